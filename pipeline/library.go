@@ -1,0 +1,260 @@
+package pipeline
+
+import "fmt"
+
+// The stage library. Every constructor takes the stage's name first and its
+// outputs last, so pipelines read as nested calls, innermost built first:
+//
+//	head := Map("add 100", add100, Filter("not every 3", notDiv3, rest, thirds))
+//
+// Functions passed to stages return an error; it fails the stage and
+// reaches the source wrapped as `kind "name": event N: cause`. A nil output
+// is allowed where it says so and drops what would go there. None of these
+// stages allocates per value (except Batch, once per batch).
+
+// Map returns a stage that sends fn(v) to out for every v: the seed's
+// co_process.
+func Map[T, U any](name string, fn func(T) (U, error), out *Stage[U]) *Stage[T] {
+	s := newStage[T](name, "map")
+	o := connect(&s.node, out, "out")
+	s.handle = func(v T) (T, error) {
+		var zero T
+		u, err := fn(v)
+		if err != nil {
+			return zero, err
+		}
+		return zero, o.send(u)
+	}
+	return s
+}
+
+// Filter returns a stage that routes each value by a predicate: to out
+// when keep(v) is true, otherwise to other (nil drops it). The seed's
+// co_filter.
+func Filter[T any](name string, keep func(T) (bool, error), out, other *Stage[T]) *Stage[T] {
+	s := newStage[T](name, "filter")
+	o := connect(&s.node, out, "out")
+	x := connect(&s.node, other, "other")
+	s.handle = func(v T) (T, error) {
+		var zero T
+		ok, err := keep(v)
+		switch {
+		case err != nil:
+			return zero, err
+		case ok:
+			return zero, o.send(v)
+		}
+		return zero, x.send(v)
+	}
+	return s
+}
+
+// Split returns a stage that sends every value to out and, before that, a
+// copy of the 1st, (every+1)th, (2*every+1)th... value to side: the seed's
+// co_split. every < 1 is treated as 1.
+func Split[T any](name string, every int, out, side *Stage[T]) *Stage[T] {
+	s := newStage[T](name, "split")
+	o := connect(&s.node, out, "out")
+	x := connect(&s.node, side, "side")
+	every = max(every, 1)
+	count := 0
+	s.handle = func(v T) (T, error) {
+		var zero T
+		if count%every == 0 {
+			if err := x.send(v); err != nil {
+				return zero, err
+			}
+		}
+		count++
+		return zero, o.send(v)
+	}
+	return s
+}
+
+// Thin returns a stage that sends the 1st, (every+1)th, (2*every+1)th...
+// value to thinout and all others to out: most events go on, a thinned
+// sample goes to a display (the seed's thinsplit(out, thinout, n)). Unlike
+// Split, a value goes to one output only. every < 1 is treated as 1.
+func Thin[T any](name string, every int, out, thinout *Stage[T]) *Stage[T] {
+	s := newStage[T](name, "thin")
+	o := connect(&s.node, out, "out")
+	x := connect(&s.node, thinout, "thin")
+	every = max(every, 1)
+	count := 0
+	s.handle = func(v T) (T, error) {
+		var zero T
+		c := count
+		count++
+		if c%every == 0 {
+			return zero, x.send(v)
+		}
+		return zero, o.send(v)
+	}
+	return s
+}
+
+// Broadcast returns a stage that sends every value to each output in
+// order (a tee). If one output stops or fails, the rest of that value's
+// outputs are skipped and the broadcast stops, closing the others.
+func Broadcast[T any](name string, outs ...*Stage[T]) *Stage[T] {
+	s := newStage[T](name, "broadcast")
+	os := make([]output[T], len(outs))
+	for i, out := range outs {
+		os[i] = connect(&s.node, out, indexLabel(i, len(outs)))
+	}
+	s.handle = func(v T) (T, error) {
+		var zero T
+		for _, o := range os {
+			if err := o.send(v); err != nil {
+				return zero, err
+			}
+		}
+		return zero, nil
+	}
+	return s
+}
+
+// StopIf returns a stage that passes values to out until stop(v) is true;
+// that value is not passed on, the stage stops and closes out, and the
+// Send returns ErrStopped: the seed's co_stopif.
+func StopIf[T any](name string, stop func(T) (bool, error), out *Stage[T]) *Stage[T] {
+	s := newStage[T](name, "stopif")
+	o := connect(&s.node, out, "out")
+	s.handle = func(v T) (T, error) {
+		var zero T
+		halt, err := stop(v)
+		switch {
+		case err != nil:
+			return zero, err
+		case halt:
+			return zero, errStopSelf
+		}
+		return zero, o.send(v)
+	}
+	return s
+}
+
+// Take returns a stage that passes the first n values to out and then
+// stops: the Send of the nth value returns ErrStopped after out received
+// it, so the source needs no extra value to learn it is done. With n <= 0
+// the stage is stopped (and out closed) at once.
+func Take[T any](name string, n int, out *Stage[T]) *Stage[T] {
+	s := newStage[T](name, "take")
+	o := connect(&s.node, out, "out")
+	left := n
+	s.handle = func(v T) (T, error) {
+		var zero T
+		left--
+		if err := o.send(v); err != nil {
+			return zero, err
+		}
+		if left == 0 {
+			return zero, errStopSelf
+		}
+		return zero, nil
+	}
+	if n <= 0 {
+		s.node.state = Stopped
+		s.node.gate = gateEnded
+		_ = s.node.closeOutputs() // a library stage below has no clean-up to fail
+	}
+	return s
+}
+
+// Scan returns a stage that folds each value into an accumulator,
+// acc = step(acc, v), starting from init, and sends every new acc to out:
+// running sums, counts, maxima.
+func Scan[T, A any](name string, init A, step func(A, T) (A, error), out *Stage[A]) *Stage[T] {
+	s := newStage[T](name, "scan")
+	o := connect(&s.node, out, "out")
+	acc := init
+	s.handle = func(v T) (T, error) {
+		var zero T
+		next, err := step(acc, v)
+		if err != nil {
+			return zero, err
+		}
+		acc = next
+		return zero, o.send(acc)
+	}
+	return s
+}
+
+// Number is the set of types RunningAverage averages.
+type Number interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 |
+		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+		~float32 | ~float64
+}
+
+// RunningAverage returns a stage that sends the mean of all values so far
+// to out after each value: the seed's running_avg as a push stage.
+func RunningAverage[T Number](name string, out *Stage[float64]) *Stage[T] {
+	s := newStage[T](name, "average")
+	o := connect(&s.node, out, "out")
+	var total, count float64
+	s.handle = func(v T) (T, error) {
+		var zero T
+		total += float64(v)
+		count++
+		return zero, o.send(total / count)
+	}
+	return s
+}
+
+// Batch returns a stage that gathers values into slices of size values and
+// sends each full slice to out; when closed it sends the last, partial
+// slice (if any) before closing out. Each slice is new and belongs to out.
+func Batch[T any](name string, size int, out *Stage[[]T]) *Stage[T] {
+	s := newStage[T](name, "batch")
+	o := connect(&s.node, out, "out")
+	size = max(size, 1)
+	var buf []T
+	s.handle = func(v T) (T, error) {
+		var zero T
+		if buf == nil {
+			buf = make([]T, 0, size)
+		}
+		buf = append(buf, v)
+		if len(buf) < size {
+			return zero, nil
+		}
+		full := buf
+		buf = nil
+		return zero, o.send(full)
+	}
+	s.node.cleanup = func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		rest := buf
+		buf = nil
+		if err := o.send(rest); err != nil {
+			return fmt.Errorf("batch %q: flush on close: %w", name, err)
+		}
+		return nil
+	}
+	return s
+}
+
+// Sink returns a stage that calls fn for every value: the end of a
+// pipeline (printing, counting, storing).
+func Sink[T any](name string, fn func(T) error) *Stage[T] {
+	s := newStage[T](name, "sink")
+	s.handle = func(v T) (T, error) {
+		var zero T
+		return zero, fn(v)
+	}
+	return s
+}
+
+// Collect returns a stage that appends every value to *dst.
+func Collect[T any](name string, dst *[]T) *Stage[T] {
+	s := newStage[T](name, "collect")
+	s.handle = func(v T) (T, error) {
+		var zero T
+		*dst = append(*dst, v)
+		return zero, nil
+	}
+	return s
+}
