@@ -1,0 +1,95 @@
+// build.mjs: build the notebook site with esbuild.
+//
+//   node web/build.mjs --out build/site --examples examples
+//
+// Writes OUT/app.js (the page), OUT/worker.js (the kernel's classic worker), OUT/kernel.js
+// (the kernel API as an ES module for tutorial pages), index.html, style.css, and
+// OUT/examples/ with every .ipynb of the examples directory plus index.json listing them.
+// main.wasm and wasm_exec.js are not built here: copy them into OUT next to worker.js.
+
+import { build } from "esbuild";
+import { mkdir, copyFile, readdir, readFile, writeFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseNotebook } from "./src/ipynb.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv) {
+  const args = { out: null, examples: null };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === "--out" || flag === "--examples") args[flag.slice(2)] = argv[++i];
+    else throw new Error(`unknown argument ${JSON.stringify(flag)} (usage: build.mjs --out DIR [--examples DIR])`);
+  }
+  if (!args.out) throw new Error("missing --out DIR (usage: build.mjs --out DIR [--examples DIR])");
+  return args;
+}
+
+/** Returns the title of a notebook: its first Markdown heading, else its file name. */
+export function notebookTitle(model, name) {
+  for (const cell of model.cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const m = cell.source.match(/^#{1,6}\s+(.+?)\s*#*\s*$/m);
+    if (m) return m[1];
+  }
+  return name.replace(/\.ipynb$/, "");
+}
+
+async function buildExamples(dir, out) {
+  const target = join(out, "examples");
+  await mkdir(target, { recursive: true });
+  if (!dir || !existsSync(dir)) {
+    await writeFile(join(target, "index.json"), "[]\n");
+    return [];
+  }
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".ipynb")).sort((a, b) => {
+    if (a === "seed.ipynb") return -1;
+    if (b === "seed.ipynb") return 1;
+    return a.localeCompare(b);
+  });
+  const list = [];
+  for (const name of names) {
+    const text = await readFile(join(dir, name), "utf8");
+    let model;
+    try {
+      model = parseNotebook(text);
+    } catch (err) {
+      throw new Error(`${join(dir, name)}: ${err.message}`, { cause: err });
+    }
+    await writeFile(join(target, name), text);
+    list.push({ name, path: `examples/${name}`, title: notebookTitle(model, name) });
+  }
+  await writeFile(join(target, "index.json"), JSON.stringify(list, null, 1) + "\n");
+  return list;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const out = resolve(args.out);
+  await rm(join(out, "examples"), { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const common = { bundle: true, minify: true, sourcemap: false, target: ["es2022"], legalComments: "none", logLevel: "warning" };
+  await Promise.all([
+    build({ ...common, entryPoints: [join(here, "src/main.js")], outfile: join(out, "app.js"), format: "iife" }),
+    build({ ...common, entryPoints: [join(here, "src/worker.js")], outfile: join(out, "worker.js"), format: "iife" }),
+    build({ ...common, entryPoints: [join(here, "src/kernel.js")], outfile: join(out, "kernel.js"), format: "esm" }),
+  ]);
+  for (const file of ["index.html", "style.css"]) await copyFile(join(here, file), join(out, file));
+  const examples = await buildExamples(args.examples && resolve(args.examples), out);
+  let total = 0;
+  const sizes = [];
+  for (const file of ["index.html", "style.css", "app.js", "worker.js"]) {
+    const gz = gzipSync(await readFile(join(out, file))).length;
+    total += gz;
+    sizes.push(`${file} ${(gz / 1024).toFixed(1)} KiB`);
+  }
+  console.log(`built ${out}: ${sizes.join(", ")} (gzip; page JS+CSS+HTML ${(total / 1024).toFixed(1)} KiB), ${examples.length} example notebook(s)`);
+}
+
+main().catch((err) => {
+  console.error(`build.mjs: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+// editor.js: the CodeMirror 6 editor used in cells: Python highlighting for code cells,
+// plain text for Markdown, colours from CSS variables (so light and dark both work), and a
+// way to mark the line an error came from.
+
+import { EditorState, StateEffect, StateField, Compartment } from "@codemirror/state";
+import { EditorView, Decoration, keymap, highlightSpecialChars, drawSelection, dropCursor } from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { python } from "@codemirror/lang-python";
+import { tags as t } from "@lezer/highlight";
+
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: "var(--tok-keyword)", fontWeight: "600" },
+  { tag: [t.string, t.special(t.string)], color: "var(--tok-string)" },
+  { tag: [t.number, t.bool, t.null, t.atom], color: "var(--tok-number)" },
+  { tag: t.comment, color: "var(--tok-comment)", fontStyle: "italic" },
+  { tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))], color: "var(--tok-function)" },
+  { tag: [t.className, t.definition(t.className)], color: "var(--tok-class)" },
+  { tag: [t.operator, t.punctuation], color: "var(--tok-operator)" },
+  { tag: t.standard(t.variableName), color: "var(--tok-builtin)" },
+  { tag: t.heading, fontWeight: "700" },
+  { tag: t.emphasis, fontStyle: "italic" },
+  { tag: t.strong, fontWeight: "700" },
+  { tag: t.invalid, color: "var(--tok-invalid)" },
+]);
+
+const setErrorLine = StateEffect.define();
+const errorLineDeco = Decoration.line({ class: "cm-error-line", attributes: { "aria-invalid": "true" } });
+
+// Holds the marked error line; any edit clears it.
+const errorLineField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    for (const e of tr.effects) {
+      if (e.is(setErrorLine)) {
+        if (e.value === null || e.value < 1 || e.value > tr.state.doc.lines) return Decoration.none;
+        return Decoration.set([errorLineDeco.range(tr.state.doc.line(e.value).from)]);
+      }
+    }
+    return tr.docChanged ? Decoration.none : deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+/**
+ * Creates an editor in parent. keys are extra key bindings (they win over the defaults);
+ * onChange(text) runs after every edit; language is "python" or "text"; label names the
+ * editor for screen readers.
+ */
+export function createEditor({ parent, doc, language = "python", keys = [], onChange, onFocus, label }) {
+  const lang = new Compartment();
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        keymap.of(keys),
+        highlightSpecialChars(),
+        history(),
+        drawSelection(),
+        dropCursor(),
+        indentOnInput(),
+        indentUnit.of("    "),
+        EditorState.tabSize.of(4),
+        bracketMatching(),
+        closeBrackets(),
+        syntaxHighlighting(highlight),
+        lang.of(language === "python" ? python() : []),
+        errorLineField,
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        EditorView.contentAttributes.of({ "aria-label": label ?? "cell editor" }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) onChange?.(u.state.doc.toString());
+          if (u.focusChanged && u.view.hasFocus) onFocus?.();
+        }),
+      ],
+    }),
+  });
+  return {
+    view,
+    /** Current text. */
+    get text() {
+      return view.state.doc.toString();
+    },
+    /** Switches highlighting between "python" and "text". */
+    setLanguage(name) {
+      view.dispatch({ effects: lang.reconfigure(name === "python" ? python() : []) });
+    },
+    /** Marks a 1-based line as the one that failed (null clears), scrolling it into view. */
+    markErrorLine(line) {
+      const effects = [setErrorLine.of(line)];
+      if (line !== null && line >= 1 && line <= view.state.doc.lines) {
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "nearest" }));
+      }
+      view.dispatch({ effects });
+    },
+    /** Focuses the editor, cursor at the end when atEnd. */
+    focus(atEnd = false) {
+      view.focus();
+      if (atEnd) view.dispatch({ selection: { anchor: view.state.doc.length } });
+    },
+    /** Frees the editor. */
+    destroy() {
+      view.destroy();
+    },
+  };
+}

@@ -1,0 +1,218 @@
+// kernel.js: a tiny ES module API over the kernel's Web Worker.
+//
+//   import { Kernel } from "./app.js";            // or from this module when bundling
+//   const k = await Kernel.start({ base: "./" });
+//   const { execution_count, status } = await k.execute('print("hi")', {
+//     onOutput: (output) => console.log(output),    // nbformat 4 output objects, as they happen
+//   });
+//   k.interrupt();  await k.restart();
+//   k.addEventListener("status", (e) => e.detail.state); // "starting" | "idle" | "busy" | "dead"
+//   k.addEventListener("lost", (e) => e.detail.message); // the worker was replaced; variables gone
+//
+// The page compiles main.wasm once (WebAssembly.compileStreaming) and hands the compiled
+// WebAssembly.Module to every worker it starts, so replacing a stuck worker takes
+// milliseconds, not a second download and compile. Executions run one at a time, in order.
+
+/** How long Stop waits for the running cell to give up before the worker is replaced. */
+export const INTERRUPT_GRACE_MS = 1500;
+
+/** How long a new worker may take to report ready. */
+export const START_TIMEOUT_MS = 30000;
+
+/** Fetches and compiles main.wasm; tolerates servers that send the wrong MIME type. */
+export async function compileKernel(wasmURL) {
+  let resp;
+  try {
+    resp = await fetch(wasmURL);
+  } catch (err) {
+    throw new Error(`${wasmURL}: could not fetch: ${err.message}`, { cause: err });
+  }
+  if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status} ${resp.statusText}`.trim());
+  const type = resp.headers.get("content-type") ?? "";
+  try {
+    if (type.startsWith("application/wasm") && WebAssembly.compileStreaming) return await WebAssembly.compileStreaming(resp);
+    return await WebAssembly.compile(await resp.arrayBuffer());
+  } catch (err) {
+    throw new Error(`${wasmURL}: not a usable WebAssembly module: ${err.message}`, { cause: err });
+  }
+}
+
+/** A running kernel: one worker at a time, replaced when it stops answering. */
+export class Kernel extends EventTarget {
+  #module;
+  #base;
+  #worker = null;
+  #pending = new Map(); // id -> {resolve, onOutput}
+  #nextId = 1;
+  #state = "starting";
+  #watchdog = null;
+  #restartWaiters = new Map();
+
+  constructor(module, base) {
+    super();
+    this.#module = module;
+    this.#base = base;
+    /** The kernel's version string, as the Go side reports it. */
+    this.version = "";
+  }
+
+  /**
+   * Starts a kernel whose files (worker.js, wasm_exec.js, main.wasm) sit at base (a URL,
+   * relative to the page by default). Rejects with a readable Error when they cannot load.
+   */
+  static async start({ base = "./" } = {}) {
+    const baseURL = new URL(base, globalThis.location?.href).href;
+    const module = await compileKernel(new URL("main.wasm", baseURL).href);
+    const kernel = new Kernel(module, baseURL);
+    await kernel.#spawn();
+    return kernel;
+  }
+
+  /** The kernel's state: "starting", "idle", "busy" or "dead". */
+  get state() {
+    return this.#state;
+  }
+
+  #setState(state) {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.dispatchEvent(new CustomEvent("status", { detail: { state } }));
+  }
+
+  #spawn() {
+    this.#setState("starting");
+    const worker = new Worker(new URL("worker.js", this.#base));
+    this.#worker = worker;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => fail(new Error(`kernel did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const fail = (err) => {
+        clearTimeout(timer);
+        if (this.#worker === worker) this.#die(err.message);
+        reject(err);
+      };
+      worker.onerror = (e) => fail(new Error(`kernel worker failed: ${e.message || "worker.js could not load"}`));
+      worker.onmessage = (e) => {
+        const msg = e.data;
+        if (msg.type === "ready") {
+          clearTimeout(timer);
+          this.version = msg.version;
+          this.#setState("idle");
+          worker.onmessage = (ev) => this.#receive(worker, ev.data);
+          worker.onerror = (ev) => this.#die(`kernel worker error: ${ev.message}`);
+          resolve();
+        } else if (msg.type === "fatal") {
+          fail(new Error(msg.message));
+        }
+      };
+      try {
+        worker.postMessage({ type: "init", module: this.#module, wasmURL: new URL("main.wasm", this.#base).href });
+      } catch {
+        // This browser cannot pass a compiled module to a worker: the worker fetches it.
+        worker.postMessage({ type: "init", module: null, wasmURL: new URL("main.wasm", this.#base).href });
+      }
+    });
+  }
+
+  #receive(worker, msg) {
+    if (worker !== this.#worker) return;
+    switch (msg.type) {
+      case "status":
+        if (msg.state === "idle") this.#clearWatchdog();
+        this.#setState(msg.state);
+        break;
+      case "output":
+        this.#pending.get(msg.id)?.onOutput?.(msg.output);
+        break;
+      case "done": {
+        const job = this.#pending.get(msg.id);
+        this.#pending.delete(msg.id);
+        job?.resolve({ execution_count: msg.execution_count, status: msg.status });
+        break;
+      }
+      case "restarted":
+        this.#restartWaiters.get(msg.id)?.();
+        this.#restartWaiters.delete(msg.id);
+        break;
+      case "fatal":
+        this.#die(msg.message);
+        break;
+    }
+  }
+
+  #die(message) {
+    this.#clearWatchdog();
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#abortPending();
+    this.#setState("dead");
+    this.dispatchEvent(new CustomEvent("fatal", { detail: { message } }));
+  }
+
+  #abortPending() {
+    for (const job of this.#pending.values()) job.resolve({ execution_count: null, status: "aborted" });
+    this.#pending.clear();
+    for (const done of this.#restartWaiters.values()) done();
+    this.#restartWaiters.clear();
+  }
+
+  #clearWatchdog() {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = null;
+  }
+
+  /**
+   * Runs code as the next cell. onOutput receives each nbformat output as it happens.
+   * Resolves with {execution_count, status} where status is "ok", "error" or "aborted".
+   */
+  execute(code, { onOutput } = {}) {
+    if (!this.#worker) return Promise.resolve({ execution_count: null, status: "aborted" });
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, { resolve, onOutput });
+      this.#worker.postMessage({ type: "execute", id, code });
+    });
+  }
+
+  /**
+   * Stops the running cell and drops queued ones. If the cell is inside a long built-in
+   * and does not stop within INTERRUPT_GRACE_MS, the worker is replaced: a "lost" event says
+   * so, and every variable of the session is gone.
+   */
+  interrupt() {
+    if (!this.#worker || this.#state !== "busy") return;
+    this.#worker.postMessage({ type: "interrupt" });
+    if (this.#watchdog) return;
+    this.#watchdog = setTimeout(() => this.#replace("the running cell did not stop, so the kernel was restarted"), INTERRUPT_GRACE_MS);
+  }
+
+  async #replace(reason) {
+    this.#clearWatchdog();
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#abortPending();
+    this.dispatchEvent(new CustomEvent("lost", { detail: { message: reason } }));
+    try {
+      await this.#spawn();
+    } catch {
+      // #spawn already reported the failure as "fatal".
+    }
+  }
+
+  /** Starts a fresh session (execution counts back to 1, no variables). */
+  async restart() {
+    if (!this.#worker || this.#state !== "idle") {
+      await this.#replace("the kernel was restarted while busy");
+      return;
+    }
+    const id = this.#nextId++;
+    await new Promise((resolve) => {
+      this.#restartWaiters.set(id, resolve);
+      this.#worker.postMessage({ type: "restart", id });
+    });
+  }
+
+  /** Stops the worker for good. */
+  shutdown() {
+    this.#die("kernel shut down");
+  }
+}

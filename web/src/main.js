@@ -1,0 +1,587 @@
+// main.js: the notebook page. Wires the model (notebook.js), the cell views (cellview.js),
+// the kernel (kernel.js), local autosave (storage.js) and share links (share.js) to the
+// toolbar and the keyboard.
+
+import { Notebook } from "./notebook.js";
+import { CellView } from "./cellview.js";
+import { Kernel } from "./kernel.js";
+import { parseNotebook, serializeNotebook, emptyNotebook } from "./ipynb.js";
+import { NotebookStore, digest } from "./storage.js";
+import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js";
+import { failingLine } from "./traceback.js";
+
+export { Kernel };
+
+const $ = (id) => document.getElementById(id);
+
+const LOST_MESSAGE =
+  "The cell did not stop in time, so the kernel was restarted. All variables from this session are lost: run the cells you need again.";
+
+class App {
+  store = new NotebookStore();
+  notebook = null;
+  views = new Map();
+  selected = null;
+  origin = null; // {key, kind: "url"|"shared"|"file"|"untitled", ref, name}
+  kernel = null;
+  queue = [];
+  running = null;
+  saveTimer = null;
+  examples = [];
+  pendingD = false;
+
+  async boot() {
+    this.bindToolbar();
+    this.bindKeys();
+    this.bindDrop();
+    this.examples = await this.loadExamples();
+    this.fillExamples();
+    await this.openInitial();
+    const kernelReady = this.startKernel();
+    if (new URLSearchParams(location.search).get("run") === "all") {
+      if (await kernelReady) this.runAll();
+    }
+  }
+
+  // ---- notices and status ----
+
+  banner(message, kind = "info") {
+    const box = $("banner");
+    box.hidden = !message;
+    box.className = `banner banner-${kind}`;
+    $("banner-text").textContent = message ?? "";
+  }
+
+  status(message) {
+    $("save-state").textContent = message;
+  }
+
+  setKernelState(state, detail = "") {
+    const box = $("kernel-state");
+    box.dataset.state = state;
+    const words = { starting: "starting", idle: "idle", busy: "busy", dead: "stopped", unavailable: "unavailable" };
+    $("kernel-state-text").textContent = `Kernel ${words[state] ?? state}`;
+    box.title = detail || `Kernel ${words[state] ?? state}`;
+    const usable = state === "idle" || state === "busy";
+    for (const id of ["run", "run-all"]) $(id).disabled = !usable && state !== "starting";
+    $("stop").disabled = state !== "busy";
+    $("restart").disabled = state === "unavailable" || state === "starting";
+  }
+
+  // ---- kernel ----
+
+  async startKernel() {
+    this.setKernelState("starting");
+    try {
+      this.kernel = await Kernel.start({ base: "./" });
+    } catch (err) {
+      this.kernel = null;
+      this.setKernelState("unavailable", err.message);
+      this.banner(`Kernel unavailable: ${err.message}. You can read, edit and save this notebook, but cells cannot run.`, "error");
+      for (const id of this.queue.splice(0)) this.views.get(id)?.setState("idle");
+      return false;
+    }
+    this.kernel.addEventListener("status", (e) => this.setKernelState(e.detail.state));
+    this.kernel.addEventListener("lost", (e) => {
+      const view = this.running && this.views.get(this.running);
+      view?.addNotice(LOST_MESSAGE);
+      this.banner(`${e.detail.message}. All variables from this session are lost.`, "warn");
+    });
+    this.kernel.addEventListener("fatal", (e) => {
+      this.setKernelState("dead", e.detail.message);
+      this.banner(`The kernel stopped: ${e.detail.message}. Press Restart to start a new one.`, "error");
+    });
+    this.setKernelState(this.kernel.state === "starting" ? "idle" : this.kernel.state);
+    $("kernel-version").textContent = this.kernel.version ? `pushbook ${this.kernel.version}` : "";
+    this.pump();
+    return true;
+  }
+
+  enqueue(id) {
+    const cell = this.notebook.cell(id);
+    const view = this.views.get(id);
+    if (cell.cell_type === "markdown") {
+      view.render();
+      return;
+    }
+    if (cell.cell_type !== "code") return;
+    if (!this.kernel && $("kernel-state").dataset.state === "unavailable") {
+      view.renderOutputs();
+      view.addNotice("The kernel is unavailable, so this cell cannot run (see the message at the top).");
+      return;
+    }
+    if (this.queue.includes(id) || this.running === id) return;
+    this.queue.push(id);
+    view.setState("queued");
+    this.pump();
+  }
+
+  async pump() {
+    if (this.running || !this.kernel || this.kernel.state === "starting" || this.kernel.state === "dead") return;
+    while (this.queue.length) {
+      const id = this.queue.shift();
+      if (this.notebook.indexOf(id) < 0) continue;
+      const view = this.views.get(id);
+      this.running = id;
+      view.setState("running");
+      this.notebook.clearOutputs(id);
+      const code = this.notebook.cell(id).source;
+      const result = await this.kernel.execute(code, { onOutput: (o) => this.notebook.indexOf(id) >= 0 && this.notebook.addOutput(id, o) });
+      this.running = null;
+      if (this.notebook.indexOf(id) < 0) continue;
+      this.notebook.setExecutionCount(id, result.execution_count);
+      view.setState("idle");
+      if (result.status === "error") {
+        const err = this.notebook.cell(id).outputs.findLast((o) => o.output_type === "error");
+        if (err) view.markError(failingLine(err.traceback, result.execution_count)?.line ?? null);
+      }
+      if (result.status !== "ok") this.cancelQueue();
+    }
+  }
+
+  cancelQueue() {
+    for (const id of this.queue.splice(0)) this.views.get(id)?.setState("idle");
+  }
+
+  stop() {
+    this.cancelQueue();
+    this.kernel?.interrupt();
+  }
+
+  async restart() {
+    this.cancelQueue();
+    this.banner(null);
+    if (!this.kernel) {
+      await this.startKernel();
+      return;
+    }
+    if (this.kernel.state === "dead") {
+      this.kernel.shutdown();
+      await this.startKernel();
+      return;
+    }
+    await this.kernel.restart();
+    this.status("Kernel restarted: variables cleared.");
+  }
+
+  runAll() {
+    for (const cell of this.notebook.cells) if (cell.cell_type === "code") this.enqueue(cell.id);
+  }
+
+  // ---- notebook and views ----
+
+  load(model, origin) {
+    for (const view of this.views.values()) view.destroy();
+    this.views.clear();
+    this.cancelQueue();
+    this.origin = origin;
+    this.notebook = new Notebook(model);
+    const list = $("notebook");
+    for (const cell of this.notebook.cells) list.appendChild(this.makeView(cell).el);
+    this.notebook.addEventListener("change", (e) => this.onChange(e.detail));
+    this.select(this.notebook.cells[0].id);
+    $("nb-name").textContent = origin.name;
+    document.title = `${origin.name.replace(/\.ipynb$/, "")} · pushbook`;
+    $("reset").disabled = !(origin.kind === "url" || origin.kind === "shared");
+    $("examples").value = origin.kind === "url" ? origin.ref : "";
+    this.store.setLast(origin.key);
+    this.updateURL();
+  }
+
+  updateURL() {
+    const url = new URL(location.href);
+    const run = url.searchParams.get("run");
+    url.search = "";
+    if (this.origin.kind === "url") url.searchParams.set("notebook", this.origin.ref);
+    if (run) url.searchParams.set("run", run);
+    if (this.origin.kind !== "shared") url.hash = "";
+    history.replaceState(null, "", url);
+  }
+
+  makeView(cell) {
+    const view = new CellView(cell, {
+      onSource: (text) => this.notebook.setSource(cell.id, text),
+      onRun: (mode) => this.runFrom(cell.id, mode),
+      onEscape: () => view.focusCell(),
+      onNavigate: (delta) => this.moveSelection(delta, true),
+      onFocus: () => this.select(cell.id, false),
+    });
+    this.views.set(cell.id, view);
+    return view;
+  }
+
+  onChange(d) {
+    const view = this.views.get(d.id);
+    switch (d.kind) {
+      case "insert": {
+        const v = this.makeView(this.notebook.cell(d.id));
+        const next = this.notebook.cells[d.index + 1];
+        $("notebook").insertBefore(v.el, next ? this.views.get(next.id).el : null);
+        break;
+      }
+      case "delete":
+        view?.destroy();
+        this.views.delete(d.id);
+        this.queue = this.queue.filter((q) => q !== d.id);
+        break;
+      case "move": {
+        const next = this.notebook.cells[d.index + 1];
+        $("notebook").insertBefore(view.el, next ? this.views.get(next.id).el : null);
+        break;
+      }
+      case "type":
+        view.refresh();
+        break;
+      case "outputs":
+        view.renderOutputs();
+        break;
+      case "output":
+        view.updateOutput(d.index);
+        break;
+      case "count":
+        view.setState(view.state);
+        break;
+    }
+    this.scheduleSave();
+  }
+
+  scheduleSave() {
+    clearTimeout(this.saveTimer);
+    this.status("Editing…");
+    this.saveTimer = setTimeout(() => this.saveNow(), 400);
+  }
+
+  saveNow() {
+    clearTimeout(this.saveTimer);
+    if (!this.notebook) return;
+    try {
+      this.store.save(this.origin.key, serializeNotebook(this.notebook.model));
+      this.status(`Saved in this browser ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`);
+    } catch (err) {
+      this.status("Not saved");
+      this.banner(err.message, "error");
+    }
+  }
+
+  select(id, focus = false) {
+    if (this.selected !== id) {
+      this.views.get(this.selected)?.setSelected(false);
+      this.selected = id;
+      this.views.get(id)?.setSelected(true);
+    }
+    if (focus) this.views.get(id)?.focusCell();
+  }
+
+  selectedIndex() {
+    return Math.max(0, this.notebook.indexOf(this.selected));
+  }
+
+  moveSelection(delta, edit = false) {
+    const cells = this.notebook.cells;
+    const next = cells[Math.max(0, Math.min(cells.length - 1, this.selectedIndex() + delta))];
+    this.select(next.id, !edit);
+    if (edit) this.views.get(next.id).edit();
+  }
+
+  runFrom(id, mode) {
+    this.select(id);
+    this.enqueue(id);
+    const index = this.notebook.indexOf(id);
+    if (mode === "insert") {
+      const cell = this.notebook.insertCell(index + 1, "code");
+      this.select(cell.id);
+      this.views.get(cell.id).edit();
+    } else if (mode === "next") {
+      let next = this.notebook.cells[index + 1];
+      if (!next) next = this.notebook.insertCell(index + 1, "code");
+      this.select(next.id);
+      if (next.cell_type === "code") this.views.get(next.id).edit();
+      else this.views.get(next.id).focusCell();
+    } else {
+      this.views.get(id).focusCell();
+    }
+  }
+
+  insert(offset, type = "code") {
+    const cell = this.notebook.insertCell(this.selectedIndex() + offset, type);
+    this.select(cell.id);
+    this.views.get(cell.id).edit();
+  }
+
+  deleteSelected() {
+    const index = this.selectedIndex();
+    this.notebook.deleteCell(this.selected);
+    const cells = this.notebook.cells;
+    this.select(cells[Math.min(index, cells.length - 1)].id, true);
+  }
+
+  setType(type) {
+    this.notebook.setCellType(this.selected, type);
+    $("cell-type").value = type;
+  }
+
+  // ---- opening and saving ----
+
+  async loadExamples() {
+    try {
+      const resp = await fetch("examples/index.json");
+      if (!resp.ok) return [];
+      const list = await resp.json();
+      return Array.isArray(list) ? list : [];
+    } catch {
+      return [];
+    }
+  }
+
+  fillExamples() {
+    const select = $("examples");
+    for (const ex of this.examples) {
+      const opt = document.createElement("option");
+      opt.value = ex.path;
+      opt.textContent = ex.title || ex.name;
+      select.appendChild(opt);
+    }
+    select.disabled = this.examples.length === 0;
+  }
+
+  async openInitial() {
+    const payload = payloadFromHash(location.hash);
+    const params = new URLSearchParams(location.search);
+    try {
+      if (payload) return await this.openShared(payload);
+      if (params.get("notebook")) return await this.openURL(params.get("notebook"));
+      const last = this.store.last();
+      if (last && this.store.load(last)) return await this.openKey(last);
+      const seed = this.examples.find((e) => e.name === "seed.ipynb") ?? this.examples[0];
+      if (seed) return await this.openURL(seed.path);
+    } catch (err) {
+      this.banner(err.message, "error");
+    }
+    this.openUntitled();
+  }
+
+  // Opens a notebook saved under key, with the origin the key names.
+  async openKey(key) {
+    const [kind, ...rest] = key.split(":");
+    const ref = rest.join(":");
+    if (kind === "url") return this.openURL(ref);
+    const saved = this.store.load(key);
+    const name = kind === "file" ? ref : kind === "shared" ? "shared.ipynb" : "untitled.ipynb";
+    this.load(parseNotebook(saved.text), { key, kind, ref, name });
+  }
+
+  async openURL(path, { fresh = false } = {}) {
+    const key = `url:${path}`;
+    const name = path.split("/").pop() || path;
+    const saved = fresh ? null : this.store.load(key);
+    if (saved) {
+      this.load(parseNotebook(saved.text), { key, kind: "url", ref: path, name });
+      this.status("Restored your edits saved in this browser");
+      return;
+    }
+    let text;
+    try {
+      const resp = await fetch(path);
+      if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
+      text = await resp.text();
+    } catch (err) {
+      throw new Error(`Could not open ${path}: ${err.message}`, { cause: err });
+    }
+    let model;
+    try {
+      model = parseNotebook(text);
+    } catch (err) {
+      throw new Error(`Could not open ${path}: ${err.message}`, { cause: err });
+    }
+    this.load(model, { key, kind: "url", ref: path, name });
+  }
+
+  async openShared(payload, { fresh = false } = {}) {
+    const key = `shared:${await digest(payload)}`;
+    const saved = fresh ? null : this.store.load(key);
+    const text = saved ? saved.text : await decodeShare(payload);
+    let model;
+    try {
+      model = parseNotebook(text);
+    } catch (err) {
+      throw new Error(`The shared notebook cannot be opened: ${err.message}`, { cause: err });
+    }
+    this.load(model, { key, kind: "shared", ref: payload, name: "shared.ipynb" });
+  }
+
+  openUntitled() {
+    this.load(emptyNotebook(), { key: `untitled:${Date.now()}`, kind: "untitled", ref: "", name: "untitled.ipynb" });
+  }
+
+  async openFile(file) {
+    try {
+      const model = parseNotebook(await file.text());
+      this.saveNow();
+      this.load(model, { key: `file:${file.name}`, kind: "file", ref: file.name, name: file.name });
+      this.saveNow();
+      this.banner(null);
+    } catch (err) {
+      this.banner(`Could not open ${file.name}: ${err.message}`, "error");
+    }
+  }
+
+  download() {
+    this.saveNow();
+    const blob = new Blob([serializeNotebook(this.notebook.model)], { type: "application/x-ipynb+json" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = this.origin.name.endsWith(".ipynb") ? this.origin.name : `${this.origin.name}.ipynb`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  async share() {
+    const dialog = $("share-dialog");
+    const text = serializeNotebook(this.notebook.model);
+    const link = shareURL(location.href, await encodeShare(text));
+    $("share-link").value = link;
+    $("share-size").textContent = `${link.length.toLocaleString()} characters; the notebook travels inside the link (after #), so no server sees it.`;
+    dialog.showModal();
+    $("share-link").select();
+  }
+
+  async resetToOriginal() {
+    const { kind, ref, key } = this.origin;
+    if (!confirm("Discard your edits to this notebook and restore the original?")) return;
+    this.store.remove(key);
+    try {
+      if (kind === "url") await this.openURL(ref, { fresh: true });
+      else if (kind === "shared") await this.openShared(ref, { fresh: true });
+      this.status("Restored the original");
+    } catch (err) {
+      this.banner(err.message, "error");
+    }
+  }
+
+  async eraseLocal() {
+    if (!confirm("Erase every notebook this page saved in your browser? Edits not downloaded are lost.")) return;
+    clearTimeout(this.saveTimer);
+    const n = this.store.eraseAll();
+    this.status(`Erased ${n} saved item${n === 1 ? "" : "s"}`);
+    const { kind, ref } = this.origin;
+    try {
+      if (kind === "url") await this.openURL(ref, { fresh: true });
+      else if (kind === "shared") await this.openShared(ref, { fresh: true });
+      else this.openUntitled();
+    } catch (err) {
+      this.banner(err.message, "error");
+      this.openUntitled();
+    }
+  }
+
+  // ---- wiring ----
+
+  bindToolbar() {
+    const on = (id, fn) => $(id).addEventListener("click", fn);
+    on("new", () => (this.saveNow(), this.openUntitled()));
+    on("open", () => $("file-input").click());
+    $("file-input").addEventListener("change", (e) => {
+      const file = e.target.files[0];
+      if (file) this.openFile(file);
+      e.target.value = "";
+    });
+    on("download", () => this.download());
+    on("share", () => this.share().catch((err) => this.banner(`Could not make a share link: ${err.message}`, "error")));
+    on("insert-below", () => this.insert(1));
+    on("delete", () => this.deleteSelected());
+    on("move-up", () => this.notebook.moveCell(this.selected, -1));
+    on("move-down", () => this.notebook.moveCell(this.selected, 1));
+    on("run", () => this.runFrom(this.selected, "next"));
+    on("run-all", () => this.runAll());
+    on("stop", () => this.stop());
+    on("restart", () => this.restart());
+    on("clear", () => this.notebook.clearOutputs());
+    on("reset", () => this.resetToOriginal());
+    on("erase", () => this.eraseLocal());
+    on("banner-close", () => this.banner(null));
+    $("cell-type").addEventListener("change", (e) => this.setType(e.target.value));
+    $("examples").addEventListener("change", async (e) => {
+      if (!e.target.value) return;
+      this.saveNow();
+      try {
+        await this.openURL(e.target.value);
+      } catch (err) {
+        this.banner(err.message, "error");
+      }
+    });
+    $("share-copy").addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText($("share-link").value);
+        $("share-copy").textContent = "Copied";
+      } catch {
+        $("share-link").select();
+        document.execCommand("copy");
+      }
+    });
+    $("share-dialog").addEventListener("close", () => ($("share-copy").textContent = "Copy link"));
+    window.addEventListener("beforeunload", () => this.saveNow());
+    window.addEventListener("hashchange", () => {
+      const payload = payloadFromHash(location.hash);
+      if (payload) this.openShared(payload).catch((err) => this.banner(err.message, "error"));
+    });
+  }
+
+  // Command-mode keys (a cell focused, not its editor), as in Jupyter.
+  bindKeys() {
+    $("notebook").addEventListener("focusin", () => {
+      const cell = this.notebook?.cell(this.selected);
+      if (cell) $("cell-type").value = cell.cell_type;
+    });
+    document.addEventListener("keydown", (e) => {
+      const section = e.target.closest?.(".cell");
+      if (!section || e.target !== section || !this.notebook) return;
+      const id = section.dataset.id;
+      const mod = e.ctrlKey || e.metaKey;
+      const act = (fn) => (e.preventDefault(), fn());
+      if (e.key === "Enter" && e.shiftKey) return act(() => this.runFrom(id, "next"));
+      if (e.key === "Enter" && mod) return act(() => this.runFrom(id, "stay"));
+      if (e.key === "Enter" && e.altKey) return act(() => this.runFrom(id, "insert"));
+      if (mod || e.altKey) return;
+      const key = e.key;
+      if (key === "Enter") return act(() => this.views.get(id).edit());
+      if (key === "ArrowUp" || key === "k") return act(() => this.moveSelection(-1));
+      if (key === "ArrowDown" || key === "j") return act(() => this.moveSelection(1));
+      if (key === "a") return act(() => this.insert(0));
+      if (key === "b") return act(() => this.insert(1));
+      if (key === "m") return act(() => this.setType("markdown"));
+      if (key === "y") return act(() => this.setType("code"));
+      if (key === "i" && this.pendingI) return act(() => this.stop());
+      if (key === "d" && this.pendingD) return act(() => ((this.pendingD = false), this.deleteSelected()));
+      this.pendingD = key === "d";
+      this.pendingI = key === "i";
+    });
+  }
+
+  bindDrop() {
+    const zone = document.body;
+    zone.addEventListener("dragover", (e) => {
+      if (![...e.dataTransfer.types].includes("Files")) return;
+      e.preventDefault();
+      zone.classList.add("dropping");
+    });
+    zone.addEventListener("dragleave", (e) => {
+      if (e.relatedTarget === null) zone.classList.remove("dropping");
+    });
+    zone.addEventListener("drop", (e) => {
+      const file = e.dataTransfer.files[0];
+      zone.classList.remove("dropping");
+      if (!file) return;
+      e.preventDefault();
+      this.openFile(file);
+    });
+  }
+}
+
+const app = new App();
+globalThis.pushbookApp = app;
+app.boot().catch((err) => {
+  console.error(err);
+  app.banner(`The page failed to start: ${err.message}`, "error");
+});

@@ -1,0 +1,126 @@
+// worker.js: the kernel's Web Worker (a classic worker script, so it can importScripts the
+// Go runtime's wasm_exec.js). It starts the Go program (main.wasm), which defines
+// globalThis.pushbook, and relays the page's messages to it. The message protocol is
+// documented in web/PROTOCOL.md; this file and kernel.js are its only two ends.
+
+/* global importScripts, Go */
+
+const queue = [];
+let running = false;
+let started = false;
+
+function post(msg) {
+  self.postMessage(msg);
+}
+
+function fatal(message) {
+  post({ type: "fatal", message });
+}
+
+async function instantiate(module, wasmURL) {
+  importScripts("wasm_exec.js");
+  const go = new Go();
+  let instance;
+  if (module instanceof WebAssembly.Module) {
+    instance = await WebAssembly.instantiate(module, go.importObject);
+  } else {
+    const resp = await fetch(wasmURL);
+    if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status}`);
+    try {
+      ({ instance } = await WebAssembly.instantiateStreaming(resp.clone(), go.importObject));
+    } catch {
+      // Served without the application/wasm MIME type: compile from the bytes instead.
+      ({ instance } = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject));
+    }
+  }
+  return { go, instance };
+}
+
+async function start({ module, wasmURL }) {
+  if (started) return;
+  started = true;
+  let go, instance;
+  try {
+    ({ go, instance } = await instantiate(module, wasmURL ?? "main.wasm"));
+  } catch (err) {
+    fatal(`could not load the kernel: ${err.message}`);
+    return;
+  }
+  let announced = false;
+  const announce = () => {
+    if (announced) return;
+    if (typeof self.pushbook !== "object" || typeof self.pushbook.execute !== "function") return;
+    announced = true;
+    post({ type: "ready", version: String(self.pushbook.version ?? "") });
+    post({ type: "status", state: "idle" });
+  };
+  self.pushbookReady = announce;
+  go.run(instance).then(
+    () => fatal("the kernel program exited"),
+    (err) => fatal(`the kernel crashed: ${err?.message ?? err}`),
+  );
+  // A Go main that defines pushbook but never calls pushbookReady still counts as ready.
+  setTimeout(announce, 0);
+}
+
+function parseResult(text) {
+  try {
+    const r = JSON.parse(text);
+    return { execution_count: r.execution_count ?? null, status: r.status ?? "ok" };
+  } catch {
+    return { execution_count: null, status: "error" };
+  }
+}
+
+async function runNext() {
+  if (running) return;
+  const job = queue.shift();
+  if (!job) return;
+  running = true;
+  post({ type: "status", state: "busy" });
+  let result;
+  try {
+    const text = await self.pushbook.execute(job.code, (outputJSON) => {
+      let output;
+      try {
+        output = JSON.parse(outputJSON);
+      } catch (err) {
+        output = { output_type: "stream", name: "stderr", text: `[kernel sent an unreadable output: ${err.message}]\n` };
+      }
+      post({ type: "output", id: job.id, output });
+    });
+    result = parseResult(text);
+  } catch (err) {
+    const message = String(err?.message ?? err);
+    post({ type: "output", id: job.id, output: { output_type: "error", ename: "KernelError", evalue: message, traceback: [message] } });
+    result = { execution_count: null, status: "error" };
+  }
+  post({ type: "done", id: job.id, ...result });
+  running = false;
+  if (queue.length) runNext();
+  else post({ type: "status", state: "idle" });
+}
+
+self.onmessage = (event) => {
+  const msg = event.data ?? {};
+  switch (msg.type) {
+    case "init":
+      start(msg);
+      break;
+    case "execute":
+      queue.push({ id: msg.id, code: String(msg.code ?? "") });
+      runNext();
+      break;
+    case "interrupt":
+      // Interrupt the running cell and drop the queued ones, as Jupyter does.
+      for (const job of queue.splice(0)) post({ type: "done", id: job.id, execution_count: null, status: "aborted" });
+      if (running) self.pushbook?.interrupt();
+      break;
+    case "restart":
+      self.pushbook?.restart();
+      post({ type: "restarted", id: msg.id });
+      break;
+    default:
+      fatal(`unknown message type ${JSON.stringify(msg.type)}`);
+  }
+};
