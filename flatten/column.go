@@ -1,0 +1,325 @@
+package flatten
+
+import (
+	"fmt"
+	"math/bits"
+)
+
+// Column is one typed column of a Table: a name, a DType, one value per row
+// and a null mask. Values are stored contiguously by kind; a sub-array
+// column of shape n stores row i at elements [i*n, (i+1)*n). A Column that
+// belongs to a Table is never modified; the slices its accessors return
+// are its storage, so callers must not modify them either.
+type Column struct {
+	name  string
+	dtype DType
+	n     int // rows
+	ints  []int64
+	flts  []float64
+	bools []bool
+	strs  []string
+	valid []uint64 // validity bits, one per row; nil means no row is null
+	nulls int
+}
+
+// Name returns the column's name (its flat key).
+func (c *Column) Name() string { return c.name }
+
+// DType returns the column's type.
+func (c *Column) DType() DType { return c.dtype }
+
+// Len returns the number of rows.
+func (c *Column) Len() int { return c.n }
+
+// NullCount returns how many rows are null.
+func (c *Column) NullCount() int { return c.nulls }
+
+// IsNull reports whether row i is null (None, missing, or an unset cell).
+func (c *Column) IsNull(i int) bool {
+	if c.dtype.Kind == Null {
+		return true
+	}
+	return c.valid != nil && c.valid[i>>6]&(1<<(uint(i)&63)) == 0
+}
+
+// Int64s returns the stored int64 elements (row-major for sub-arrays; null
+// rows hold 0), or nil if the column is not Int64.
+func (c *Column) Int64s() []int64 { return c.ints }
+
+// Float64s returns the stored float64 elements (row-major for sub-arrays;
+// null rows hold 0), or nil if the column is not Float64.
+func (c *Column) Float64s() []float64 { return c.flts }
+
+// Bools returns the stored bools, or nil if the column is not Bool.
+func (c *Column) Bools() []bool { return c.bools }
+
+// Strings returns the stored strings, or nil if the column is not String.
+func (c *Column) Strings() []string { return c.strs }
+
+// Value returns row i as nil (null), int64, float64, bool, string, or for a
+// sub-array column a []int64 or []float64 that shares the column's storage.
+func (c *Column) Value(i int) any {
+	if i < 0 || i >= c.n {
+		panic(fmt.Sprintf("flatten: column %q: row %d out of range [0, %d)", c.name, i, c.n))
+	}
+	if c.IsNull(i) {
+		return nil
+	}
+	if s := c.dtype.Shape; s > 0 {
+		if c.dtype.Kind == Int64 {
+			return c.ints[i*s : (i+1)*s : (i+1)*s]
+		}
+		return c.flts[i*s : (i+1)*s : (i+1)*s]
+	}
+	switch c.dtype.Kind {
+	case Int64:
+		return c.ints[i]
+	case Float64:
+		return c.flts[i]
+	case Bool:
+		return c.bools[i]
+	case String:
+		return c.strs[i]
+	}
+	return nil
+}
+
+// Values returns every row as Value would, in a new slice.
+func (c *Column) Values() []any {
+	out := make([]any, c.n)
+	for i := range out {
+		out[i] = c.Value(i)
+	}
+	return out
+}
+
+// Bytes returns the memory the column's storage occupies (capacities
+// included), for measuring tables.
+func (c *Column) Bytes() int {
+	return 8*cap(c.ints) + 8*cap(c.flts) + cap(c.bools) + 16*cap(c.strs) + 8*cap(c.valid)
+}
+
+// slice returns rows [i, j) as a new column sharing the element storage.
+func (c *Column) slice(i, j int) *Column {
+	s := c.dtype.stride()
+	out := &Column{name: c.name, dtype: c.dtype, n: j - i}
+	switch c.dtype.Kind {
+	case Int64:
+		out.ints = c.ints[i*s : j*s : j*s]
+	case Float64:
+		out.flts = c.flts[i*s : j*s : j*s]
+	case Bool:
+		out.bools = c.bools[i:j:j]
+	case String:
+		out.strs = c.strs[i:j:j]
+	case Null:
+		out.nulls = j - i
+	}
+	if c.valid != nil {
+		for r := i; r < j; r++ {
+			out.appendValidity(r-i, !c.IsNull(r))
+		}
+	}
+	return out
+}
+
+// compact returns a copy whose storage is exactly as long as its rows.
+func (c *Column) compact() *Column {
+	out := *c
+	out.ints = clone(c.ints)
+	out.flts = clone(c.flts)
+	out.bools = clone(c.bools)
+	out.strs = clone(c.strs)
+	if c.valid != nil {
+		out.valid = clone(c.valid[:(c.n+63)/64])
+	}
+	return &out
+}
+
+func clone[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+// appendValidity records row i (the row being appended) as valid or null.
+// The bitmap is created at the first null, with every earlier row valid.
+func (c *Column) appendValidity(i int, ok bool) {
+	if c.valid == nil {
+		if ok {
+			return
+		}
+		c.valid = make([]uint64, (i+64)/64, (i+64)/64+8)
+		for r := range i {
+			c.valid[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+	w := i >> 6
+	for len(c.valid) <= w {
+		c.valid = append(c.valid, 0)
+	}
+	bit := uint64(1) << (uint(i) & 63)
+	if ok {
+		c.valid[w] |= bit
+	} else {
+		c.valid[w] &^= bit
+		c.nulls++
+	}
+}
+
+// appendNull adds a null row.
+func (c *Column) appendNull() {
+	if c.dtype.Kind == Null {
+		c.n++
+		c.nulls++
+		return
+	}
+	s := c.dtype.stride()
+	switch c.dtype.Kind {
+	case Int64:
+		c.ints = append(c.ints, make([]int64, s)...)
+	case Float64:
+		c.flts = append(c.flts, make([]float64, s)...)
+	case Bool:
+		c.bools = append(c.bools, false)
+	case String:
+		c.strs = append(c.strs, "")
+	}
+	c.appendValidity(c.n, false)
+	c.n++
+}
+
+// padNulls appends nulls until the column has rows rows.
+func (c *Column) padNulls(rows int) {
+	for c.n < rows {
+		c.appendNull()
+	}
+}
+
+// appendScalar adds a non-null scalar already checked against the dtype.
+func (c *Column) appendScalar(v any) {
+	switch c.dtype.Kind {
+	case Int64:
+		c.ints = append(c.ints, v.(int64))
+	case Float64:
+		switch x := v.(type) {
+		case float64:
+			c.flts = append(c.flts, x)
+		case int64:
+			c.flts = append(c.flts, float64(x))
+		}
+	case Bool:
+		c.bools = append(c.bools, v.(bool))
+	case String:
+		c.strs = append(c.strs, v.(string))
+	}
+	if c.valid != nil {
+		c.appendValidity(c.n, true)
+	}
+	c.n++
+}
+
+// appendList adds a sub-array cell whose elements were checked to be
+// numbers of a kind the column accepts.
+func (c *Column) appendList(l listView) {
+	switch {
+	case c.dtype.Kind == Int64 && l.ints != nil:
+		c.ints = append(c.ints, l.ints...)
+	case c.dtype.Kind == Float64 && l.flts != nil:
+		c.flts = append(c.flts, l.flts...)
+	case c.dtype.Kind == Int64:
+		for i := range l.n {
+			v, _, _, _ := scalar(l.at(i))
+			c.ints = append(c.ints, v.(int64))
+		}
+	default:
+		for i := range l.n {
+			switch v, _, _, _ := scalar(l.at(i)); x := v.(type) {
+			case int64:
+				c.flts = append(c.flts, float64(x))
+			case float64:
+				c.flts = append(c.flts, x)
+			}
+		}
+	}
+	if c.valid != nil {
+		c.appendValidity(c.n, true)
+	}
+	c.n++
+}
+
+// retype gives a Null column its first real type; every earlier row stays
+// null.
+func (c *Column) retype(t DType) {
+	n := c.n
+	c.dtype = t
+	switch t.Kind {
+	case Int64:
+		c.ints = make([]int64, n*t.stride())
+	case Float64:
+		c.flts = make([]float64, n*t.stride())
+	case Bool:
+		c.bools = make([]bool, n)
+	case String:
+		c.strs = make([]string, n)
+	}
+	c.valid = make([]uint64, (n+63)/64)
+	c.nulls = n
+}
+
+// widen converts an Int64 column to Float64 in place.
+func (c *Column) widen() {
+	f := make([]float64, len(c.ints), cap(c.ints))
+	for i, v := range c.ints {
+		f[i] = float64(v)
+	}
+	c.flts, c.ints = f, nil
+	c.dtype.Kind = Float64
+}
+
+// truncate drops rows from n on (used to roll back a failed event).
+func (c *Column) truncate(n int) {
+	if c.n <= n {
+		return
+	}
+	for r := n; r < c.n; r++ {
+		if c.IsNull(r) && c.dtype.Kind != Null {
+			c.nulls--
+		}
+	}
+	if c.dtype.Kind == Null {
+		c.nulls = n
+	}
+	s := c.dtype.stride()
+	switch c.dtype.Kind {
+	case Int64:
+		c.ints = c.ints[:n*s]
+	case Float64:
+		c.flts = c.flts[:n*s]
+	case Bool:
+		c.bools = c.bools[:n]
+	case String:
+		c.strs = c.strs[:n]
+	}
+	c.n = n
+}
+
+// countValid counts set bits, used by tests to check null bookkeeping.
+func (c *Column) countValid() int {
+	if c.dtype.Kind == Null {
+		return 0
+	}
+	if c.valid == nil {
+		return c.n
+	}
+	total := 0
+	for r := 0; r < c.n; r += 64 {
+		w := c.valid[r>>6]
+		if rem := c.n - r; rem < 64 {
+			w &= 1<<uint(rem) - 1
+		}
+		total += bits.OnesCount64(w)
+	}
+	return total
+}
