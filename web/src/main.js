@@ -65,7 +65,8 @@ class App {
     const usable = state === "idle" || state === "busy";
     for (const id of ["run", "run-all"]) $(id).disabled = !usable && state !== "starting";
     $("stop").disabled = state !== "busy";
-    $("restart").disabled = state === "unavailable" || state === "starting";
+    $("restart").disabled = state === "starting";
+    $("restart").title = state === "unavailable" ? "Try to load the kernel again" : "Restart the kernel: clears every variable";
   }
 
   // ---- kernel ----
@@ -247,7 +248,7 @@ class App {
 
   scheduleSave() {
     clearTimeout(this.saveTimer);
-    this.status("Editing…");
+    this.status("Saving…");
     this.saveTimer = setTimeout(() => this.saveNow(), 400);
   }
 

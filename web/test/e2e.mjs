@@ -255,12 +255,14 @@ async function main() {
     });
   } finally {
     cdp.close();
+    const exited = new Promise((r) => proc.once("exit", r));
     proc.kill();
+    await exited;
     server.close();
     bareServer.close();
     await rm(site, { recursive: true, force: true });
     await rm(bare, { recursive: true, force: true });
-    await rm(profile, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 5 });
   }
   const failed = results.filter(([, e]) => e).length;
   console.log(`${results.length - failed} passed, ${failed} failed`);
