@@ -1,7 +1,7 @@
 // e2e.mjs: drive the built page in headless Chromium with a stand-in kernel
 // (fixtures/fake-kernel) and check what a user sees. Needs Chromium and Node's WebSocket:
 //
-//   node --experimental-websocket web/test/e2e.mjs [--shots DIR]
+//   node --experimental-websocket web/e2e/e2e.mjs [--shots DIR]
 //
 // It builds the site with the fixture examples into a temporary directory, serves it on
 // 127.0.0.1, runs the scenarios below over the Chrome DevTools Protocol and prints
