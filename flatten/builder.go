@@ -72,14 +72,15 @@ func (b *Builder) Append(event Map) error {
 	return nil
 }
 
-// Table returns the rows appended so far as a Table. The table has its own
-// compact copy of the data (cost: one copy of every column), so the builder
-// may go on appending.
+// Table returns the rows appended so far as a Table, and the builder may go
+// on appending. The table shares a column's storage when it wastes at most
+// a quarter of it and otherwise gets a compact copy, so a table never holds
+// more than 1.25 times its data; the null masks are always copied.
 func (b *Builder) Table() *Table {
 	cols := make([]*Column, len(b.cols))
 	for i, c := range b.cols {
 		c.padNulls(b.rows)
-		cols[i] = c.compact()
+		cols[i] = c.snapshot()
 	}
 	return newTable(cols, b.rows)
 }
@@ -100,6 +101,14 @@ func (b *Builder) enter(n *node, m Map, depth int) error {
 	f := b.frame(depth)
 	f.n = n
 	n.hint = 0
+	if r, ok := m.(*Record); ok { // skip the indirect call for our own records
+		for i, k := range r.keys {
+			if err := f.visit(k, r.values[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	return m.Range(f.fn)
 }
 
@@ -109,7 +118,15 @@ func (b *Builder) fail(path string, err error) error {
 
 func (f *frame) visit(key string, v any) error {
 	b := f.b
-	sub, isMap := v.(Map)
+	var sub Map
+	isMap := false
+	switch x := v.(type) { // the common concrete types first: asserting to Map is slower
+	case int64, float64, string, bool, nil, []any, []int64, []float64:
+	case *Record:
+		sub, isMap = x, true
+	default:
+		sub, isMap = v.(Map)
+	}
 	c, err := b.child(f.n, key, isMap, v == nil)
 	if err != nil {
 		return err
@@ -214,10 +231,15 @@ func (b *Builder) leafToDict(c *node) {
 
 func (b *Builder) setLeaf(c *node, v any) error {
 	col := c.col
-	if col.n > b.rows {
-		return b.fail(c.path, ErrDuplicateKey)
+	if col.n != b.rows {
+		if col.n > b.rows {
+			return b.fail(c.path, ErrDuplicateKey)
+		}
+		col.padNulls(b.rows)
 	}
-	col.padNulls(b.rows)
+	if col.appendExact(v) {
+		return nil
+	}
 	s, k, ok, err := scalar(v)
 	if err != nil {
 		return b.fail(c.path, err)

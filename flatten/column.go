@@ -123,6 +123,25 @@ func (c *Column) slice(i, j int) *Column {
 	return out
 }
 
+// snapshot returns an immutable view of the column as it is now: storage
+// shared when little of it is spare capacity, copied otherwise.
+func (c *Column) snapshot() *Column {
+	used := len(c.ints) + len(c.flts) + len(c.bools) + len(c.strs)
+	spare := cap(c.ints) + cap(c.flts) + cap(c.bools) + cap(c.strs) - used
+	if spare*4 > used {
+		return c.compact()
+	}
+	out := *c
+	out.ints = c.ints[:len(c.ints):len(c.ints)]
+	out.flts = c.flts[:len(c.flts):len(c.flts)]
+	out.bools = c.bools[:len(c.bools):len(c.bools)]
+	out.strs = c.strs[:len(c.strs):len(c.strs)]
+	if c.valid != nil {
+		out.valid = clone(c.valid[:(c.n+63)/64])
+	}
+	return &out
+}
+
 // compact returns a copy whose storage is exactly as long as its rows.
 func (c *Column) compact() *Column {
 	out := *c
@@ -166,6 +185,135 @@ func (c *Column) appendValidity(i int, ok bool) {
 		c.valid[w] &^= bit
 		c.nulls++
 	}
+}
+
+// grow returns s with room for n more elements, doubling the capacity when
+// it must grow (append grows large slices by only 1.25 times, which costs
+// more copying).
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	out := make([]T, len(s), max(2*cap(s), len(s)+n, 64))
+	copy(out, s)
+	return out
+}
+
+// appendExact appends v if it has exactly the column's type (the common
+// case, with no conversion) and reports whether it did.
+func (c *Column) appendExact(v any) bool {
+	switch c.dtype {
+	case DType{Kind: Int64}:
+		x, ok := v.(int64)
+		if !ok {
+			return false
+		}
+		if len(c.ints) == cap(c.ints) {
+			c.ints = grow(c.ints, 1)
+		}
+		c.ints = append(c.ints, x)
+	case DType{Kind: Float64}:
+		x, ok := v.(float64)
+		if !ok {
+			return false
+		}
+		if len(c.flts) == cap(c.flts) {
+			c.flts = grow(c.flts, 1)
+		}
+		c.flts = append(c.flts, x)
+	case DType{Kind: String}:
+		x, ok := v.(string)
+		if !ok {
+			return false
+		}
+		if len(c.strs) == cap(c.strs) {
+			c.strs = grow(c.strs, 1)
+		}
+		c.strs = append(c.strs, x)
+	case DType{Kind: Bool}:
+		x, ok := v.(bool)
+		if !ok {
+			return false
+		}
+		if len(c.bools) == cap(c.bools) {
+			c.bools = grow(c.bools, 1)
+		}
+		c.bools = append(c.bools, x)
+	default:
+		if c.dtype.Shape == 0 || !c.appendExactList(v) {
+			return false
+		}
+	}
+	if c.valid != nil {
+		c.appendValidity(c.n, true)
+	}
+	c.n++
+	return true
+}
+
+// appendExactList is appendExact for a sub-array cell: a list of the
+// column's length holding int64s (or, for a float column, int64s and
+// float64s). A list that does not fit leaves the column unchanged.
+func (c *Column) appendExactList(v any) bool {
+	s := c.dtype.Shape
+	switch x := v.(type) {
+	case []any:
+		if len(x) != s {
+			return false
+		}
+		if c.dtype.Kind == Int64 {
+			return c.appendAnyInts(x)
+		}
+		return c.appendAnyFloats(x)
+	case []int64:
+		if len(x) != s || c.dtype.Kind != Int64 {
+			return false
+		}
+		c.ints = append(grow(c.ints, s), x...)
+	case []float64:
+		if len(x) != s || c.dtype.Kind != Float64 {
+			return false
+		}
+		c.flts = append(grow(c.flts, s), x...)
+	default:
+		return false
+	}
+	return true
+}
+
+func (c *Column) appendAnyInts(x []any) bool {
+	d := grow(c.ints, len(x))
+	n := len(d)
+	d = d[:n+len(x)]
+	for i, e := range x {
+		v, ok := e.(int64)
+		if !ok {
+			c.ints = d[:n]
+			return false
+		}
+		d[n+i] = v
+	}
+	c.ints = d
+	return true
+}
+
+func (c *Column) appendAnyFloats(x []any) bool {
+	d := grow(c.flts, len(x))
+	n := len(d)
+	d = d[:n+len(x)]
+	for i, e := range x {
+		switch v := e.(type) {
+		case float64:
+			d[n+i] = v
+		case int64:
+			d[n+i] = float64(v)
+		default:
+			c.flts = d[:n]
+			return false
+		}
+	}
+	c.flts = d
+	return true
 }
 
 // appendNull adds a null row.

@@ -193,17 +193,17 @@ func (l listView) at(i int) any {
 // string and reports its Kind. ok is false for anything else (maps, lists,
 // structs). An unsigned integer above MaxInt64 is an error.
 func scalar(v any) (out any, k Kind, ok bool, err error) {
-	switch x := v.(type) {
+	switch x := v.(type) { // canonical types return v itself: re-boxing would allocate
 	case nil:
 		return nil, Null, true, nil
 	case int64:
-		return x, Int64, true, nil
+		return v, Int64, true, nil
 	case float64:
-		return x, Float64, true, nil
+		return v, Float64, true, nil
 	case string:
-		return x, String, true, nil
+		return v, String, true, nil
 	case bool:
-		return x, Bool, true, nil
+		return v, Bool, true, nil
 	case int:
 		return int64(x), Int64, true, nil
 	case int32:
