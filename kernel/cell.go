@@ -1,0 +1,188 @@
+package kernel
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"go.starlark.net/starlark"
+
+	"pushbook/notebook"
+)
+
+// stepChunk is the most steps a thread runs between two visits to the
+// cell's shared accounting. It bounds how far a cell overshoots its budget
+// (per live thread) and how long a thread made by NewThread runs on after
+// Interrupt.
+const stepChunk = 1024
+
+// cell is the state of one running cell, shared by all of its threads.
+type cell struct {
+	session  *Session
+	n        int
+	filename string
+	main     *starlark.Thread
+
+	used      atomic.Uint64         // steps run by all threads, accounted in chunks
+	nextYield atomic.Uint64         // used-count at which OnYield is next due
+	abort     atomic.Pointer[error] // first reason the cell was stopped
+
+	out       sync.Mutex // serialises emit and guards the counters below
+	emitFn    func(Output)
+	lines     int
+	bytes     int
+	truncated bool
+	dropLines int
+	dropBytes int
+	dropRich  int
+}
+
+// threadState is what the kernel knows about one thread of a cell.
+type threadState struct {
+	cell      *cell
+	accounted uint64         // the thread's steps already added to cell.used
+	locals    map[string]any // inherited by threads made from this one
+}
+
+// threadKey is the starlark.Thread local under which a *threadState lives.
+const threadKey = "pushbook/kernel.thread"
+
+func newCell(s *Session, n int, emit func(Output)) *cell {
+	if emit == nil {
+		emit = func(Output) {}
+	}
+	c := &cell{session: s, n: n, filename: fmt.Sprintf("<cell %d>", n), emitFn: emit}
+	c.nextYield.Store(s.opts.YieldEvery)
+	c.main = c.newThread(fmt.Sprintf("In [%d]", n), s.locals)
+	return c
+}
+
+func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
+	ts := &threadState{cell: c, locals: maps.Clone(locals)}
+	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule}
+	t.OnMaxSteps = func(t *starlark.Thread) { c.account(t, ts) }
+	t.SetLocal(threadKey, ts)
+	for k, v := range ts.locals {
+		t.SetLocal(k, v)
+	}
+	t.SetMaxExecutionSteps(c.chunk())
+	if err := c.aborted(); err != nil {
+		t.Cancel(err.Error())
+	}
+	return t
+}
+
+// account adds the steps thread t ran since its last visit to the cell's
+// total; cancels t when the cell was stopped or the budget is spent; calls
+// the yield hook when it is due; and lets t run one more chunk.
+func (c *cell) account(t *starlark.Thread, ts *threadState) {
+	used := c.used.Add(t.Steps - ts.accounted)
+	ts.accounted = t.Steps
+	defer func() { t.SetMaxExecutionSteps(t.Steps + c.chunk()) }()
+	if used >= c.session.opts.MaxSteps {
+		c.abortWith(Errorf("StepLimitError", "cell In [%d] ran more than %d steps: %w", c.n, c.session.opts.MaxSteps, ErrStepBudget))
+	}
+	if every := c.session.opts.YieldEvery; every > 0 && c.session.opts.OnYield != nil && c.abort.Load() == nil {
+		due := c.nextYield.Load()
+		if used >= due && c.nextYield.CompareAndSwap(due, used-used%every+every) {
+			c.session.opts.OnYield()
+		}
+	}
+	if err := c.aborted(); err != nil {
+		t.Cancel(err.Error())
+	}
+}
+
+// chunk is how many steps a thread may run before its next accounting.
+func (c *cell) chunk() uint64 {
+	n := uint64(stepChunk)
+	if every := c.session.opts.YieldEvery; every > 0 && every < n {
+		n = every
+	}
+	if used, max := c.used.Load(), c.session.opts.MaxSteps; used < max && max-used < n {
+		n = max - used
+	}
+	return n
+}
+
+// abortWith stops the cell for reason err; the first reason wins. The main
+// thread is cancelled at once; other threads notice at their next chunk.
+func (c *cell) abortWith(err error) {
+	if c.abort.CompareAndSwap(nil, &err) {
+		c.main.Cancel(err.Error())
+	}
+}
+
+func (c *cell) aborted() error {
+	if p := c.abort.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+func (c *cell) print(_ *starlark.Thread, msg string) {
+	c.emit(notebook.NewStream("stdout", msg+"\n"))
+}
+
+// emit passes o on unless the cell's output cap is reached. Streams are cut
+// at a line boundary; a rich output that does not fit is dropped whole.
+func (c *cell) emit(o Output) {
+	c.out.Lock()
+	defer c.out.Unlock()
+	max := c.session.opts
+	if o.OutputType == notebook.StreamOutput {
+		kept := 0
+		for _, line := range strings.SplitAfter(o.Text, "\n") {
+			if line == "" {
+				continue
+			}
+			if c.truncated || c.lines+1 > max.MaxOutputLines || c.bytes+len(line) > max.MaxOutputBytes {
+				c.truncated = true
+				c.dropLines++
+				c.dropBytes += len(line)
+				continue
+			}
+			c.lines++
+			c.bytes += len(line)
+			kept += len(line)
+		}
+		if kept > 0 {
+			o.Text = o.Text[:kept]
+			c.emitFn(o)
+		}
+		return
+	}
+	lines, size := 1+strings.Count(o.Data["text/plain"], "\n"), 0
+	for _, v := range o.Data {
+		size += len(v)
+	}
+	if c.truncated || c.lines+lines > max.MaxOutputLines || c.bytes+size > max.MaxOutputBytes {
+		c.truncated = true
+		c.dropRich++
+		return
+	}
+	c.lines += lines
+	c.bytes += size
+	c.emitFn(o)
+}
+
+// emitAlways passes o on regardless of the output cap.
+func (c *cell) emitAlways(o Output) {
+	c.out.Lock()
+	defer c.out.Unlock()
+	c.emitFn(o)
+}
+
+// flushTruncation emits the one notice saying how much output was dropped.
+func (c *cell) flushTruncation() {
+	c.out.Lock()
+	truncated := c.truncated
+	msg := fmt.Sprintf("[output truncated: %d more lines (%d bytes) and %d rich outputs dropped; the limit per cell is %d lines or %d bytes]\n",
+		c.dropLines, c.dropBytes, c.dropRich, c.session.opts.MaxOutputLines, c.session.opts.MaxOutputBytes)
+	c.out.Unlock()
+	if truncated {
+		c.emitAlways(notebook.NewStream("stderr", msg))
+	}
+}

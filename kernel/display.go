@@ -1,0 +1,90 @@
+package kernel
+
+import (
+	"fmt"
+	"maps"
+
+	"go.starlark.net/starlark"
+
+	"pushbook/notebook"
+)
+
+// Displayable is implemented by Starlark values that show themselves richly,
+// as IPython's _repr_mimebundle_ does. The bundle maps MIME types
+// ("text/html", "image/svg+xml", ...) to content. When a cell's final
+// expression or an argument of display() is Displayable, its bundle is the
+// output's data; text/plain is added from the value's String() when the
+// bundle lacks it.
+type Displayable interface {
+	MIMEBundle() map[string]string
+}
+
+// bundle returns the MIME bundle shown for v.
+func bundle(v starlark.Value) notebook.MIMEBundle {
+	var data notebook.MIMEBundle
+	if d, ok := v.(Displayable); ok {
+		data = maps.Clone(d.MIMEBundle())
+	}
+	if data == nil {
+		data = notebook.MIMEBundle{}
+	}
+	if _, ok := data["text/plain"]; !ok {
+		data["text/plain"] = v.String()
+	}
+	return data
+}
+
+// DisplayData returns the display_data output that shows v, by the rule
+// that Displayable describes.
+func DisplayData(v starlark.Value) Output {
+	return notebook.NewDisplayData(bundle(v))
+}
+
+// display implements the display(*values) builtin: one display_data output
+// per value that is not None.
+func display(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 {
+		return nil, Errorf("TypeError", "%s: unexpected keyword argument %s", fn.Name(), kwargs[0][0])
+	}
+	for _, v := range args {
+		if v == starlark.None {
+			continue
+		}
+		if err := Emit(thread, DisplayData(v)); err != nil {
+			return nil, fmt.Errorf("%s: %w", fn.Name(), err)
+		}
+	}
+	return starlark.None, nil
+}
+
+// isinstance implements isinstance(x, T) for T a builtin type constructor
+// (int, float, str, bool, list, tuple, dict, set, bytes) or any builtin
+// whose name is a type name, or a tuple of such.
+func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x, types starlark.Value
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 2, &x, &types); err != nil {
+		return nil, err
+	}
+	candidates := starlark.Tuple{types}
+	if t, ok := types.(starlark.Tuple); ok {
+		candidates = t
+	}
+	for _, t := range candidates {
+		b, ok := t.(*starlark.Builtin)
+		if !ok {
+			return nil, Errorf("TypeError", "isinstance() arg 2 must be a type or tuple of types, not %s", t.Type())
+		}
+		if b.Name() == x.Type() {
+			return starlark.True, nil
+		}
+	}
+	return starlark.False, nil
+}
+
+// builtins are the names a Session predeclares beyond Starlark's universe.
+func builtins() starlark.StringDict {
+	return starlark.StringDict{
+		"display":    starlark.NewBuiltin("display", display),
+		"isinstance": starlark.NewBuiltin("isinstance", isinstance),
+	}
+}

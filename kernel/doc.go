@@ -1,0 +1,85 @@
+// Package kernel runs notebook cells written in Starlark and turns every
+// result into Jupyter outputs. It is the core the browser worker (through
+// wasm/) and the headless runner (go run . run/check) drive.
+//
+// # Sessions and cells
+//
+// A [Session] is one notebook kernel. [Session.Execute] runs one cell: it
+// parses the code with the Python-like file options (while loops,
+// recursion, if/for/while at top level, reassignable globals, set) and runs
+// it with starlark.ExecREPLChunk against the session's globals, which are
+// never frozen, so a later cell sees and may change what an earlier one
+// defined. Cells run one at a time and are numbered 1, 2, 3 ... like
+// Jupyter's In [n]; a cell that fails still takes a number and keeps the
+// globals it assigned before failing.
+//
+// # Outputs
+//
+// Everything a cell shows is an [Output] (nbformat 4), passed to Execute's
+// emit callback as it happens:
+//
+//   - print(...) gives a "stream" output named "stdout".
+//   - A final bare expression whose value is not None gives an
+//     "execute_result" (Out[n]). Its data is a MIME bundle: the value's
+//     [Displayable] bundle if it has one, and always text/plain (the
+//     Starlark repr, e.g. {"a": 1}).
+//   - display(v, ...) gives one "display_data" per non-None value, by the
+//     same rule. Go builtins emit outputs with [Emit] and [DisplayData].
+//   - A failure gives one "error" output, always the cell's last, with a
+//     Python-like ename, the message as evalue and an IPython-style
+//     traceback (ANSI colours, "Cell In[n], line L, column C" and the source
+//     lines around each frame; syntax errors show the line with a caret).
+//
+// # Error names
+//
+// The ename comes from, in order: an [*Error] in the error's chain (made by
+// [Errorf]; builtins use it to raise "StopIteration", "ValueError", ...);
+// a "Name: message" prefix whose Name looks like a Python exception
+// (so fail("ValueError: bad") shows ValueError); a name guessed from
+// go.starlark.net's message (ZeroDivisionError, IndexError, KeyError,
+// NameError, AttributeError, TypeError, ValueError); otherwise "Error".
+// Stopped cells show KeyboardInterrupt ([Session.Interrupt]),
+// StepLimitError (the step budget) or the reason given to
+// [Session.Cancel]. A Go panic inside a predeclared or module builtin
+// becomes an InternalError output; the session lives on.
+//
+// # Limits
+//
+// Each cell has a step budget ([Options].MaxSteps, shared by all the
+// cell's threads), an output cap (MaxOutputLines, MaxOutputBytes: output
+// beyond it is dropped and one stderr notice at the end of the cell says how
+// much) and can be stopped from any goroutine with [Session.Interrupt].
+// [Options].OnYield is called about every YieldEvery steps on the goroutine
+// running the cell; in the browser it lets the event loop run so that a
+// Stop button works without SharedArrayBuffer. A stopped cell ends with an
+// error output and status "aborted"; the next cell runs normally.
+//
+// # Extending the session
+//
+// [Session.Predeclare] adds builtins and values; [Session.AddModule] makes
+// load("name", "member") work, loading each module once per session. A
+// builtin that must run Starlark code on another goroutine (a coroutine or
+// generator body) makes a thread with [NewThread]: it shares the cell's
+// print routing, output cap, step budget, yield hook, cancellation, load
+// and thread locals. [Stopped] tells long-running Go code that the cell was
+// stopped.
+//
+// # Python features
+//
+// Cells are Starlark, a dialect of Python. Present: def, lambda, if/elif/
+// else, for, while, break/continue, recursion, list/dict comprehensions,
+// tuples, sets (set()), str.format with positional and named fields ("{0}",
+// "{name}"), % formatting, int (arbitrary precision), float, dict keeps
+// insertion order, print(*args, sep=" "), isinstance(x, T) for the builtin
+// types (int, float, str, bool, list, tuple, dict, set, bytes) or a tuple of
+// them, display(*values), and everything in Starlark's universe (len,
+// range, sorted, reversed, enumerate, zip, min, max, any, all, getattr,
+// hasattr, dir, type, repr, str, fail, ...).
+//
+// Absent: classes, try/except/finally, raise (use fail("ValueError: msg")),
+// yield and generators (the coroutine builtins stand in), decorators
+// (write f = deco(f)), with, import (use load), global/nonlocal, is,
+// chained comparisons (a < b < c), print's end= and file=, format specs
+// in str.format ("{:>10s}"), f-strings, and mutating a list while iterating
+// over it (an error here, not undefined behaviour).
+package kernel

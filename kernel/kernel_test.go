@@ -1,0 +1,413 @@
+package kernel_test
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"pushbook/kernel"
+	"pushbook/notebook"
+)
+
+// run executes code and returns the result and the outputs emitted.
+func run(s *kernel.Session, code string) (kernel.Result, []kernel.Output) {
+	var outs []kernel.Output
+	res := s.Execute(code, func(o kernel.Output) { outs = append(outs, o) })
+	return res, outs
+}
+
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// plainTraceback joins an error output's traceback without colours.
+func plainTraceback(o kernel.Output) string {
+	return ansi.ReplaceAllString(strings.Join(o.Traceback, "\n"), "")
+}
+
+func last(t *testing.T, outs []kernel.Output) kernel.Output {
+	t.Helper()
+	require.NotEmpty(t, outs)
+	return outs[len(outs)-1]
+}
+
+func TestExecuteEmitsStreamAndResult(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	res, outs := run(s, "x = 20\nprint('x is', x)\nx * 2 + 2")
+	assert.Equal(t, kernel.Result{ExecutionCount: 1, Status: kernel.StatusOK}, res)
+	assert.Equal(t, []kernel.Output{
+		notebook.NewStream("stdout", "x is 20\n"),
+		notebook.NewExecuteResult(1, notebook.MIMEBundle{"text/plain": "42"}),
+	}, outs)
+	assert.Equal(t, 1, s.ExecutionCount())
+}
+
+func TestFinalExpressionIsShownOnlyWhenNotNone(t *testing.T) {
+	cases := []struct {
+		code string
+		want []kernel.Output
+	}{
+		{"None", nil},
+		{"print('p')", []kernel.Output{notebook.NewStream("stdout", "p\n")}},
+		{"x = 1", nil},
+		{"{'a': [1, 2]}", []kernel.Output{notebook.NewExecuteResult(1, notebook.MIMEBundle{"text/plain": `{"a": [1, 2]}`})}},
+		{"for i in range(2):\n    i", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.code, func(t *testing.T) {
+			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
+			require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+			assert.Equal(t, tc.want, outs)
+		})
+	}
+}
+
+func TestGlobalsPersistAcrossCellsAndSurviveErrors(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	res, _ := run(s, "def double(x):\n    return 2 * x\ntotal = 0")
+	require.Equal(t, kernel.StatusOK, res.Status)
+	res, _ = run(s, "total = double(21)\nmissing = {}['k']\nnever = 1")
+	require.Equal(t, kernel.StatusError, res.Status)
+	res, outs := run(s, "total")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, "42", last(t, outs).Data["text/plain"], "a global assigned before the error stays")
+	assert.Equal(t, 3, res.ExecutionCount)
+	g := s.Globals()
+	assert.Contains(t, g, "double")
+	assert.NotContains(t, g, "never")
+	assert.NotContains(t, g, "display", "predeclared names are not user globals")
+}
+
+func TestPythonLikeDialectIsEnabled(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	code := `
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+n = 0
+while n < 3:
+    n += 1
+if n == 3:
+    seen = set([1, 2, 2])
+n = fact(5)
+[n, len(seen), isinstance(seen, set), isinstance(1, (str, int)), isinstance("a", dict)]`
+	res, outs := run(s, code)
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, "[120, 2, True, True, False]", last(t, outs).Data["text/plain"])
+}
+
+func TestErrorsBecomeErrorOutputsWithPythonNames(t *testing.T) {
+	cases := []struct {
+		code, ename, evalue string
+		traceback           []string
+	}{
+		{"def f(x):\n    return 1 // x\nf(0)", "ZeroDivisionError", "floored division by zero",
+			[]string{"Cell In[1], line 3, column 2", "----> 3 f(0)", "Cell In[1], line 2, column 14, in f", "----> 2     return 1 // x"}},
+		{"[1][5]", "IndexError", "list index 5 out of range [-1:0]", []string{"----> 1 [1][5]"}},
+		{"{}['k']", "KeyError", `key "k" not in dict`, nil},
+		{"'a'.nope", "AttributeError", "string has no .nope field or method", nil},
+		{"1 + 'a'", "TypeError", "unknown binary op: int + string", nil},
+		{"fail('ValueError: bad input')", "ValueError", "bad input", nil},
+		{"fail('plain')", "Error", "plain", nil},
+		{"undefined_name", "NameError", "name 'undefined_name' is not defined", []string{"Cell In[1], line 1", "    undefined_name\n    ^"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.code, func(t *testing.T) {
+			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
+			assert.Equal(t, kernel.StatusError, res.Status)
+			require.Error(t, res.Err)
+			assert.Contains(t, res.Err.Error(), "cell In [1]")
+			o := last(t, outs)
+			assert.Equal(t, notebook.ErrorOutput, o.OutputType)
+			assert.Equal(t, tc.ename, o.EName)
+			assert.Equal(t, tc.evalue, o.EValue)
+			tb := plainTraceback(o)
+			assert.True(t, strings.HasSuffix(tb, tc.ename+": "+tc.evalue), "traceback ends with the error:\n%s", tb)
+			for _, want := range tc.traceback {
+				assert.Contains(t, tb, want)
+			}
+		})
+	}
+}
+
+func TestSyntaxErrorShowsLineAndCaret(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	res, outs := run(s, "x = 1\ny = x +* 2\n")
+	assert.Equal(t, kernel.StatusError, res.Status)
+	o := last(t, outs)
+	assert.Equal(t, "SyntaxError", o.EName)
+	assert.Equal(t, "  Cell In[1], line 2\n    y = x +* 2\n           ^\nSyntaxError: "+o.EValue, plainTraceback(o))
+	res, outs = run(s, "x")
+	assert.Equal(t, kernel.StatusError, res.Status, "a syntax error runs none of the cell")
+	assert.Equal(t, "NameError", last(t, outs).EName)
+}
+
+func TestBuiltinErrorfChoosesEnameThroughWrapping(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	s.Predeclare("nxt", starlark.NewBuiltin("nxt", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		return nil, errors.Join(errors.New("context"), kernel.Errorf("StopIteration", ""))
+	}))
+	res, outs := run(s, "def g():\n    return nxt()\ng()")
+	assert.Equal(t, kernel.StatusError, res.Status)
+	o := last(t, outs)
+	assert.Equal(t, "StopIteration", o.EName)
+	assert.Equal(t, "", o.EValue)
+	assert.Contains(t, plainTraceback(o), "in g")
+}
+
+func TestPanicInBuiltinBecomesErrorAndSessionLivesOn(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	s.Predeclare("boom", starlark.NewBuiltin("boom", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		var m map[string]int
+		m["x"] = 1 // panics: assignment to entry in nil map
+		return starlark.None, nil
+	}))
+	res, outs := run(s, "before = 1\nboom()")
+	assert.Equal(t, kernel.StatusError, res.Status)
+	o := last(t, outs)
+	assert.Equal(t, "InternalError", o.EName)
+	assert.Contains(t, o.EValue, "Go panic in boom: assignment to entry in nil map")
+	res, outs = run(s, "before + 1")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, "2", last(t, outs).Data["text/plain"])
+}
+
+func TestStepBudgetAbortsCellAndNextCellRuns(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxSteps: 50_000})
+	res, outs := run(s, "n = 0\nwhile True:\n    n += 1")
+	assert.Equal(t, kernel.StatusAborted, res.Status)
+	assert.ErrorIs(t, res.Err, kernel.ErrStepBudget)
+	o := last(t, outs)
+	assert.Equal(t, "StepLimitError", o.EName)
+	assert.Contains(t, o.EValue, "ran more than 50000 steps")
+	res, outs = run(s, "n > 1000")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, "True", last(t, outs).Data["text/plain"], "globals of the aborted cell stay")
+}
+
+func TestInterruptFromAnotherGoroutineStopsCellQuickly(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
+	started := make(chan struct{})
+	s.Predeclare("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		close(started)
+		return starlark.None, nil
+	}))
+	go func() {
+		<-started
+		time.Sleep(20 * time.Millisecond)
+		s.Interrupt()
+	}()
+	begin := time.Now()
+	res, outs := run(s, "started()\nwhile True:\n    pass")
+	assert.Less(t, time.Since(begin), 5*time.Second)
+	assert.Equal(t, kernel.StatusAborted, res.Status)
+	assert.ErrorIs(t, res.Err, kernel.ErrInterrupted)
+	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
+
+	res, outs = run(s, "1 + 1")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, "2", last(t, outs).Data["text/plain"])
+}
+
+func TestCancelUsesTheGivenReason(t *testing.T) {
+	var s *kernel.Session
+	s = kernel.NewSession(kernel.Options{YieldEvery: 1000, OnYield: func() {
+		s.Cancel(kernel.Errorf("TimeoutError", "cell ran longer than 1s"))
+	}})
+	res, outs := run(s, "while True:\n    pass")
+	assert.Equal(t, kernel.StatusAborted, res.Status)
+	o := last(t, outs)
+	assert.Equal(t, "TimeoutError", o.EName)
+	assert.Equal(t, "cell ran longer than 1s", o.EValue)
+}
+
+func TestInterruptWithNoCellRunningDoesNothing(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	s.Interrupt()
+	res, _ := run(s, "x = 1")
+	assert.Equal(t, kernel.StatusOK, res.Status)
+}
+
+func TestOutputCapDropsExcessWithOneNotice(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxOutputLines: 5})
+	res, outs := run(s, "for i in range(12):\n    print(i)\ndisplay('dropped')\n'also dropped'")
+	assert.Equal(t, kernel.StatusOK, res.Status)
+	var text string
+	var notices []string
+	for _, o := range outs {
+		switch {
+		case o.OutputType == notebook.StreamOutput && o.Name == "stdout":
+			text += o.Text
+		case o.OutputType == notebook.StreamOutput && o.Name == "stderr":
+			notices = append(notices, o.Text)
+		default:
+			t.Errorf("unexpected output %+v", o)
+		}
+	}
+	assert.Equal(t, "0\n1\n2\n3\n4\n", text)
+	require.Len(t, notices, 1)
+	assert.Contains(t, notices[0], "7 more lines (16 bytes) and 2 rich outputs dropped")
+	assert.Contains(t, notices[0], "5 lines")
+
+	res, outs = run(s, "print('fresh')")
+	assert.Equal(t, kernel.StatusOK, res.Status)
+	assert.Equal(t, []kernel.Output{notebook.NewStream("stdout", "fresh\n")}, outs, "the cap is per cell")
+}
+
+func TestOutputCapCountsBytes(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxOutputBytes: 10})
+	_, outs := run(s, "print('12345')\nprint('67890')")
+	require.Len(t, outs, 2)
+	assert.Equal(t, "12345\n", outs[0].Text)
+	assert.Contains(t, outs[1].Text, "1 more lines (6 bytes)")
+}
+
+func TestYieldHookIsCalledEveryNSteps(t *testing.T) {
+	var calls atomic.Int64
+	s := kernel.NewSession(kernel.Options{YieldEvery: 10_000, OnYield: func() { calls.Add(1) }})
+	res, _ := run(s, "n = 0\nfor i in range(100000):\n    n += i")
+	require.Equal(t, kernel.StatusOK, res.Status)
+	// The loop runs several steps per iteration, so at least 10 yields.
+	assert.GreaterOrEqual(t, calls.Load(), int64(10))
+	before := calls.Load()
+	run(s, "1")
+	assert.Equal(t, before, calls.Load(), "a tiny cell does not reach the yield interval")
+}
+
+func TestDisplayEmitsRichBundles(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	s.Predeclare("table", richValue{})
+	res, outs := run(s, "display(1, None, table)\ntable")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	require.Len(t, outs, 3)
+	assert.Equal(t, notebook.NewDisplayData(notebook.MIMEBundle{"text/plain": "1"}), outs[0])
+	assert.Equal(t, notebook.MIMEBundle{"text/html": "<table></table>", "text/plain": "<rich>"}, outs[1].Data)
+	assert.Equal(t, notebook.ExecuteResultOutput, outs[2].OutputType)
+	assert.Equal(t, outs[1].Data, outs[2].Data)
+}
+
+// richValue is a Displayable Starlark value without its own text/plain.
+type richValue struct{}
+
+func (richValue) String() string        { return "<rich>" }
+func (richValue) Type() string          { return "rich" }
+func (richValue) Freeze()               {}
+func (richValue) Truth() starlark.Bool  { return true }
+func (richValue) Hash() (uint32, error) { return 0, nil }
+func (richValue) MIMEBundle() map[string]string {
+	return map[string]string{"text/html": "<table></table>"}
+}
+
+func TestModulesLoadOncePerSession(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	loads := 0
+	s.AddModule("seed", func(*starlark.Thread) (starlark.StringDict, error) {
+		loads++
+		return starlark.StringDict{"answer": starlark.MakeInt(42)}, nil
+	})
+	res, _ := run(s, `load("seed", "answer")`)
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	res, outs := run(s, "load('seed', a2='answer')\nanswer + a2")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, "84", last(t, outs).Data["text/plain"], "loaded names are visible in later cells")
+	assert.Equal(t, 1, loads)
+
+	_, outs = run(s, `load("nope", "x")`)
+	assert.Equal(t, "ModuleNotFoundError", last(t, outs).EName)
+	assert.Contains(t, last(t, outs).EValue, `no module named "nope" (available: [seed])`)
+}
+
+// spawn is a builtin that runs fn on a new thread of the same cell on
+// another goroutine, as the coroutine builtins will.
+func spawn(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var fn starlark.Callable
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &fn); err != nil {
+		return nil, err
+	}
+	child := kernel.NewThread(thread, "child")
+	if child == nil {
+		return nil, errors.New("not a cell thread")
+	}
+	var v starlark.Value
+	var err error
+	var wg sync.WaitGroup
+	wg.Go(func() { v, err = starlark.Call(child, fn, nil, nil) })
+	wg.Wait()
+	return v, err
+}
+
+func TestNewThreadSharesPrintAndBudget(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxSteps: 200_000})
+	s.Predeclare("spawn", starlark.NewBuiltin("spawn", spawn))
+	code := "def body():\n    print('from child')\n    n = 0\n    for i in range(10000):\n        n += i\n    return n\nspawn(body)"
+	res, outs := run(s, code)
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, []kernel.Output{
+		notebook.NewStream("stdout", "from child\n"),
+		notebook.NewExecuteResult(1, notebook.MIMEBundle{"text/plain": "49995000"}),
+	}, outs)
+
+	// Each child alone stays well under the budget; together they exceed it.
+	res, outs = run(s, "[spawn(body) for _ in range(100)]")
+	assert.Equal(t, kernel.StatusAborted, res.Status)
+	assert.ErrorIs(t, res.Err, kernel.ErrStepBudget)
+	assert.Equal(t, "StepLimitError", last(t, outs).EName)
+}
+
+func TestInterruptStopsChildThreads(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
+	s.Predeclare("spawn", starlark.NewBuiltin("spawn", spawn))
+	started := make(chan struct{})
+	s.Predeclare("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		close(started)
+		return starlark.None, nil
+	}))
+	go func() {
+		<-started
+		time.Sleep(20 * time.Millisecond)
+		s.Interrupt()
+	}()
+	res, outs := run(s, "def spin():\n    started()\n    while True:\n        pass\nspawn(spin)")
+	assert.Equal(t, kernel.StatusAborted, res.Status)
+	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
+}
+
+func TestNewThreadAfterCancelStartsCancelled(t *testing.T) {
+	var s *kernel.Session
+	s = kernel.NewSession(kernel.Options{})
+	var childErr error
+	s.Predeclare("late", starlark.NewBuiltin("late", func(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		s.Interrupt()
+		child := kernel.NewThread(thread, "late child")
+		_, childErr = starlark.ExecFileOptions(&syntax.FileOptions{}, child, "late.star", "x = 1", nil)
+		assert.ErrorIs(t, kernel.Stopped(thread), kernel.ErrInterrupted)
+		return starlark.None, nil
+	}))
+	res, _ := run(s, "late()\nwhile True:\n    pass")
+	assert.Equal(t, kernel.StatusAborted, res.Status)
+	require.Error(t, childErr)
+	assert.Contains(t, childErr.Error(), "cancelled")
+}
+
+func TestNewThreadInheritsLocals(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	s.SetThreadLocal("session-wide", "s")
+	var got []any
+	s.Predeclare("probe", starlark.NewBuiltin("probe", func(thread *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		kernel.SetLocal(thread, "cell", "c")
+		child := kernel.NewThread(thread, "child")
+		got = []any{child.Local("session-wide"), child.Local("cell")}
+		return starlark.None, nil
+	}))
+	res, _ := run(s, "probe()")
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, []any{"s", "c"}, got)
+	assert.Nil(t, kernel.NewThread(&starlark.Thread{}, "stray"), "a thread outside any cell has no cell")
+	assert.Error(t, kernel.Emit(&starlark.Thread{}, notebook.NewStream("stdout", "x")))
+}

@@ -1,0 +1,307 @@
+package kernel
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"pushbook/notebook"
+)
+
+// Output is one nbformat 4 output. It is the notebook package's type, so
+// outputs go into a saved .ipynb unchanged; json.Marshal gives nbformat's
+// shape with plain strings.
+type Output = notebook.Output
+
+// Limits used when the corresponding Options field is zero.
+const (
+	DefaultMaxSteps       = 1_000_000_000 // about 10-20 s of Starlark natively, longer in WebAssembly
+	DefaultMaxOutputLines = 10_000
+	DefaultMaxOutputBytes = 1 << 20
+)
+
+// Options configures a Session. The zero value gives the defaults above and
+// no yield hook.
+type Options struct {
+	// MaxSteps is the step budget of one cell, shared by all of the cell's
+	// threads (see NewThread). 0 means DefaultMaxSteps.
+	MaxSteps uint64
+	// MaxOutputLines and MaxOutputBytes cap the output of one cell; output
+	// beyond either is dropped and counted in one notice at the end of the
+	// cell. 0 means the default.
+	MaxOutputLines int
+	MaxOutputBytes int
+	// YieldEvery calls OnYield each time the cell's threads together have run
+	// about this many more steps. 0 means never.
+	YieldEvery uint64
+	// OnYield runs on the goroutine executing Starlark code. It may block
+	// briefly (the browser lets its event loop run here, so that a Stop
+	// message can call Interrupt).
+	OnYield func()
+}
+
+// Status values of a Result.
+const (
+	StatusOK      = "ok"      // the cell ran to completion
+	StatusError   = "error"   // the cell failed: syntax error, runtime error, panic in a builtin
+	StatusAborted = "aborted" // the cell was stopped: Interrupt, Cancel or the step budget
+)
+
+// Result describes how one Execute call ended.
+type Result struct {
+	ExecutionCount int
+	Status         string
+	Err            error // nil when Status is "ok"; otherwise names the cell and wraps the cause
+}
+
+// Session is one notebook kernel: the globals that cells share, the
+// execution counter and the limits. Execute may be called from any
+// goroutine, but cells run one at a time: a second call waits for the first.
+// Interrupt and Cancel are safe from any goroutine at any time.
+type Session struct {
+	opts Options
+
+	exec sync.Mutex // held while a cell runs
+
+	mu      sync.Mutex // guards count and current
+	count   int
+	current *cell
+
+	globals     starlark.StringDict // user globals and predeclared names, shared by all cells
+	predeclared starlark.StringDict
+	modules     map[string]*module
+	locals      map[string]any
+	sources     map[string]string // cell file name -> source, for tracebacks
+}
+
+// fileOptions are the Starlark dialect of cells: Python-like, with while
+// loops, recursion, top-level control flow, reassignable globals and sets.
+// Loads bind globally so a name loaded in one cell is visible in the next.
+var fileOptions = &syntax.FileOptions{
+	Set:               true,
+	While:             true,
+	TopLevelControl:   true,
+	GlobalReassign:    true,
+	Recursion:         true,
+	LoadBindsGlobally: true,
+}
+
+// NewSession returns a session with no cells run yet. Its predeclared names
+// are Starlark's universe plus display and isinstance (see the package doc).
+func NewSession(opts Options) *Session {
+	if opts.MaxSteps == 0 {
+		opts.MaxSteps = DefaultMaxSteps
+	}
+	if opts.MaxOutputLines <= 0 {
+		opts.MaxOutputLines = DefaultMaxOutputLines
+	}
+	if opts.MaxOutputBytes <= 0 {
+		opts.MaxOutputBytes = DefaultMaxOutputBytes
+	}
+	s := &Session{
+		opts:        opts,
+		globals:     starlark.StringDict{},
+		predeclared: starlark.StringDict{},
+		modules:     map[string]*module{},
+		locals:      map[string]any{},
+		sources:     map[string]string{},
+	}
+	for name, v := range builtins() {
+		s.Predeclare(name, v)
+	}
+	return s
+}
+
+// Predeclare makes v visible to every later cell as name, like a builtin.
+// Go builtins are wrapped so that a panic inside them becomes an error
+// output instead of ending the session. A cell may rebind the name; the
+// rebinding lasts, as rebinding a builtin does in Python. Call Predeclare
+// between cells or from a builtin on the cell's goroutine.
+func (s *Session) Predeclare(name string, v starlark.Value) {
+	v = recoverBuiltin(v)
+	s.predeclared[name] = v
+	s.globals[name] = v
+}
+
+// SetThreadLocal sets a thread-local value (starlark.Thread.Local) on the
+// thread of every later cell and on every thread made by NewThread.
+func (s *Session) SetThreadLocal(key string, value any) {
+	s.locals[key] = value
+}
+
+// ExecutionCount returns the count of the last cell started, 0 before any.
+func (s *Session) ExecutionCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.count
+}
+
+// Globals returns a copy of the names the cells have defined, without the
+// predeclared names they have not rebound.
+func (s *Session) Globals() starlark.StringDict {
+	s.exec.Lock()
+	defer s.exec.Unlock()
+	g := maps.Clone(s.globals)
+	maps.DeleteFunc(g, func(name string, v starlark.Value) bool {
+		p, ok := s.predeclared[name]
+		return ok && p == v
+	})
+	return g
+}
+
+// Interrupt stops the running cell, as Jupyter's interrupt does: every
+// Starlark thread of the cell stops within a bounded number of steps, and
+// the cell ends with a KeyboardInterrupt error output and status "aborted".
+// Interrupt does nothing when no cell is running.
+func (s *Session) Interrupt() { s.Cancel(ErrInterrupted) }
+
+// Cancel stops the running cell like Interrupt, with err as the reason: the
+// cell's error output takes its name and message from err (see Errorf), and
+// Result.Err wraps err. Only the first reason given to a cell counts.
+func (s *Session) Cancel(err error) {
+	s.mu.Lock()
+	c := s.current
+	s.mu.Unlock()
+	if c != nil {
+		c.abortWith(err)
+	}
+}
+
+// Execute runs one cell of Starlark code. emit receives each output as it
+// happens: a stream output per print, display_data from display(), the
+// execute_result of a final bare expression whose value is not None, and
+// at most one error output, which is always the last. emit is called on the
+// goroutine running the cell's Starlark code, never concurrently.
+//
+// Globals assigned by the cell stay even when it fails (except after a
+// panic that escaped a builtin the session did not wrap). Execute never
+// panics because of the code it runs.
+func (s *Session) Execute(code string, emit func(Output)) Result {
+	s.exec.Lock()
+	defer s.exec.Unlock()
+	s.mu.Lock()
+	s.count++
+	n := s.count
+	c := newCell(s, n, emit)
+	s.current = c
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.current = nil
+		s.mu.Unlock()
+	}()
+
+	s.sources[c.filename] = code
+	err := c.run(code)
+	c.flushTruncation()
+	if err == nil {
+		return Result{ExecutionCount: n, Status: StatusOK}
+	}
+	status := StatusError
+	if abort := c.aborted(); abort != nil {
+		err, status = abort, StatusAborted
+	}
+	c.emitAlways(s.errorOutput(n, err))
+	return Result{ExecutionCount: n, Status: status, Err: fmt.Errorf("cell In [%d]: %w", n, err)}
+}
+
+// resultName is the hidden global that receives a cell's final expression.
+const resultName = "_pushbook_result_"
+
+// run parses and executes code on the cell's main thread, turning a panic
+// that escaped a builtin into an error.
+func (c *cell) run(code string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError("cell", r)
+		}
+	}()
+	f, err := fileOptions.Parse(c.filename, code, 0)
+	if err != nil {
+		return err
+	}
+	hasResult := captureFinalExpression(f)
+	err = starlark.ExecREPLChunk(f, c.main, c.session.globals)
+	if !hasResult {
+		return err
+	}
+	v, ok := c.session.globals[resultName]
+	delete(c.session.globals, resultName)
+	if err == nil && ok && v != starlark.None {
+		c.emit(notebook.NewExecuteResult(c.n, bundle(v)))
+	}
+	return err
+}
+
+// captureFinalExpression rewrites a final bare expression statement into an
+// assignment to resultName, so that one execution both runs the cell and
+// yields the value Jupyter shows as Out[n].
+func captureFinalExpression(f *syntax.File) bool {
+	if len(f.Stmts) == 0 {
+		return false
+	}
+	last, ok := f.Stmts[len(f.Stmts)-1].(*syntax.ExprStmt)
+	if !ok {
+		return false
+	}
+	start, _ := last.X.Span()
+	f.Stmts[len(f.Stmts)-1] = &syntax.AssignStmt{
+		OpPos: start,
+		Op:    syntax.EQ,
+		LHS:   &syntax.Ident{NamePos: start, Name: resultName},
+		RHS:   last.X,
+	}
+	return true
+}
+
+// module is a loaded (or loading) module of the session.
+type module struct {
+	load    func(thread *starlark.Thread) (starlark.StringDict, error)
+	globals starlark.StringDict
+	loading bool
+}
+
+// AddModule makes load(name, ...) work in cells. load runs the first time a
+// cell loads name, on that cell's thread, and its result is cached for the
+// session; a failed load is not cached, so a later cell may try again. Go
+// builtins among the members are wrapped against panics as by Predeclare.
+func (s *Session) AddModule(name string, load func(thread *starlark.Thread) (starlark.StringDict, error)) {
+	s.modules[name] = &module{load: load}
+}
+
+// loadModule implements starlark.Thread.Load for every cell thread.
+func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.StringDict, error) {
+	m, ok := s.modules[name]
+	switch {
+	case !ok:
+		return nil, Errorf("ModuleNotFoundError", "no module named %q (available: %v)", name, slices.Sorted(maps.Keys(s.modules)))
+	case m.globals != nil:
+		return m.globals, nil
+	case m.loading:
+		return nil, Errorf("ImportError", "module %q loads itself (cycle in load graph)", name)
+	}
+	m.loading = true
+	defer func() { m.loading = false }()
+	globals, err := m.load(thread)
+	if err != nil {
+		return nil, fmt.Errorf("loading module %q: %w", name, err)
+	}
+	wrapped := make(starlark.StringDict, len(globals))
+	for k, v := range globals {
+		wrapped[k] = recoverBuiltin(v)
+	}
+	m.globals = wrapped
+	return wrapped, nil
+}
+
+// ErrInterrupted is the reason Interrupt gives; a cell stopped by it ends
+// with a KeyboardInterrupt error output, as in Jupyter.
+var ErrInterrupted = Errorf("KeyboardInterrupt", "execution interrupted")
+
+// ErrStepBudget is wrapped by the error of a cell that ran out of steps.
+var ErrStepBudget = errors.New("step budget exhausted")

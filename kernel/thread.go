@@ -1,0 +1,71 @@
+package kernel
+
+import (
+	"errors"
+
+	"go.starlark.net/starlark"
+)
+
+// errNotCellThread is returned for threads that no Session made.
+var errNotCellThread = errors.New("thread does not belong to a running cell")
+
+func stateOf(thread *starlark.Thread) *threadState {
+	ts, _ := thread.Local(threadKey).(*threadState)
+	return ts
+}
+
+// NewThread returns a new Starlark thread for the cell that parent belongs
+// to, for a builtin that runs Starlark code on another goroutine (a
+// coroutine or generator body inside iter.Pull, say). The new thread shares
+// with parent: print routing and the output cap, the cell's step budget and
+// yield hook (steps of all threads are summed), cancellation (Interrupt
+// reaches it within a bounded number of steps; if the cell is already
+// stopped it starts cancelled), load(), and the thread locals set through
+// Session.SetThreadLocal or SetLocal. NewThread returns nil when parent is
+// not a thread of a running cell.
+//
+// Like any starlark.Thread, the new thread must be used by one goroutine at
+// a time. It should not outlive the cell: once Execute returns, its output
+// goes nowhere.
+func NewThread(parent *starlark.Thread, name string) *starlark.Thread {
+	ts := stateOf(parent)
+	if ts == nil {
+		return nil
+	}
+	return ts.cell.newThread(name, ts.locals)
+}
+
+// SetLocal sets a thread-local value on thread that threads later made
+// from it by NewThread inherit. Like starlark.Thread.SetLocal, it must not
+// race with code reading the thread's locals.
+func SetLocal(thread *starlark.Thread, key string, value any) {
+	thread.SetLocal(key, value)
+	if ts := stateOf(thread); ts != nil {
+		if ts.locals == nil {
+			ts.locals = map[string]any{}
+		}
+		ts.locals[key] = value
+	}
+}
+
+// Emit sends an output (typically display_data) from a builtin running on a
+// cell thread, subject to the cell's output cap.
+func Emit(thread *starlark.Thread, out Output) error {
+	ts := stateOf(thread)
+	if ts == nil {
+		return errNotCellThread
+	}
+	ts.cell.emit(out)
+	return nil
+}
+
+// Stopped returns why the cell that thread belongs to was stopped
+// (Interrupt, Cancel or the step budget), or nil while it may go on. Go
+// code that works for long without running Starlark steps should poll it.
+func Stopped(thread *starlark.Thread) error {
+	ts := stateOf(thread)
+	if ts == nil {
+		return nil
+	}
+	return ts.cell.aborted()
+}
