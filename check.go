@@ -1,0 +1,117 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"pushbook/notebook"
+)
+
+func init() {
+	commands["check"] = command{
+		usage: "check NB.ipynb... [--timeout D] [--max-steps N]",
+		summary: "Re-execute each notebook and compare every code cell's outputs with the stored ones, like nbval;\n" +
+			"print a diff per differing cell and exit 1 on any difference. Compared: output type, stream name\n" +
+			"and text, every MIME type except binary images, error ename and evalue. Ignored: execution counts,\n" +
+			"output metadata, tracebacks. Cells tagged nbval-skip are not run, nbval-ignore-output not compared.",
+		run: checkCommand,
+	}
+}
+
+func checkCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts execOptions
+	opts.register(fs)
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "usage: go run . check NB.ipynb... [--timeout D] [--max-steps N]")
+		return 2
+	}
+	code := 0
+	for _, path := range paths {
+		if !checkNotebook(path, opts, stdout, stderr) {
+			code = 1
+		}
+	}
+	return code
+}
+
+// checkNotebook re-executes the notebook at path and reports whether every
+// compared cell's outputs match the stored ones.
+func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool {
+	nb, err := notebook.Read(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "check: %v\n", err)
+		return false
+	}
+	stored := make([][]notebook.Output, len(nb.Cells))
+	for i, c := range nb.Cells {
+		stored[i] = c.Outputs
+	}
+	executeNotebook(nb, opts, discard{})
+	differing, compared := 0, 0
+	for i, c := range nb.Cells {
+		if c.CellType != notebook.CodeCell || c.HasTag("nbval-skip") || c.HasTag("nbval-ignore-output") {
+			continue
+		}
+		compared++
+		want, got := comparableLines(stored[i]), comparableLines(c.Outputs)
+		if slices.Equal(want, got) {
+			continue
+		}
+		differing++
+		fmt.Fprintf(stdout, "%s: cell %d (In [%d]) outputs differ:\n--- stored\n+++ re-executed\n%s",
+			path, i+1, c.ExecutionCount, unifiedDiff(want, got, 3))
+	}
+	if differing > 0 {
+		fmt.Fprintf(stdout, "%s: FAIL: %d of %d code cells differ\n", path, differing, compared)
+		return false
+	}
+	fmt.Fprintf(stdout, "%s: ok (%d code cells)\n", path, compared)
+	return true
+}
+
+// comparableLines renders outputs as the lines check compares: a header
+// per output naming its kind, then its content. Consecutive streams of the
+// same name are merged first, so how prints were split does not matter.
+func comparableLines(outs []notebook.Output) []string {
+	var merged []notebook.Output
+	for _, o := range outs {
+		merged = notebook.AppendOutput(merged, o)
+	}
+	var lines []string
+	add := func(header, text string) {
+		lines = append(lines, header)
+		lines = append(lines, strings.Split(strings.TrimSuffix(text, "\n"), "\n")...)
+	}
+	for _, o := range merged {
+		switch o.OutputType {
+		case notebook.StreamOutput:
+			add("[stream "+o.Name+"]", o.Text)
+		case notebook.ErrorOutput:
+			lines = append(lines, "[error] "+o.EName+": "+o.EValue)
+		default:
+			for _, mime := range slices.Sorted(maps.Keys(o.Data)) {
+				if isBinaryImage(mime) {
+					continue
+				}
+				add("["+o.OutputType+" "+mime+"]", o.Data[mime])
+			}
+		}
+	}
+	return lines
+}
+
+// isBinaryImage reports whether mime is a raster image, whose bytes vary
+// between encoders and are not compared.
+func isBinaryImage(mime string) bool {
+	return strings.HasPrefix(mime, "image/") && mime != "image/svg+xml"
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"pushbook/kernel"
+	"pushbook/notebook"
+)
+
+func init() {
+	commands["run"] = command{
+		usage: "run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]",
+		summary: "Execute every code cell in order, print the text outputs and, with -o, write the executed notebook.\n" +
+			"--timeout limits each cell (e.g. 10s; 0 = none); --max-steps is each cell's Starlark step budget.\n" +
+			"Exits 1 if a cell fails, unless the cell is tagged raises-exception.",
+		run: runCommand,
+	}
+}
+
+// execOptions are the flags run and check share.
+type execOptions struct {
+	timeout  time.Duration
+	maxSteps uint64
+}
+
+func (o *execOptions) register(fs *flag.FlagSet) {
+	fs.DurationVar(&o.timeout, "timeout", 0, "stop a cell that runs longer than `D` (0 = no limit)")
+	fs.Uint64Var(&o.maxSteps, "max-steps", kernel.DefaultMaxSteps, "Starlark step budget per cell")
+}
+
+// parseInterleaved parses flags that may come before or after the
+// positional arguments, which it returns.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runCommand(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts execOptions
+	opts.register(fs)
+	out := fs.String("o", "", "write the executed notebook to `OUT.ipynb`")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(paths) != 1 {
+		fmt.Fprintln(stderr, "usage: go run . run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]")
+		return 2
+	}
+	nb, err := notebook.Read(paths[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "run: %v\n", err)
+		return 1
+	}
+	failures := executeNotebook(nb, opts, &textPrinter{stdout: stdout, stderr: stderr})
+	code := 0
+	for _, f := range failures {
+		fmt.Fprintf(stderr, "run: %s: %s\n", paths[0], f)
+		code = 1
+	}
+	if *out != "" {
+		if err := notebook.Write(*out, nb); err != nil {
+			fmt.Fprintf(stderr, "run: %v\n", err)
+			return 1
+		}
+	}
+	return code
+}
+
+// cellFailure describes a cell that failed without the raises-exception tag.
+type cellFailure struct {
+	index, count int
+	ename        string
+	evalue       string
+}
+
+func (f cellFailure) String() string {
+	return fmt.Sprintf("cell %d (In [%d]) failed: %s: %s", f.index, f.count, f.ename, f.evalue)
+}
+
+// executeNotebook runs nb's code cells in one new session, replacing each
+// cell's outputs and execution count, and passes each output to show as it
+// happens. Cells tagged nbval-skip are not run. It returns the failures
+// of cells not tagged raises-exception; like Jupyter with --allow-errors it
+// goes on after a failure, so the written notebook shows every cell.
+func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) []cellFailure {
+	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps})
+	var failures []cellFailure
+	for i, c := range nb.Cells {
+		if c.CellType != notebook.CodeCell || c.HasTag("nbval-skip") {
+			continue
+		}
+		c.Outputs = nil
+		res := executeCell(s, i+1, c.Source, opts.timeout, func(o kernel.Output) {
+			c.Outputs = notebook.AppendOutput(c.Outputs, o)
+			show.output(o)
+		})
+		c.ExecutionCount = res.ExecutionCount
+		if res.Status != kernel.StatusOK && !c.HasTag("raises-exception") {
+			f := cellFailure{index: i + 1, count: res.ExecutionCount, ename: "Error", evalue: res.Err.Error()}
+			if n := len(c.Outputs); n > 0 && c.Outputs[n-1].OutputType == notebook.ErrorOutput {
+				f.ename, f.evalue = c.Outputs[n-1].EName, c.Outputs[n-1].EValue
+			}
+			failures = append(failures, f)
+		}
+	}
+	return failures
+}
+
+// executeCell runs one cell; when timeout > 0 and the cell runs longer, it
+// is cancelled with a TimeoutError naming the cell.
+func executeCell(s *kernel.Session, index int, code string, timeout time.Duration, emit func(kernel.Output)) kernel.Result {
+	if timeout <= 0 {
+		return s.Execute(code, emit)
+	}
+	var mu sync.Mutex
+	done := false
+	timer := time.AfterFunc(timeout, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !done {
+			s.Cancel(kernel.Errorf("TimeoutError", "cell %d ran longer than --timeout %s", index, timeout))
+		}
+	})
+	res := s.Execute(code, emit)
+	mu.Lock()
+	done = true
+	mu.Unlock()
+	timer.Stop()
+	return res
+}
+
+// outputSink receives outputs as cells produce them.
+type outputSink interface{ output(kernel.Output) }
+
+// textPrinter prints outputs as a terminal shows them: streams as they
+// are, rich outputs by their text/plain, errors as plain tracebacks on
+// stderr.
+type textPrinter struct{ stdout, stderr io.Writer }
+
+func (p *textPrinter) output(o kernel.Output) {
+	switch o.OutputType {
+	case notebook.StreamOutput:
+		w := p.stdout
+		if o.Name == "stderr" {
+			w = p.stderr
+		}
+		io.WriteString(w, o.Text)
+	case notebook.ExecuteResultOutput, notebook.DisplayDataOutput:
+		fmt.Fprintln(p.stdout, strings.TrimSuffix(o.Data["text/plain"], "\n"))
+	case notebook.ErrorOutput:
+		fmt.Fprintln(p.stderr, stripANSI(strings.Join(o.Traceback, "\n")))
+	}
+}
+
+var ansiEscape = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+func stripANSI(s string) string { return ansiEscape.ReplaceAllString(s, "") }
+
+// discard is an outputSink that drops everything.
+type discard struct{}
+
+func (discard) output(kernel.Output) {}
