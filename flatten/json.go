@@ -83,7 +83,11 @@ func (d *JSONDecoder) Next() (*Record, error) {
 
 func (d *JSONDecoder) next() (*Record, error) {
 	if d.inArray && !d.dec.More() {
-		if _, err := d.dec.Token(); err != nil { // the closing ]
+		tok, err := d.dec.Token()
+		if err == io.EOF || (err == nil && tok != json.Delim(']')) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		if err != nil {
 			return nil, err
 		}
 		if _, err := d.dec.Token(); err != io.EOF {

@@ -20,7 +20,7 @@ const (
 // like "[2 5]", a sub-array column like "[[ 1.  2.  3.]\n [ 1.  2.  3.]]".
 // Floats share one width and precision (integral floats print as "1."),
 // long output wraps at 75 characters, more than 1000 elements are
-// summarized with "...", and null elements print as "--".
+// summarized with "...,", and null elements print as "--".
 func (c *Column) NumPy() string {
 	rows := axis(c.n, c.n*c.dtype.stride() > npThreshold)
 	if c.dtype.Shape == 0 {
@@ -36,7 +36,7 @@ func (c *Column) NumPy() string {
 			b.WriteByte(' ')
 		}
 		if r < 0 {
-			b.WriteString("...\n")
+			b.WriteString("...,\n")
 			continue
 		}
 		b.WriteString(npRow(f.words(inner, r), "  "))
@@ -174,7 +174,7 @@ func (f *elemFormat) words(idx []int, r int) []string {
 	for k, i := range idx {
 		switch {
 		case i < 0:
-			out[k] = "..."
+			out[k] = "...,"
 		case r < 0:
 			out[k] = f.elem(i, 0)
 		default:
