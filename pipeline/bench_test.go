@@ -3,6 +3,8 @@ package pipeline_test
 import (
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"pushbook/pipeline"
 )
 
@@ -28,17 +30,72 @@ func reportRates(b *testing.B, head *pipeline.Node, events int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(hops(head)), "ns/hop")
 }
 
-// BenchmarkSeedPipeline pushes ints through the seed's In [206] topology
-// built from library stages: map +100, filter every 3, split every 2,
-// three counting sinks.
-func BenchmarkSeedPipeline(b *testing.B) {
-	var first, display, second int
+// seedLibraryPipeline is the seed's In [206] topology from library stages:
+// map +100, filter every 3, split every 2, three counting sinks.
+func seedLibraryPipeline(first, display, second *pipeline.Stage[int]) *pipeline.Stage[int] {
 	add100 := func(v int) (int, error) { return v + 100, nil }
 	notDiv3 := func(v int) (bool, error) { return v%3 != 0, nil }
-	head := pipeline.Map("process", add100,
+	return pipeline.Map("process", add100,
 		pipeline.Filter("filter", notDiv3,
-			pipeline.Split("split", 2, countingSink("first", &first), countingSink("display", &display)),
-			countingSink("second", &second)))
+			pipeline.Split("split", 2, first, display),
+			second))
+}
+
+// BenchmarkSeedPipeline pushes ints through the In [206] topology in
+// blocks of 256 (Stage.SendAll), into Discard sinks that count.
+func BenchmarkSeedPipeline(b *testing.B) {
+	first, display, second := pipeline.Discard[int]("first"), pipeline.Discard[int]("display"), pipeline.Discard[int]("second")
+	head := seedLibraryPipeline(first, display, second)
+	block := make([]int, 256)
+	b.ReportAllocs()
+	events := 0
+	for b.Loop() {
+		for i := range block {
+			block[i] = events + i
+		}
+		if err := head.SendAll(block); err != nil {
+			b.Fatal(err)
+		}
+		events += len(block)
+	}
+	b.StopTimer()
+	if got := first.Node().Received() + second.Node().Received(); got != uint64(events) {
+		b.Fatalf("first+second received %d, want %d", got, events)
+	}
+	reportRates(b, head.Node(), events)
+	require.NoError(b, head.Close())
+}
+
+// BenchmarkSeedPipelineSinkFuncs is BenchmarkSeedPipeline with Sink
+// callbacks doing the counting (one call per value per sink).
+func BenchmarkSeedPipelineSinkFuncs(b *testing.B) {
+	var first, display, second int
+	head := seedLibraryPipeline(countingSink("first", &first), countingSink("display", &display), countingSink("second", &second))
+	block := make([]int, 256)
+	b.ReportAllocs()
+	events := 0
+	for b.Loop() {
+		for i := range block {
+			block[i] = events + i
+		}
+		if err := head.SendAll(block); err != nil {
+			b.Fatal(err)
+		}
+		events += len(block)
+	}
+	b.StopTimer()
+	if first+second != events {
+		b.Fatalf("first+second = %d, want %d", first+second, events)
+	}
+	reportRates(b, head.Node(), events)
+	require.NoError(b, head.Close())
+}
+
+// BenchmarkSeedPipelinePerValue is the same topology driven one value per
+// Send, as the seed's pushdata does, with counting Sink callbacks.
+func BenchmarkSeedPipelinePerValue(b *testing.B) {
+	var first, display, second int
+	head := seedLibraryPipeline(countingSink("first", &first), countingSink("display", &display), countingSink("second", &second))
 	b.ReportAllocs()
 	events := 0
 	for b.Loop() {
@@ -52,9 +109,7 @@ func BenchmarkSeedPipeline(b *testing.B) {
 		b.Fatalf("first+second = %d, want %d", first+second, events)
 	}
 	reportRates(b, head.Node(), events)
-	if err := head.Close(); err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, head.Close())
 }
 
 // BenchmarkCoroutineStage runs the same topology with every stage a
@@ -115,7 +170,5 @@ func BenchmarkCoroutineStage(b *testing.B) {
 		b.Fatalf("first+second = %d, want %d", first+second, events)
 	}
 	reportRates(b, process.Node(), events)
-	if err := process.Close(); err != nil {
-		b.Fatal(err)
-	}
+	require.NoError(b, process.Close())
 }

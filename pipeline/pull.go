@@ -23,6 +23,27 @@ func Push[T any](seq iter.Seq[T], head *Stage[T]) error {
 	return nil
 }
 
+// PushBlocks is Push in blocks of up to size values (see Stage.SendAll):
+// much faster through library stages, at the cost of interleaving branches
+// block by block and of pulling up to size-1 values from seq that a stop
+// then leaves unsent. The block buffer is reused.
+func PushBlocks[T any](seq iter.Seq[T], head *Stage[T], size int) error {
+	buf := make([]T, 0, max(size, 1))
+	for v := range seq {
+		buf = append(buf, v)
+		if len(buf) == cap(buf) {
+			if err := head.SendAll(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	if len(buf) == 0 {
+		return nil
+	}
+	return head.SendAll(buf)
+}
+
 // Sender returns a generator that drives a replying stage: for each value
 // of inputs it yields the stage's reply (the seed's sender). A raw stage
 // that was not started is started first and its first reply dropped, as
@@ -124,7 +145,11 @@ func NewGenerator[T any](name string, seq iter.Seq[T]) *Generator[T] {
 	g := &Generator[T]{name: name}
 	g.next, g.stop = iter.Pull(func(yield func(T) bool) {
 		defer func() {
-			if p := recover(); p != nil {
+			switch p := recover().(type) {
+			case nil:
+			case error:
+				g.err = fmt.Errorf("generator %q: panic: %w", name, p)
+			default:
 				g.err = fmt.Errorf("generator %q: panic: %v", name, p)
 			}
 		}()

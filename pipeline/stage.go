@@ -247,6 +247,7 @@ func (n *Node) fail(err error) error {
 type Stage[T any] struct {
 	node   Node
 	handle func(v T) (reply T, err error)
+	block  func(vs []T) error          // nil: SendAll sends one by one
 	start  func() (reply T, err error) // nil unless a raw coroutine
 }
 
@@ -303,6 +304,40 @@ func (s *Stage[T]) Exchange(v T) (T, error) {
 	return reply, nil
 }
 
+// SendAll sends the values of vs in order as one block and returns the
+// first error, like calling Send for each. Library stages that support
+// blocks (Map, Filter, Split, Thin, Broadcast, StopIf, Take, Sink, Collect,
+// Discard) handle the whole block in one call and pass sub-blocks on, which
+// removes the per-value call overhead; other stages take the values one by
+// one. Each stage receives the same values in the same order as with Send;
+// what differs is the interleaving between branches: a stage hands its
+// first output its whole sub-block before its second output gets any. So
+// when a stage stops or fails part-way through a block, stages on other
+// branches may already hold values from later in the block, and stages
+// above it count the whole block as received. vs is only borrowed for the
+// call: no stage keeps it.
+func (s *Stage[T]) SendAll(vs []T) error {
+	if s.block == nil {
+		for i := range vs {
+			if err := s.Send(vs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	n := &s.node
+	if n.gate != 0 {
+		return n.refuse()
+	}
+	n.gate = gateBusy
+	err := s.block(vs)
+	n.gate = 0
+	if err != nil {
+		return n.fail(err)
+	}
+	return nil
+}
+
 // Start runs a raw coroutine's body up to its first receive (Python's
 // first send(None)) and returns the reply it gave there. It returns
 // ErrAlreadyStarted for stages that run already, which includes every
@@ -352,6 +387,15 @@ func (o output[T]) send(v T) error {
 	}
 	o.edge.count++
 	return o.to.Send(v)
+}
+
+// sendAll passes a block on; an empty block is not sent at all.
+func (o output[T]) sendAll(vs []T) error {
+	if o.to == nil || len(vs) == 0 {
+		return nil
+	}
+	o.edge.count += uint64(len(vs))
+	return o.to.SendAll(vs)
 }
 
 // indexLabel labels output i of n: "out" when there is one, else "out0"...
