@@ -295,3 +295,39 @@ func ExampleStageError() {
 	// filter "every 3": event 8: seven is not allowed
 	// [0 1 2 3 4 5 6] stopped
 }
+
+// The seed's thinsplit(out, thinout, 1000): most events go on, every Nth
+// goes to a display instead.
+func ExampleThin() {
+	var display []int
+	rest := pipeline.Discard[int]("analysis")
+	head := pipeline.Thin("thinsplit", 1000, rest, pipeline.Collect("display", &display))
+	if err := pipeline.Push(pipeline.Range(3500), head); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(display, rest.Node().Received())
+	// Output:
+	// [0 1000 2000 3000] 3496
+}
+
+// PushBlocks sends values in blocks: each stage sees the same values in the
+// same order as with Push, with the per-value call overhead gone.
+func ExamplePushBlocks() {
+	add100 := func(v int) (int, error) { return v + 100, nil }
+	notDiv3 := func(v int) (bool, error) { return v%3 != 0, nil }
+	first, display, second := pipeline.Discard[int]("first"), pipeline.Discard[int]("display"), pipeline.Discard[int]("second")
+	head := pipeline.Map("process", add100,
+		pipeline.Filter("filter", notDiv3,
+			pipeline.Split("split", 2, first, display),
+			second))
+	if err := pipeline.PushBlocks(pipeline.Range(1_000_000), head, 256); err != nil {
+		fmt.Println(err)
+	}
+	for _, s := range []*pipeline.Stage[int]{first, display, second} {
+		fmt.Println(s.Name(), s.Node().Received())
+	}
+	// Output:
+	// first 666667
+	// display 333334
+	// second 333333
+}
