@@ -1,0 +1,62 @@
+# pushbook: `make serve` to use it, `make test` to test everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+GO       ?= go
+GOROOT   := $(shell $(GO) env GOROOT)
+WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+SITE     := build/site
+ADDR     ?= localhost:8080
+BENCH    ?= .
+
+.PHONY: test vet unit wasm-test web-test examples browser-test bench serve site dist clean
+
+## test: every test: Go unit tests (race detector), the wasm bridge under Node, the
+## page's JavaScript modules, the example notebooks against their stored outputs, and
+## the browser tests in headless Chromium.
+test: vet unit wasm-test web-test examples browser-test
+
+vet:
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+wasm-test:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) ./wasm/
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+
+web-test: web/node_modules/.package-lock.json
+	node --test web/test/
+
+examples:
+	$(GO) run . check examples/*.ipynb
+
+browser-test: site
+	$(GO) test -tags browser -count=1 -v ./e2e/
+
+## site: the static site in build/site (page bundle, worker, main.wasm, wasm_exec.js, examples).
+site: web/node_modules/.package-lock.json
+	node web/build.mjs --out $(SITE) --examples examples
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(SITE)/main.wasm ./wasm
+	cp $(GOROOT)/lib/wasm/wasm_exec.js $(SITE)/wasm_exec.js
+
+## serve: build everything and serve it at http://$(ADDR).
+serve: site
+	$(GO) run . serve -addr $(ADDR) -dir $(SITE)
+
+## dist: a self-contained folder any static host can serve as it is, from any sub-path.
+dist: site
+	rm -rf dist && cp -r $(SITE) dist
+	@echo "dist/ is ready: copy it to any static host."
+
+## bench: Go benchmarks with the issues' targets beside the measured figures.
+bench:
+	@mkdir -p build
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ | tee build/bench.txt | $(GO) run ./internal/benchreport
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,210 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/hack-pad/safejs"
+
+	"pushbook/kernel"
+	"pushbook/notebook"
+)
+
+// yieldEvery is how many Starlark steps pass between the kernel's calls to the
+// bridge's hook; the hook only parks the goroutine when yieldInterval has passed, so the
+// check itself costs one clock read per yieldEvery steps.
+const (
+	yieldEvery    = 20_000
+	yieldInterval = 20 * time.Millisecond
+)
+
+// bridge owns the session and the JavaScript functions that reach it.
+type bridge struct {
+	mu      sync.Mutex
+	session *kernel.Session
+	yielder *yielder
+	funcs   []safejs.Func // kept alive for the life of the worker
+}
+
+func newBridge() *bridge {
+	b := &bridge{yielder: newYielder(yieldInterval)}
+	b.session = b.newSession()
+	return b
+}
+
+func (b *bridge) newSession() *kernel.Session {
+	return kernel.NewSession(kernel.Options{YieldEvery: yieldEvery, OnYield: b.yielder.maybeYield})
+}
+
+// install defines globalThis.pushbook on global.
+func (b *bridge) install(global safejs.Value) error {
+	api, err := safejs.Global().Get("Object")
+	if err != nil {
+		return err
+	}
+	obj, err := api.New()
+	if err != nil {
+		return err
+	}
+	for name, fn := range map[string]func(safejs.Value, []safejs.Value) (any, error){
+		"execute":   b.execute,
+		"interrupt": b.interrupt,
+		"restart":   b.restart,
+	} {
+		f, err := safejs.FuncOf(guard(name, fn))
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		b.funcs = append(b.funcs, f)
+		if err := obj.Set(name, f.Value()); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if err := obj.Set("version", runtime.Version()); err != nil {
+		return err
+	}
+	return global.Set("pushbook", obj)
+}
+
+// guard turns a panic or an error in a callback into a thrown JavaScript Error rather
+// than a dead Go runtime (safejs guards calls into JavaScript, not callbacks from it).
+func guard(name string, fn func(safejs.Value, []safejs.Value) (any, error)) func(safejs.Value, []safejs.Value) any {
+	return func(this safejs.Value, args []safejs.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				result = jsError(fmt.Sprintf("pushbook.%s: internal error: %v", name, r))
+			}
+		}()
+		v, err := fn(this, args)
+		if err != nil {
+			return jsError(fmt.Sprintf("pushbook.%s: %v", name, err))
+		}
+		return v
+	}
+}
+
+// jsError builds a rejected promise so callers' await throws with the message.
+func jsError(msg string) any {
+	promise, err := safejs.Global().Get("Promise")
+	if err != nil {
+		return nil
+	}
+	errCtor, err := safejs.Global().Get("Error")
+	if err != nil {
+		return nil
+	}
+	e, err := errCtor.New(msg)
+	if err != nil {
+		return nil
+	}
+	rejected, err := promise.Call("reject", e)
+	if err != nil {
+		return nil
+	}
+	return rejected
+}
+
+// execute(code, onOutput) runs one cell on a new goroutine and returns a promise of
+// its result; outputs reach onOutput as JSON strings while the cell runs.
+func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 1 || args[0].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("execute(code, onOutput): code must be a string")
+	}
+	code, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	var onOutput safejs.Value
+	if len(args) > 1 && args[1].Type() == safejs.TypeFunction {
+		onOutput = args[1]
+	}
+	return newPromise(func(resolve, reject safejs.Value) {
+		go func() {
+			res := b.run(code, onOutput)
+			if _, err := resolve.Invoke(res); err != nil {
+				_, _ = reject.Invoke(err.Error())
+			}
+		}()
+	})
+}
+
+// run executes code in the current session; a panic anywhere below becomes an error
+// output and an "error" status, and the session lives on.
+func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	emit := func(out kernel.Output) {
+		if onOutput.Type() != safejs.TypeFunction {
+			return
+		}
+		data, err := json.Marshal(out)
+		if err != nil {
+			data, _ = json.Marshal(notebook.NewError("InternalError", err.Error(), nil))
+		}
+		_, _ = onOutput.Invoke(string(data))
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			emit(notebook.NewError("InternalError", fmt.Sprint(r), []string{string(debug.Stack())}))
+			result = resultJSON(b.session.ExecutionCount(), "error")
+		}
+	}()
+	b.yielder.reset()
+	res := b.session.Execute(code, emit)
+	return resultJSON(res.ExecutionCount, res.Status)
+}
+
+func resultJSON(count int, status string) string {
+	data, _ := json.Marshal(map[string]any{"execution_count": count, "status": status})
+	return string(data)
+}
+
+// interrupt stops the running cell; it runs while the cell's goroutine is parked in
+// the yielder.
+func (b *bridge) interrupt(safejs.Value, []safejs.Value) (any, error) {
+	b.session.Interrupt()
+	return nil, nil
+}
+
+// restart interrupts any running cell and starts a fresh session.
+func (b *bridge) restart(safejs.Value, []safejs.Value) (any, error) {
+	old := b.session
+	old.Interrupt()
+	return newPromise(func(resolve, _ safejs.Value) {
+		go func() {
+			b.mu.Lock() // waits for the interrupted cell to finish
+			b.session = b.newSession()
+			b.mu.Unlock()
+			_, _ = resolve.Invoke()
+		}()
+	})
+}
+
+// newPromise returns new Promise(executor) where executor hands resolve and reject to
+// start; start must not block.
+func newPromise(start func(resolve, reject safejs.Value)) (any, error) {
+	ctor, err := safejs.Global().Get("Promise")
+	if err != nil {
+		return nil, err
+	}
+	var executor safejs.Func
+	executor, err = safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		defer executor.Release()
+		start(args[0], args[1])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p, err := ctor.New(executor.Value())
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}

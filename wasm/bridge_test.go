@@ -1,0 +1,187 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hack-pad/safejs"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// api installs a fresh bridge on a fresh JavaScript object and returns that object's
+// "pushbook" property, the same object a worker sees.
+func api(t *testing.T) safejs.Value {
+	t.Helper()
+	ctor, err := safejs.Global().Get("Object")
+	require.NoError(t, err)
+	host, err := ctor.New()
+	require.NoError(t, err)
+	require.NoError(t, newBridge().install(host))
+	pb, err := host.Get("pushbook")
+	require.NoError(t, err)
+	return pb
+}
+
+type cellResult struct {
+	ExecutionCount int    `json:"execution_count"`
+	Status         string `json:"status"`
+	Outputs        []map[string]any
+}
+
+// await waits for a JavaScript promise, letting the event loop run meanwhile.
+func await(t *testing.T, p safejs.Value, timeout time.Duration) safejs.Value {
+	t.Helper()
+	done := make(chan safejs.Value, 1)
+	failed := make(chan string, 1)
+	onOK, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) > 0 {
+			done <- args[0]
+		} else {
+			done <- safejs.Undefined()
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	defer onOK.Release()
+	onErr, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		s, _ := args[0].String()
+		failed <- s
+		return nil
+	})
+	require.NoError(t, err)
+	defer onErr.Release()
+	_, err = p.Call("then", onOK.Value(), onErr.Value())
+	require.NoError(t, err)
+	select {
+	case v := <-done:
+		return v
+	case msg := <-failed:
+		require.FailNow(t, "promise rejected", msg)
+	case <-time.After(timeout):
+		require.FailNow(t, "promise did not settle", "after %v", timeout)
+	}
+	return safejs.Undefined()
+}
+
+// start calls pushbook.execute(code, onOutput) and returns the promise and a function
+// that, after the promise settles, gives the result with the outputs collected.
+func start(t *testing.T, pb safejs.Value, code string) (safejs.Value, func(safejs.Value) cellResult) {
+	t.Helper()
+	var outputs []map[string]any
+	onOutput, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		s, err := args[0].String()
+		require.NoError(t, err)
+		var out map[string]any
+		require.NoError(t, json.Unmarshal([]byte(s), &out), "output is JSON: %s", s)
+		outputs = append(outputs, out)
+		return nil
+	})
+	require.NoError(t, err)
+	p, err := pb.Call("execute", code, onOutput.Value())
+	require.NoError(t, err)
+	return p, func(v safejs.Value) cellResult {
+		defer onOutput.Release()
+		s, err := v.String()
+		require.NoError(t, err)
+		var res cellResult
+		require.NoError(t, json.Unmarshal([]byte(s), &res), "result is JSON: %s", s)
+		res.Outputs = outputs
+		return res
+	}
+}
+
+func run(t *testing.T, pb safejs.Value, code string) cellResult {
+	t.Helper()
+	p, finish := start(t, pb, code)
+	return finish(await(t, p, 10*time.Second))
+}
+
+func TestExecuteStreamsOutputsAsNbformatJSON(t *testing.T) {
+	pb := api(t)
+	res := run(t, pb, "print('hello')\n1 + 2")
+	assert.Equal(t, "ok", res.Status)
+	assert.Equal(t, 1, res.ExecutionCount)
+	require.Len(t, res.Outputs, 2, "outputs: %v", res.Outputs)
+	assert.Equal(t, "stream", res.Outputs[0]["output_type"])
+	assert.Equal(t, "hello\n", res.Outputs[0]["text"])
+	assert.Equal(t, "execute_result", res.Outputs[1]["output_type"])
+	assert.Equal(t, "3", res.Outputs[1]["data"].(map[string]any)["text/plain"])
+}
+
+func TestErrorsBecomeOutputsAndTheSessionLivesOn(t *testing.T) {
+	pb := api(t)
+	res := run(t, pb, "x = 1\ny = (")
+	assert.Equal(t, "error", res.Status)
+	require.NotEmpty(t, res.Outputs)
+	assert.Equal(t, "error", res.Outputs[len(res.Outputs)-1]["output_type"])
+	assert.Contains(t, res.Outputs[len(res.Outputs)-1]["ename"], "SyntaxError")
+
+	res = run(t, pb, "z = 1 // 0")
+	assert.Equal(t, "error", res.Status)
+
+	res = run(t, pb, "print('still here')")
+	assert.Equal(t, "ok", res.Status)
+	assert.Equal(t, 3, res.ExecutionCount)
+}
+
+func TestInterruptStopsABusyCellThroughTheEventLoop(t *testing.T) {
+	pb := api(t)
+	p, finish := start(t, pb, "while True:\n    pass")
+	time.Sleep(100 * time.Millisecond) // runs only because the cell parks in the yielder
+	began := time.Now()
+	_, err := pb.Call("interrupt")
+	require.NoError(t, err)
+	res := finish(await(t, p, 5*time.Second))
+	assert.Less(t, time.Since(began), time.Second, "interrupt to idle")
+	assert.Equal(t, "aborted", res.Status)
+
+	res = run(t, pb, "print('next cell runs')")
+	assert.Equal(t, "ok", res.Status)
+	require.Len(t, res.Outputs, 1)
+	assert.Equal(t, "next cell runs\n", res.Outputs[0]["text"])
+}
+
+func TestRestartStartsAFreshSession(t *testing.T) {
+	pb := api(t)
+	run(t, pb, "a = 41")
+	res := run(t, pb, "a + 1")
+	assert.Equal(t, 2, res.ExecutionCount)
+
+	p, err := pb.Call("restart")
+	require.NoError(t, err)
+	await(t, p, 5*time.Second)
+
+	res = run(t, pb, "a")
+	assert.Equal(t, 1, res.ExecutionCount, "counts start again at 1")
+	assert.Equal(t, "error", res.Status)
+	last := res.Outputs[len(res.Outputs)-1]
+	assert.True(t, strings.Contains(last["evalue"].(string), "a"), "undefined a: %v", last)
+}
+
+func TestExecuteRejectsANonStringCell(t *testing.T) {
+	pb := api(t)
+	p, err := pb.Call("execute", 42)
+	require.NoError(t, err)
+	done := make(chan string, 1)
+	onErr, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		msg, _ := args[0].Get("message")
+		s, _ := msg.String()
+		done <- s
+		return nil
+	})
+	require.NoError(t, err)
+	defer onErr.Release()
+	_, err = p.Call("catch", onErr.Value())
+	require.NoError(t, err)
+	select {
+	case msg := <-done:
+		assert.Contains(t, msg, "code must be a string")
+	case <-time.After(5 * time.Second):
+		require.FailNow(t, "execute(42) did not reject")
+	}
+}
