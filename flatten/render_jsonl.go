@@ -22,7 +22,7 @@ func (t *Table) WriteJSONLines(w io.Writer) error {
 			if k > 0 {
 				buf = append(buf, ',')
 			}
-			buf = strconv.AppendQuote(buf, c.name)
+			buf = appendJSONString(buf, c.name)
 			buf = append(buf, ':')
 			buf = appendJSONCell(buf, c, i)
 		}
