@@ -1,9 +1,6 @@
 package pipeline
 
-import (
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // The stage library. Every constructor takes the stage's name first and its
 // outputs last, so pipelines read as nested calls, innermost built first:
@@ -31,7 +28,7 @@ func Map[T, U any](name string, fn func(T) (U, error), out *Stage[U]) *Stage[T] 
 	}
 	var buf []U
 	s.block = func(vs []T) error {
-		buf = slices.Grow(buf[:0], len(vs))[:len(vs)]
+		buf = sized(buf, len(vs))
 		for i, v := range vs {
 			u, err := fn(v)
 			if err != nil {
@@ -44,6 +41,15 @@ func Map[T, U any](name string, fn func(T) (U, error), out *Stage[U]) *Stage[T] 
 		return o.sendAll(buf)
 	}
 	return s
+}
+
+// sized returns buf with length n, reallocated only when too small; its
+// contents are stale.
+func sized[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
 }
 
 // firstErr returns the first non-nil error: values delivered before a
@@ -89,8 +95,7 @@ func Filter[T any](name string, keep func(T) (bool, error), out, other *Stage[T]
 	}
 	var kept, rest []T
 	s.block = func(vs []T) error {
-		kept = slices.Grow(kept[:0], len(vs))[:len(vs)]
-		rest = slices.Grow(rest[:0], len(vs))[:len(vs)]
+		kept, rest = sized(kept, len(vs)), sized(rest, len(vs))
 		var ferr error
 		i, k, r := 0, 0, 0
 		for ; i < len(vs); i++ {
