@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"iter"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -171,4 +172,23 @@ func BenchmarkCoroutineStage(b *testing.B) {
 	}
 	reportRates(b, process.Node(), events)
 	require.NoError(b, process.Close())
+}
+
+// BenchmarkPullRoundTrip is the floor under BenchmarkCoroutineStage: one
+// bare iter.Pull hand-off and back per op, with no stage around it.
+func BenchmarkPullRoundTrip(b *testing.B) {
+	var in int
+	next, stop := iter.Pull(func(yield func(int) bool) {
+		sum := 0
+		for yield(sum) {
+			sum += in
+		}
+	})
+	defer stop()
+	next()
+	for i := 0; b.Loop(); i++ {
+		in = i
+		next()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/hop")
 }
