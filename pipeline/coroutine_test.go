@@ -255,3 +255,39 @@ func TestClosingPipelineEndsEveryCoroutineGoroutine(t *testing.T) {
 	assert.Equal(t, 2, closes)
 	assertNoGoroutineLeak(t, before)
 }
+
+func TestCoReportsItsStageAndReplyAndClose(t *testing.T) {
+	var name string
+	var outputs int
+	var closedInLoop, closedAfter bool
+	sink := pipeline.Discard[int]("sink")
+	s := pipeline.RawCoroutine("doubler", func(co *pipeline.Co[int]) error {
+		name, outputs = co.Name(), co.Outputs()
+		for v := range co.All() {
+			closedInLoop = closedInLoop || co.Closed()
+			co.Reply(2 * v)
+			if err := co.Send(0, v); err != nil {
+				return err
+			}
+		}
+		closedAfter = co.Closed()
+		return nil
+	}, sink)
+	_, err := s.Start()
+	require.NoError(t, err)
+	reply, err := s.Exchange(21)
+	require.NoError(t, err)
+	assert.Equal(t, 42, reply)
+	require.NoError(t, s.Close())
+	assert.Equal(t, "doubler", name)
+	assert.Equal(t, 1, outputs)
+	assert.False(t, closedInLoop)
+	assert.True(t, closedAfter)
+
+	n := s.Node()
+	assert.Equal(t, []string{"doubler", "coroutine", "closed"}, []string{n.Name(), n.Kind(), n.State().String()})
+	edge := n.Outputs()[0]
+	assert.Same(t, n, edge.From())
+	assert.Same(t, sink.Node(), edge.To())
+	assert.Equal(t, "out", edge.Label())
+}
