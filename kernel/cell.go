@@ -62,7 +62,7 @@ func newCell(s *Session, n int, emit func(Output)) *cell {
 func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
 	ts := &threadState{cell: c, locals: maps.Clone(locals)}
 	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule}
-	t.OnMaxSteps = func(t *starlark.Thread) { c.account(t, ts) }
+	t.OnMaxSteps = func(t *starlark.Thread) { ts.cell.account(t, ts) } // ts.cell changes when a coroutine is adopted by a later cell
 	t.SetLocal(threadKey, ts)
 	for k, v := range ts.locals {
 		t.SetLocal(k, v)

@@ -81,10 +81,18 @@ func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 	return starlark.False, nil
 }
 
-// builtins are the names a Session predeclares beyond Starlark's universe.
+// builtins are the names a Session predeclares beyond Starlark's universe:
+// display and isinstance, the coroutine and generator builtins, the stage
+// library, tables and format.
 func builtins() starlark.StringDict {
-	return starlark.StringDict{
+	all := starlark.StringDict{
 		"display":    starlark.NewBuiltin("display", display),
 		"isinstance": starlark.NewBuiltin("isinstance", isinstance),
 	}
+	for _, part := range []starlark.StringDict{coroutineBuiltins(), moduleBuiltins(), formatBuiltins()} {
+		for name, v := range part {
+			all[name] = v
+		}
+	}
+	return all
 }

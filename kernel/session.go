@@ -114,6 +114,7 @@ func NewSession(opts Options) *Session {
 	for name, v := range builtins() {
 		s.Predeclare(name, v)
 	}
+	s.addSourceModules()
 	return s
 }
 

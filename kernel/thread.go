@@ -69,3 +69,29 @@ func Stopped(thread *starlark.Thread) error {
 	}
 	return ts.cell.aborted()
 }
+
+// adopt moves a thread made by NewThread to the session's running cell when
+// it belongs to an earlier one: a coroutine made in one cell and sent to in
+// a later one prints into, counts against and is stopped with the cell that
+// resumed it. It is called each time a coroutine body resumes.
+func adopt(t *starlark.Thread) {
+	ts := stateOf(t)
+	if ts == nil {
+		return
+	}
+	s := ts.cell.session
+	s.mu.Lock()
+	cur := s.current
+	s.mu.Unlock()
+	if cur == nil || cur == ts.cell {
+		return
+	}
+	ts.cell = cur
+	ts.accounted = t.Steps
+	t.Print = cur.print
+	t.Uncancel()
+	if err := cur.aborted(); err != nil {
+		t.Cancel(err.Error())
+	}
+	t.SetMaxExecutionSteps(t.Steps + cur.chunk())
+}

@@ -1,0 +1,525 @@
+package kernel
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unsafe"
+
+	"go.starlark.net/starlark"
+
+	"pushbook/pipeline"
+)
+
+// A Stage is a pipeline stage as a Starlark value. Cells get them three
+// ways: calling a generator function (generator(fn)(args...), unstarted,
+// like a Python generator object), calling a coroutine function
+// (coroutine(fn)(args...), already primed, like the seed's @coroutine), or
+// calling a built-in stage such as filter(...). Every kind is a
+// pipeline.Stage underneath, so close, stop and fan-in behave exactly as in
+// the pipeline package.
+type Stage struct {
+	st      *pipeline.Stage[starlark.Value]
+	session *Session
+	kind    string   // "generator" for cell-written bodies, else the builtin's name
+	outs    []*Stage // the stages passed as arguments: its outputs, in order
+	raw     bool     // made by generator(): the first send must be None
+	started bool
+}
+
+var (
+	_ starlark.HasAttrs = (*Stage)(nil)
+	_ starlark.Iterable = (*Stage)(nil)
+)
+
+// String is what repr and print show: <generator co_sink("first") open>.
+func (s *Stage) String() string {
+	return fmt.Sprintf("<%s %s %s>", s.Type(), s.st.Name(), s.st.State())
+}
+
+// Type is "generator" for stages written in cells (Python's name for
+// generator objects, primed or not) and "stage" for built-in ones.
+func (s *Stage) Type() string {
+	if s.kind == "generator" {
+		return "generator"
+	}
+	return "stage"
+}
+
+func (s *Stage) Freeze()               {}
+func (s *Stage) Truth() starlark.Bool  { return starlark.True }
+func (s *Stage) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(s)) >> 3), nil }
+
+// Pipeline returns the stage underneath.
+func (s *Stage) Pipeline() *pipeline.Stage[starlark.Value] { return s.st }
+
+var stageMethods = map[string]*starlark.Builtin{
+	"send":     starlark.NewBuiltin("send", stageSend),
+	"try_send": starlark.NewBuiltin("try_send", stageTrySend),
+	"close":    starlark.NewBuiltin("close", stageClose),
+}
+
+// Attr returns a method bound to s or one of its read-only facts.
+func (s *Stage) Attr(name string) (starlark.Value, error) {
+	if m, ok := stageMethods[name]; ok {
+		return m.BindReceiver(s), nil
+	}
+	n := s.st.Node()
+	switch name {
+	case "name":
+		return starlark.String(n.Name()), nil
+	case "kind":
+		return starlark.String(s.kind), nil
+	case "state":
+		return starlark.String(n.State().String()), nil
+	case "stopped":
+		return starlark.Bool(n.State() == pipeline.Stopped), nil
+	case "received":
+		return starlark.MakeUint64(n.Received()), nil
+	case "outputs":
+		outs := make([]starlark.Value, len(s.outs))
+		for i, o := range s.outs {
+			outs[i] = o
+		}
+		return starlark.NewList(outs), nil
+	}
+	return nil, nil
+}
+
+// AttrNames lists the methods and facts of a stage.
+func (s *Stage) AttrNames() []string {
+	return []string{"close", "kind", "name", "outputs", "received", "send", "state", "stopped", "try_send"}
+}
+
+// Iterate makes `for x in g` call next(g) until the generator is exhausted.
+func (s *Stage) Iterate() starlark.Iterator { return &stageIterator{s: s} }
+
+type stageIterator struct{ s *Stage }
+
+func (it *stageIterator) Next(p *starlark.Value) bool {
+	v, err := it.s.next(nil)
+	if err != nil {
+		if !isStop(err) {
+			// An iterator cannot return an error: stop the cell with it, as an
+			// uncaught exception in the loop would (Starlark has no try).
+			it.s.session.Cancel(err)
+		}
+		return false
+	}
+	*p = v
+	return true
+}
+
+func (it *stageIterator) Done() {}
+
+// isStop reports whether err means "this generator has nothing more":
+// Python's StopIteration.
+func isStop(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Name == "StopIteration"
+}
+
+// next is Python's next(g): g.send(None), starting an unstarted generator.
+func (s *Stage) next(thread *starlark.Thread) (starlark.Value, error) {
+	return s.send(thread, starlark.None)
+}
+
+// send delivers v to the stage and returns its reply (what the body passed
+// to emit), starting a raw generator when v is None.
+func (s *Stage) send(thread *starlark.Thread, v starlark.Value) (starlark.Value, error) {
+	var reply starlark.Value
+	var err error
+	switch {
+	case s.raw && !s.started:
+		if v != starlark.None {
+			return nil, Errorf("TypeError", "can't send non-None value to a just-started generator %s: call next() or send(None) first", s.st.Name())
+		}
+		s.started = true
+		reply, err = s.st.Start()
+	default:
+		if b := bodyOf(thread); b != nil && b.hasOutput(s) {
+			reply, err = b.co.ExchangeTo(s.st, v)
+		} else {
+			reply, err = s.st.Exchange(v)
+		}
+	}
+	if err != nil {
+		return nil, s.sendError(err)
+	}
+	if reply == nil {
+		reply = starlark.None
+	}
+	return reply, nil
+}
+
+// sendError turns the pipeline's sentinel errors into Python's exceptions.
+// The pipeline error stays wrapped, so a body that lets it propagate stops
+// its own stage as the pipeline package defines.
+func (s *Stage) sendError(err error) error {
+	name := s.st.Name()
+	switch {
+	case errors.Is(err, pipeline.ErrStopped):
+		return &Error{Name: "StopIteration", Msg: stopMessage(name, err), err: err}
+	case errors.Is(err, pipeline.ErrClosed):
+		return &Error{Name: "StopIteration", Msg: name + " is closed", err: err}
+	case errors.Is(err, pipeline.ErrRunning):
+		return &Error{Name: "ValueError", Msg: "generator already executing: " + name + " was sent a value while handling one (a cycle?)", err: err}
+	case errors.Is(err, pipeline.ErrIgnoredClose):
+		return &Error{Name: "RuntimeError", Msg: "generator ignored GeneratorExit: " + name + " asked for another value after it was closed", err: err}
+	}
+	return err
+}
+
+// stopMessage names the stage that stopped, which may be further down.
+func stopMessage(sent string, err error) string {
+	var se *pipeline.StageError
+	if errors.As(err, &se) && se.Stage != sent {
+		return fmt.Sprintf("%s stopped (%s below it stopped)", sent, se.Stage)
+	}
+	return sent + " stopped"
+}
+
+func stageSend(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+		return nil, err
+	}
+	return b.Receiver().(*Stage).send(thread, v)
+}
+
+// try_send(v) sends like send but returns False instead of raising
+// StopIteration when the pipeline asked to stop; the seed's pushdata uses it
+// where Python catches StopIteration.
+func stageTrySend(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+		return nil, err
+	}
+	if _, err := b.Receiver().(*Stage).send(thread, v); err != nil {
+		if isStop(err) {
+			return starlark.False, nil
+		}
+		return nil, err
+	}
+	return starlark.True, nil
+}
+
+func stageClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	s := b.Receiver().(*Stage)
+	if err := s.st.Close(); err != nil {
+		return nil, s.sendError(err)
+	}
+	return starlark.None, nil
+}
+
+// stageFunction is what generator(fn) and coroutine(fn) return: calling it
+// makes a stage whose body is fn called with the same arguments.
+type stageFunction struct {
+	fn     starlark.Callable
+	primed bool
+}
+
+func (f *stageFunction) String() string {
+	if f.primed {
+		return fmt.Sprintf("<coroutine function %s>", f.fn.Name())
+	}
+	return fmt.Sprintf("<generator function %s>", f.fn.Name())
+}
+func (f *stageFunction) Type() string          { return "function" }
+func (f *stageFunction) Freeze()               { f.fn.Freeze() }
+func (f *stageFunction) Truth() starlark.Bool  { return starlark.True }
+func (f *stageFunction) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(f)) >> 3), nil }
+func (f *stageFunction) Name() string          { return f.fn.Name() }
+
+// CallInternal makes the stage. Stage arguments (positional or keyword, in
+// order) are its outputs; a primed stage runs its body to the first
+// receive() now, so start-up prints appear in construction order.
+func (f *stageFunction) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	session := sessionOf(thread)
+	if session == nil {
+		return nil, fmt.Errorf("%s: not called from a notebook cell", f.fn.Name())
+	}
+	outs := stagesIn(args, kwargs)
+	name := stageName(f.fn.Name(), args, kwargs)
+	s := &Stage{session: session, kind: "generator", outs: outs, raw: true}
+	parent := thread
+	body := func(co *pipeline.Co[starlark.Value]) error {
+		t := NewThread(parent, name)
+		if t == nil {
+			return fmt.Errorf("%s: its cell's thread is gone", name)
+		}
+		t.SetLocal(bodyKey, &body{co: co, thread: t, stage: s})
+		adopt(t)
+		_, err := starlark.Call(t, f.fn, args, kwargs)
+		if errors.Is(err, errGeneratorExit) {
+			return nil // the body let GeneratorExit end it: a clean close
+		}
+		return err
+	}
+	s.st = pipeline.RawCoroutine(name, body, pipelineStages(outs)...)
+	labelOutputs(s.st, args, kwargs, f.fn)
+	if f.primed {
+		if _, err := s.send(thread, starlark.None); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// stagesIn returns the Stage values among the arguments, in order.
+func stagesIn(args starlark.Tuple, kwargs []starlark.Tuple) []*Stage {
+	var outs []*Stage
+	for _, a := range args {
+		if s, ok := a.(*Stage); ok {
+			outs = append(outs, s)
+		}
+	}
+	for _, kv := range kwargs {
+		if s, ok := kv[1].(*Stage); ok {
+			outs = append(outs, s)
+		}
+	}
+	return outs
+}
+
+func pipelineStages(stages []*Stage) []*pipeline.Stage[starlark.Value] {
+	out := make([]*pipeline.Stage[starlark.Value], len(stages))
+	for i, s := range stages {
+		out[i] = s.st
+	}
+	return out
+}
+
+// labelOutputs names each output edge after the parameter it was passed
+// as (output, otheroutput, target...), so graphs read like the code.
+func labelOutputs(st *pipeline.Stage[starlark.Value], args starlark.Tuple, kwargs []starlark.Tuple, fn starlark.Callable) {
+	f, ok := fn.(*starlark.Function)
+	i := 0
+	for pos, a := range args {
+		if _, isStage := a.(*Stage); isStage {
+			if ok && pos < f.NumParams() {
+				name, _ := f.Param(pos)
+				_ = st.Node().SetOutputLabel(i, name)
+			}
+			i++
+		}
+	}
+	for _, kv := range kwargs {
+		if _, isStage := kv[1].(*Stage); isStage {
+			_ = st.Node().SetOutputLabel(i, string(kv[0].(starlark.String)))
+			i++
+		}
+	}
+}
+
+// stageName is fn's name with its non-stage arguments: co_sink("first").
+func stageName(fn string, args starlark.Tuple, kwargs []starlark.Tuple) string {
+	var parts []string
+	for _, a := range args {
+		if _, ok := a.(*Stage); !ok {
+			parts = append(parts, shortRepr(a))
+		}
+	}
+	for _, kv := range kwargs {
+		if _, ok := kv[1].(*Stage); !ok {
+			parts = append(parts, string(kv[0].(starlark.String))+"="+shortRepr(kv[1]))
+		}
+	}
+	if len(parts) == 0 {
+		return fn
+	}
+	return fn + "(" + strings.Join(parts, ", ") + ")"
+}
+
+func shortRepr(v starlark.Value) string {
+	if f, ok := v.(*starlark.Function); ok {
+		return f.Name()
+	}
+	s := v.String()
+	if len(s) > 24 {
+		s = s[:21] + "..."
+	}
+	return s
+}
+
+// body is what a running coroutine or generator body knows of itself; it
+// lives in its thread's locals under bodyKey.
+type body struct {
+	co     *pipeline.Co[starlark.Value]
+	thread *starlark.Thread
+	stage  *Stage
+}
+
+const bodyKey = "pushbook/kernel.body"
+
+func bodyOf(thread *starlark.Thread) *body {
+	if thread == nil {
+		return nil
+	}
+	b, _ := thread.Local(bodyKey).(*body)
+	return b
+}
+
+func (b *body) hasOutput(s *Stage) bool {
+	for _, o := range b.stage.outs {
+		if o == s {
+			return true
+		}
+	}
+	return false
+}
+
+// errGeneratorExit is what receive() and emit() raise when the stage was
+// closed: uncaught, it ends the body cleanly, as GeneratorExit does in
+// Python when a generator has no handler for it.
+var errGeneratorExit = &Error{Name: "GeneratorExit", Msg: "the coroutine was closed"}
+
+// recv waits for the next value, replying reply to the current sender.
+func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
+	if b.co.Closed() {
+		return nil, Errorf("RuntimeError", "generator ignored GeneratorExit: %s asked for another value after it was closed", b.co.Name())
+	}
+	v, ok := b.co.Yield(reply)
+	adopt(b.thread)
+	if !ok {
+		return nil, errGeneratorExit
+	}
+	if v == nil {
+		v = starlark.None
+	}
+	return v, nil
+}
+
+func currentBody(thread *starlark.Thread, fn string) (*body, error) {
+	b := bodyOf(thread)
+	if b == nil {
+		return nil, Errorf("RuntimeError", "%s() works only inside the body of a coroutine or generator: wrap the function with coroutine(fn) or generator(fn) and call that", fn)
+	}
+	return b, nil
+}
+
+// receive() is Python's `x = (yield)`: wait for the next value sent.
+func receive(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	b, err := currentBody(thread, fn.Name())
+	if err != nil {
+		return nil, err
+	}
+	return b.recv(nil)
+}
+
+// emit(v) is Python's `yield v`: hand v to whoever called next() or send(),
+// then wait; it returns the value sent next (None for next()).
+func emit(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v := starlark.Value(starlark.None)
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 0, &v); err != nil {
+		return nil, err
+	}
+	b, err := currentBody(thread, fn.Name())
+	if err != nil {
+		return nil, err
+	}
+	return b.recv(v)
+}
+
+// inbox() is the values sent to the running coroutine, for a `for` loop that
+// ends when the coroutine is closed; the code after the loop is its
+// clean-up (Python's `except GeneratorExit:`).
+func inbox(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	b, err := currentBody(thread, fn.Name())
+	if err != nil {
+		return nil, err
+	}
+	return &inboxValue{b: b}, nil
+}
+
+type inboxValue struct{ b *body }
+
+func (in *inboxValue) String() string             { return fmt.Sprintf("<inbox of %s>", in.b.co.Name()) }
+func (in *inboxValue) Type() string               { return "inbox" }
+func (in *inboxValue) Freeze()                    {}
+func (in *inboxValue) Truth() starlark.Bool       { return starlark.True }
+func (in *inboxValue) Hash() (uint32, error)      { return 0, fmt.Errorf("unhashable: inbox") }
+func (in *inboxValue) Iterate() starlark.Iterator { return in }
+func (in *inboxValue) Done()                      {}
+
+func (in *inboxValue) Next(p *starlark.Value) bool {
+	if in.b.co.Closed() {
+		return false
+	}
+	v, err := in.b.recv(nil)
+	if err != nil {
+		return false
+	}
+	*p = v
+	return true
+}
+
+// generator(fn) makes fn a generator function: calling it returns an
+// unstarted generator (a stage) whose body is fn; next(g) or g.send(None)
+// runs it to its first emit() or receive().
+func generatorBuiltin(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var body starlark.Callable
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &body); err != nil {
+		return nil, err
+	}
+	return &stageFunction{fn: body}, nil
+}
+
+// coroutine(fn) is the seed's @coroutine decorator: calling the result makes
+// the generator and primes it with send(None) at once.
+func coroutineBuiltin(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var body starlark.Callable
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &body); err != nil {
+		return nil, err
+	}
+	if sf, ok := body.(*stageFunction); ok {
+		body = sf.fn
+	}
+	return &stageFunction{fn: body, primed: true}, nil
+}
+
+// next(g[, default]) is Python's: the generator's next value, or default,
+// or a StopIteration error when it is exhausted.
+func nextBuiltin(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var g, dflt starlark.Value
+	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &g, &dflt); err != nil {
+		return nil, err
+	}
+	s, ok := g.(*Stage)
+	if !ok {
+		return nil, Errorf("TypeError", "'%s' object is not an iterator: next() takes a generator", g.Type())
+	}
+	v, err := s.next(thread)
+	if err != nil && dflt != nil && isStop(err) {
+		return dflt, nil
+	}
+	return v, err
+}
+
+// sessionOf returns the session a cell thread belongs to.
+func sessionOf(thread *starlark.Thread) *Session {
+	if ts := stateOf(thread); ts != nil {
+		return ts.cell.session
+	}
+	return nil
+}
+
+func coroutineBuiltins() starlark.StringDict {
+	return starlark.StringDict{
+		"generator": starlark.NewBuiltin("generator", generatorBuiltin),
+		"coroutine": starlark.NewBuiltin("coroutine", coroutineBuiltin),
+		"receive":   starlark.NewBuiltin("receive", receive),
+		"emit":      starlark.NewBuiltin("emit", emit),
+		"inbox":     starlark.NewBuiltin("inbox", inbox),
+		"next":      starlark.NewBuiltin("next", nextBuiltin),
+	}
+}
