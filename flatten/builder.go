@@ -116,7 +116,28 @@ func (b *Builder) fail(path string, err error) error {
 	return &Error{Event: b.rows, Path: path, Err: err}
 }
 
+// visit handles one entry of the Map at this frame's depth. The fast path
+// covers the steady state: the key is where it was in the previous event
+// and the value has exactly its column's type.
 func (f *frame) visit(key string, v any) error {
+	n, b := f.n, f.b
+	if h := n.hint; h < len(n.children) {
+		c := n.children[h]
+		if c.key == key {
+			if col := c.col; col != nil && col.n == b.rows && col.appendExact(v) {
+				n.hint++
+				return nil
+			}
+			if r, ok := v.(*Record); ok && c.dict {
+				n.hint++
+				return b.enter(c, r, f.depth+1)
+			}
+		}
+	}
+	return f.visitSlow(key, v)
+}
+
+func (f *frame) visitSlow(key string, v any) error {
 	b := f.b
 	var sub Map
 	isMap := false
