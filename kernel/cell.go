@@ -78,9 +78,19 @@ func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
 // total; cancels t when the cell was stopped or the budget is spent; calls
 // the yield hook when it is due; and lets t run one more chunk.
 func (c *cell) account(t *starlark.Thread, ts *threadState) {
-	used := c.used.Add(t.Steps - ts.accounted)
+	delta := t.Steps - ts.accounted
 	ts.accounted = t.Steps
 	defer func() { t.SetMaxExecutionSteps(t.Steps + c.chunk()) }()
+	if err := c.charge(delta); err != nil {
+		t.Cancel(err.Error())
+	}
+}
+
+// charge adds work steps to the cell's total, stops the cell when the
+// budget is spent, calls the yield hook when it is due, and returns why the
+// cell was stopped, if it was.
+func (c *cell) charge(work uint64) error {
+	used := c.used.Add(work)
 	if used >= c.session.opts.MaxSteps {
 		c.abortWith(Errorf("StepLimitError", "cell In [%d] ran more than %d steps: %w", c.n, c.session.opts.MaxSteps, ErrStepBudget))
 	}
@@ -90,9 +100,7 @@ func (c *cell) account(t *starlark.Thread, ts *threadState) {
 			c.session.opts.OnYield()
 		}
 	}
-	if err := c.aborted(); err != nil {
-		t.Cancel(err.Error())
-	}
+	return c.aborted()
 }
 
 // chunk is how many steps a thread may run before its next accounting.

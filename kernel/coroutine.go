@@ -25,6 +25,10 @@ type Stage struct {
 	outs    []*Stage // the stages passed as arguments: its outputs, in order
 	raw     bool     // made by generator(): the first send must be None
 	started bool
+	methods [3]*starlark.Builtin // send, try_send, close bound to this stage, made on first use
+	extra   interface {
+		attr(name string) (starlark.Value, bool)
+	} // attributes of particular stages (collect's values, table_sink's table)
 }
 
 var (
@@ -53,16 +57,35 @@ func (s *Stage) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(s)
 // Pipeline returns the stage underneath.
 func (s *Stage) Pipeline() *pipeline.Stage[starlark.Value] { return s.st }
 
-var stageMethods = map[string]*starlark.Builtin{
-	"send":     starlark.NewBuiltin("send", stageSend),
-	"try_send": starlark.NewBuiltin("try_send", stageTrySend),
-	"close":    starlark.NewBuiltin("close", stageClose),
+var stageMethods = [...]*starlark.Builtin{
+	starlark.NewBuiltin("send", stageSend),
+	starlark.NewBuiltin("try_send", stageTrySend),
+	starlark.NewBuiltin("close", stageClose),
+}
+
+// method returns stage method i bound to s; bound methods are kept, since
+// `output.send(v)` in a coroutine body looks one up for every value.
+func (s *Stage) method(i int) *starlark.Builtin {
+	if s.methods[i] == nil {
+		s.methods[i] = stageMethods[i].BindReceiver(s)
+	}
+	return s.methods[i]
 }
 
 // Attr returns a method bound to s or one of its read-only facts.
 func (s *Stage) Attr(name string) (starlark.Value, error) {
-	if m, ok := stageMethods[name]; ok {
-		return m.BindReceiver(s), nil
+	switch name {
+	case "send":
+		return s.method(0), nil
+	case "try_send":
+		return s.method(1), nil
+	case "close":
+		return s.method(2), nil
+	}
+	if s.extra != nil {
+		if v, ok := s.extra.attr(name); ok {
+			return v, nil
+		}
 	}
 	n := s.st.Node()
 	switch name {
@@ -335,8 +358,11 @@ func stageName(fn string, args starlark.Tuple, kwargs []starlark.Tuple) string {
 }
 
 func shortRepr(v starlark.Value) string {
-	if f, ok := v.(*starlark.Function); ok {
+	switch f := v.(type) {
+	case *starlark.Function:
 		return f.Name()
+	case *fastFunc:
+		return f.name
 	}
 	s := v.String()
 	if len(s) > 24 {

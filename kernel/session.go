@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -68,9 +69,9 @@ type Session struct {
 
 	exec sync.Mutex // held while a cell runs
 
-	mu      sync.Mutex // guards count and current
+	mu      sync.Mutex // guards count
 	count   int
-	current *cell
+	current atomic.Pointer[cell] // the running cell, nil between cells
 
 	globals     starlark.StringDict // user globals and predeclared names, shared by all cells
 	predeclared starlark.StringDict
@@ -165,10 +166,7 @@ func (s *Session) Interrupt() { s.Cancel(ErrInterrupted) }
 // cell's error output takes its name and message from err (see Errorf), and
 // Result.Err wraps err. Only the first reason given to a cell counts.
 func (s *Session) Cancel(err error) {
-	s.mu.Lock()
-	c := s.current
-	s.mu.Unlock()
-	if c != nil {
+	if c := s.current.Load(); c != nil {
 		c.abortWith(err)
 	}
 }
@@ -189,13 +187,9 @@ func (s *Session) Execute(code string, emit func(Output)) Result {
 	s.count++
 	n := s.count
 	c := newCell(s, n, emit)
-	s.current = c
+	s.current.Store(c)
 	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		s.current = nil
-		s.mu.Unlock()
-	}()
+	defer s.current.Store(nil)
 
 	s.sources[c.filename] = code
 	err := c.run(code)

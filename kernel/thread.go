@@ -80,9 +80,7 @@ func adopt(t *starlark.Thread) {
 		return
 	}
 	s := ts.cell.session
-	s.mu.Lock()
-	cur := s.current
-	s.mu.Unlock()
+	cur := s.current.Load()
 	if cur == nil || cur == ts.cell {
 		return
 	}
@@ -94,4 +92,25 @@ func adopt(t *starlark.Thread) {
 		t.Cancel(err.Error())
 	}
 	t.SetMaxExecutionSteps(t.Steps + cur.chunk())
+}
+
+// Checkpoint lets Go code that works for long without running Starlark
+// steps (a built-in source pushing a million values, say) count work steps
+// against the running cell's budget, reach the yield hook (so the browser
+// can deliver Stop), and learn whether the cell was stopped.
+func Checkpoint(thread *starlark.Thread, work uint64) error {
+	ts := stateOf(thread)
+	if ts == nil {
+		return nil
+	}
+	adopt(thread)
+	return ts.cell.charge(work)
+}
+
+// printCurrent prints msg into whichever cell of the session is running,
+// for Go stages (a printing sink) that outlive the cell that made them.
+func (s *Session) printCurrent(msg string) {
+	if c := s.current.Load(); c != nil {
+		c.print(nil, msg)
+	}
 }
