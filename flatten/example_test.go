@@ -85,3 +85,50 @@ func ExampleTable_AppendField() {
 	// [1.0 2.0 3.0]     5   100
 	// [2 rows x 3 columns]
 }
+
+// A table sink appends events one at a time; a refused event names itself
+// and leaves the table as it was.
+func ExampleBuilder() {
+	b := flatten.NewBuilder(flatten.Options{})
+	events := []*flatten.Record{
+		flatten.RecordOf("event_id", 0, "hillas", flatten.RecordOf("length", 1)),
+		flatten.RecordOf("event_id", 1, "hillas", flatten.RecordOf("length", 0.5, "width", 0.2)),
+		flatten.RecordOf("event_id", 2, "hillas", flatten.RecordOf("length", "long")),
+		flatten.RecordOf("event_id", 3),
+	}
+	for _, e := range events {
+		if err := b.Append(e); err != nil {
+			fmt.Println("refused:", err)
+		}
+	}
+	fmt.Print(b.Table())
+	// Output:
+	// refused: event 2: key "hillas.length": type drift: column is float64, event has str (only int64 widens, to float64)
+	// event_id hillas.length hillas.width
+	//    int64       float64      float64
+	// -------- ------------- ------------
+	//        0           1.0           --
+	//        1           0.5          0.2
+	//        3            --           --
+	// [3 rows x 3 columns]
+}
+
+// Files reach the table from the page as JSON text or JSON Lines.
+func ExampleDecodeJSON() {
+	recs, err := flatten.DecodeJSON([]byte(`{"id": 1, "pos": {"x": 0.5, "y": 2}}
+{"id": 2, "pos": {"y": 3, "x": 1.5}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t, err := flatten.FromEvents(recs, flatten.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Names())
+	fmt.Println(t.Row(1))
+	// Output:
+	// [id pos.x pos.y]
+	// {'id': 2, 'pos.x': 1.5, 'pos.y': 3}
+}
