@@ -93,6 +93,8 @@ class App {
       this.banner(`The kernel stopped: ${e.detail.message}. Press Restart to start a new one.`, "error");
     });
     this.setKernelState(this.kernel.state === "starting" ? "idle" : this.kernel.state);
+    // The first kernel-ready time since navigation start, for the speed benchmark.
+    if (!performance.getEntriesByName("pushbook-kernel-ready").length) performance.mark("pushbook-kernel-ready");
     $("kernel-version").textContent = this.kernel.version ? `pushbook ${this.kernel.version}` : "";
     this.pump();
     return true;

@@ -1,0 +1,20 @@
+// Package e2e holds the browser tests of pushbook: headless Chromium, driven
+// with chromedp, loads the real page (build/site: the bundle, the worker and
+// the real kernel compiled to WebAssembly) from a loopback server and checks
+// what a user sees. They carry the build tag "browser" and need a built site:
+//
+//	make site
+//	go test -tags browser -count=1 -v ./e2e/
+//
+// Chromium is found at $CHROMIUM or /usr/bin/chromium (Debian: apt-get
+// install chromium). Without it the tests skip, except when CI=true, where a
+// missing browser is a failure. PUSHBOOK_SITE points them at another built
+// site; PUSHBOOK_SHOTS=DIR saves light and dark screenshots of the page
+// after Run all.
+//
+// The benchmarks measure what the issues set targets for: navigation to
+// kernel-ready with a cold cache (ms-to-ready), the gzip size of main.wasm
+// and of everything the page loads (wasm-gzip-MB, page-gzip-MB).
+//
+//	go test -tags browser -run '^$' -bench . ./e2e/
+package e2e

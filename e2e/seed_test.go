@@ -1,0 +1,146 @@
+//go:build browser
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The seed's In [206] and In [207] outputs, as the Python notebook printed them.
+var (
+	seedIn206 = `Init sink first
+Init sink display
+Init sink second
+Init process
+Init gen
+  SEND 0
+   display RECEIVED: 100
+     first RECEIVED: 100
+  SEND 1
+     first RECEIVED: 101
+  SEND 2
+    second RECEIVED: 102
+  SEND 3
+   display RECEIVED: 103
+     first RECEIVED: 103
+  SEND 4
+     first RECEIVED: 104
+  SEND 5
+    second RECEIVED: 105
+  SEND 6
+   display RECEIVED: 106
+     first RECEIVED: 106
+  SEND 7
+     first RECEIVED: 107
+  SEND 8
+    second RECEIVED: 108
+  SEND 9
+   display RECEIVED: 109
+     first RECEIVED: 109
+PROCESS exited
+CLOSING SINK first
+CLOSING SINK display
+CLOSING SINK second`
+	seedIn207 = `Init sink first
+Init sink display
+Init sink second
+Init process
+Init gen
+  SEND 0
+   display RECEIVED: 100
+     first RECEIVED: 100
+  SEND 1
+     first RECEIVED: 101
+  SEND 2
+    second RECEIVED: 102
+  SEND 3
+   display RECEIVED: 103
+     first RECEIVED: 103
+  SEND 4
+     first RECEIVED: 104
+  SEND 5
+STOP condition met, stopping
+CLOSING SINK first
+CLOSING SINK display
+CLOSING SINK second
+pushdata: Something asked me to stop!`
+)
+
+// seedPath is the seed notebook the lead writes; make site copies it into
+// the site's examples/.
+const seedPath = "../examples/seed.ipynb"
+
+func hasSeed() bool {
+	_, err := os.Stat(seedPath)
+	return err == nil
+}
+
+// requireSeed fails (never skips) when the seed notebook is missing from the
+// repository or from the built site.
+func requireSeed(t *testing.T, site string) {
+	t.Helper()
+	if !hasSeed() {
+		t.Fatalf("examples/seed.ipynb is missing: the seed notebook (In [206]/[207] transcripts) must exist for this test; write it, then run make site")
+	}
+	if _, err := os.Stat(filepath.Join(site, "examples", "seed.ipynb")); err != nil {
+		t.Fatalf("%s has no examples/seed.ipynb: run make site again after adding examples/seed.ipynb", site)
+	}
+}
+
+// assertTranscript checks that want's lines appear, one after another, in
+// the page's visible text.
+func assertTranscript(t *testing.T, name, want, text string) {
+	t.Helper()
+	got := strings.Join(lines(text), "\n")
+	assert.Contains(t, got, want, "%s transcript not found as consecutive lines in the page's text", name)
+}
+
+// runSeed opens base (whose default notebook is the seed) with ?run=all and
+// waits for the In [207] transcript's last line.
+func runSeed(t *testing.T, p *page, base string) string {
+	t.Helper()
+	p.open(base + "?run=all")
+	assert.Equal(t, "seed.ipynb", eval[string](p, `document.querySelector("#nb-name").textContent`))
+	p.waitFor(`document.body.innerText.includes("pushdata: Something asked me to stop!")`, "the In [207] transcript", 30*time.Second)
+	p.waitIdle(30 * time.Second)
+	return p.visibleText()
+}
+
+func TestSeedNotebookOpensByDefaultWithTheKernelReady(t *testing.T) {
+	dir := siteDir(t)
+	requireSeed(t, dir)
+	p := newPage(t)
+	p.open(serve(t, dir))
+	assert.Equal(t, "seed.ipynb", eval[string](p, `document.querySelector("#nb-name").textContent`))
+	p.waitIdle(kernelStart)
+	assert.Contains(t, eval[string](p, `document.querySelector("#kernel-state").textContent`), "idle")
+	assert.Contains(t, eval[[]string](p, `[...document.querySelectorAll("#examples option")].map(o => o.value)`), "examples/seed.ipynb")
+}
+
+func TestRunAllReproducesTheSeedTranscripts(t *testing.T) {
+	dir := siteDir(t)
+	requireSeed(t, dir)
+	p := newPage(t)
+	text := runSeed(t, p, serve(t, dir))
+	assertTranscript(t, "In [206]", seedIn206, text)
+	assertTranscript(t, "In [207]", seedIn207, text)
+	p.screenshot("seed-run-all.png")
+}
+
+func TestDistFromASubPathOnAPlainStaticServerRunsTheSeed(t *testing.T) {
+	dir := siteDir(t)
+	requireSeed(t, dir)
+	root := t.TempDir()
+	copyTree(t, dir, filepath.Join(root, "some", "sub", "path"))
+	base := plainServer(t, root) + "some/sub/path/"
+	p := newPage(t)
+	text := runSeed(t, p, base)
+	assertTranscript(t, "In [206]", seedIn206, text)
+	assertTranscript(t, "In [207]", seedIn207, text)
+}
