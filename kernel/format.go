@@ -37,6 +37,7 @@ type formatSpec struct {
 	align     byte // '<', '>', '^', '=' or 0
 	sign      byte // '+', '-', ' ' or 0
 	width     int
+	alt       bool // '#': 0x, 0o, 0b prefixes
 	comma     bool
 	precision int // -1: none
 	kind      byte
@@ -53,6 +54,9 @@ func parseFormatSpec(spec string) (formatSpec, error) {
 	}
 	if len(rest) > 0 && (rest[0] == '+' || rest[0] == '-' || rest[0] == ' ') {
 		f.sign, rest = rest[0], rest[1:]
+	}
+	if len(rest) > 0 && rest[0] == '#' {
+		f.alt, rest = true, rest[1:]
 	}
 	if len(rest) > 0 && rest[0] == '0' {
 		if f.align == 0 {
@@ -154,6 +158,9 @@ func formatInt(n *big.Int, f formatSpec) (string, error) {
 		digits = abs.Text(2)
 	default:
 		return "", Errorf("ValueError", "unknown format code '%c' for object of type 'int'", f.kind)
+	}
+	if f.alt && f.kind != 0 && strings.IndexByte("xXob", f.kind) >= 0 {
+		digits = "0" + string(f.kind) + digits
 	}
 	return signed(digits, neg, f.sign), nil
 }

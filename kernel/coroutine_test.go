@@ -1,0 +1,249 @@
+package kernel_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"pushbook/kernel"
+)
+
+// stdout runs code and returns what it printed, failing the test unless the
+// cell ended with status want.
+func stdout(t *testing.T, s *kernel.Session, code, want string) (string, []kernel.Output) {
+	t.Helper()
+	res, outs := run(s, code)
+	var b strings.Builder
+	for _, o := range outs {
+		if o.OutputType == "stream" {
+			b.WriteString(o.Text)
+		}
+	}
+	require.Equal(t, want, res.Status, "cell:\n%s\noutputs: %+v", code, outs)
+	return b.String(), outs
+}
+
+func transcript(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	require.NoError(t, err)
+	return string(data)
+}
+
+const loadSeed = `load("seed", "coroutine", "pushdata", "co_process", "co_filter", "co_split", "co_sink", "co_stopif", "running_avg", "sender")`
+
+func TestSeedIn206PrintsTheSeedTranscript(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, loadSeed+`
+pipeline = co_process(
+                co_filter(
+                        co_split( co_sink("first"), co_sink("display")),
+                        co_sink("second") ))
+pushdata(pipeline,10)
+pipeline.close()`, kernel.StatusOK)
+	assert.Equal(t, transcript(t, "in206.txt"), got)
+}
+
+func TestSeedIn207StopsTheSourceAndClosesTheSinks(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, loadSeed+`
+pipeline = co_process(
+                co_stopif( lambda x: x>104,
+                    co_filter(
+                        co_split( co_sink("first"), co_sink("display")),
+                        co_sink("second") )
+                    )
+            )
+pushdata(pipeline, 10 )`, kernel.StatusOK)
+	assert.Equal(t, transcript(t, "in207.txt"), got)
+}
+
+func TestSeedRunningAverageRepliesToEachSend(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, loadSeed+`
+r = running_avg()
+r.send(None)
+print(r.send(10))
+print(r.send(100))
+print(r.send(100))
+for x in range(10):
+    print( r.send(x*10) )`, kernel.StatusOK)
+	assert.Equal(t, "10.0\n55.0\n70.0\n52.5\n44.0\n40.0\n38.57142857142857\n38.75\n40.0\n42.0\n44.54545454545455\n47.5\n50.76923076923077\n", got)
+
+	got, _ = stdout(t, s, "for x in sender(running_avg()):\n    print( x )", kernel.StatusOK)
+	assert.Equal(t, "0.0\n0.5\n1.0\n1.5\n2.0\n2.5\n3.0\n3.5\n4.0\n4.5\n", got)
+}
+
+func TestExhaustedGeneratorRaisesStopIteration(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	stdout(t, s, loadSeed+"\nd = sender(running_avg())\nfor x in d:\n    pass", kernel.StatusOK)
+	_, outs := stdout(t, s, "next(d)", kernel.StatusError)
+	assert.Equal(t, "StopIteration", last(t, outs).EName)
+	got, _ := stdout(t, s, `print(next(d, "default"))`, kernel.StatusOK)
+	assert.Equal(t, "default\n", got)
+}
+
+func TestGeneratorErrorsAreThePythonOnes(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	stdout(t, s, "def squares(n):\n    for i in range(n):\n        emit(i * i)\nsquares = generator(squares)", kernel.StatusOK)
+	for _, c := range []struct{ code, ename, evalue string }{
+		{"squares(3).send(1)", "TypeError", "can't send non-None value to a just-started generator"},
+		{"receive()", "RuntimeError", "receive() works only inside the body of a coroutine or generator"},
+		{"next(42)", "TypeError", "'int' object is not an iterator"},
+		{"emit(1)", "RuntimeError", "emit() works only inside the body"},
+	} {
+		_, outs := stdout(t, s, c.code, kernel.StatusError)
+		o := last(t, outs)
+		assert.Equal(t, c.ename, o.EName, "cell %q", c.code)
+		assert.Contains(t, o.EValue, c.evalue, "cell %q", c.code)
+	}
+	got, _ := stdout(t, s, "print(list(squares(4)), [x for x in squares(2)])", kernel.StatusOK)
+	assert.Equal(t, "[0, 1, 4, 9] [0, 1]\n", got)
+}
+
+func TestCoroutineMadeInOneCellPrintsIntoTheCellThatSendsToIt(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	first, _ := stdout(t, s, loadSeed+`
+sink = co_sink("late")`, kernel.StatusOK)
+	assert.Equal(t, "Init sink late\n", first)
+	second, _ := stdout(t, s, "sink.send(1)", kernel.StatusOK)
+	assert.Equal(t, "      late RECEIVED: 1\n", second)
+	third, _ := stdout(t, s, "sink.close()\nprint(sink.state)", kernel.StatusOK)
+	assert.Equal(t, "CLOSING SINK late\nclosed\n", third)
+}
+
+func TestBodyErrorNamesTheBodyLineAndTheStage(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	_, outs := stdout(t, s, `def inverse(out):
+    for x in inbox():
+        out.send(1 // x)
+inverse = coroutine(inverse)
+c = inverse(collect())
+c.send(0)`, kernel.StatusError)
+	o := last(t, outs)
+	assert.Equal(t, "ZeroDivisionError", o.EName)
+	assert.Contains(t, o.EValue, `inverse`)
+	tb := plainTraceback(o)
+	assert.Contains(t, tb, "line 6", "the send in the cell")
+	assert.Contains(t, tb, "line 3", "the division in the body")
+	got, _ := stdout(t, s, "print(c.state)", kernel.StatusOK)
+	assert.Equal(t, "stopped\n", got)
+}
+
+func TestInterruptReachesABusyCoroutineBody(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	stdout(t, s, "def spin():\n    receive()\n    while True:\n        pass\nspin = coroutine(spin)\nc = spin()", kernel.StatusOK)
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		s.Interrupt()
+	}()
+	start := time.Now()
+	_, outs := stdout(t, s, "c.send(1)", kernel.StatusAborted)
+	assert.Less(t, time.Since(start), 2*time.Second)
+	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
+	got, _ := stdout(t, s, "print('next cell runs')", kernel.StatusOK)
+	assert.Equal(t, "next cell runs\n", got)
+}
+
+func TestCloseFlowsDownCountingFanIn(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, `
+def relay(out):
+    for x in inbox():
+        out.send(x)
+relay = coroutine(relay)
+def report(name):
+    for x in inbox():
+        pass
+    print(name, "closed")
+report = coroutine(report)
+shared = report("shared")
+a, b = relay(shared), relay(shared)
+a.close()
+print("after a:", shared.state)
+b.close()
+print("after b:", shared.state)`, kernel.StatusOK)
+	assert.Equal(t, "after a: open\nshared closed\nafter b: closed\n", got)
+}
+
+func TestTrySendReportsAStopWithoutRaising(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, `
+c = collect()
+head = take(2, c)
+print([head.try_send(x) for x in range(4)], c.values, head.state)`, kernel.StatusOK)
+	assert.Equal(t, "[True, False, False, False] [0, 1] stopped\n", got)
+	_, outs := stdout(t, s, "head.send(9)", kernel.StatusError)
+	assert.Equal(t, "StopIteration", last(t, outs).EName)
+}
+
+func TestBuiltinStagesBuildTheSeedTopology(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, `
+first, display, second = counter("first"), counter("display"), counter("second")
+head = process(add(100), filter(negate(multiple_of(3)), split(first, display, every=2), second))
+n = push(range(1000), head, block=64)
+print(n, first.received, display.received, second.received)`, kernel.StatusOK)
+	assert.Equal(t, "1000 667 334 333\n", got)
+}
+
+func TestBuiltinPrinterKeepsTheSeedInterleaving(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, `
+head = process(add(100), filter(negate(multiple_of(3)), split(printer("first"), printer("display")), printer("second")))
+push(range(4), head)`, kernel.StatusOK)
+	assert.Equal(t, "   display RECEIVED: 100\n     first RECEIVED: 100\n     first RECEIVED: 101\n    second RECEIVED: 102\n   display RECEIVED: 103\n     first RECEIVED: 103\n", got)
+}
+
+func TestBuiltinStagesTakeStarlarkFunctions(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	for _, c := range []struct{ code, want string }{
+		{"c = collect()\npush(range(5), process(lambda x: x * x, c))\nprint(c.values)", "[0, 1, 4, 9, 16]"},
+		{"c = collect()\npush(range(6), filter(lambda x: x % 2 == 0, c))\nprint(c.values)", "[0, 2, 4]"},
+		{"c = collect()\npush(range(10), stopif(lambda x: x > 3, c))\nprint(c.values, c.state)", "[0, 1, 2, 3] closed"},
+		{"c = collect()\npush([1, 2, 3], scan(lambda acc, x: acc + x, 0, c))\nprint(c.values)", "[1, 3, 6]"},
+		{"c = collect()\npush([10, 100, 100], running_average(c))\nprint(c.values)", "[10.0, 55.0, 70.0]"},
+		{"c = collect()\nh = batch(2, c)\npush(range(5), h)\nh.close()\nprint(c.values)", "[[0, 1], [2, 3], [4]]"},
+		{"a, b = collect(), collect()\npush(range(3), broadcast(a, b))\nprint(a.values, b.values)", "[0, 1, 2] [0, 1, 2]"},
+		{"a, b = collect(), collect()\npush(range(7), thin(a, b, every=3))\nprint(a.values, b.values)", "[1, 2, 4, 5] [0, 3, 6]"},
+		{"seen = []\npush(['x', 'y'], sink(seen.append))\nprint(seen)", `["x", "y"]`},
+		{"print(add(2)(3), mul(2)(4), greater(1)(2), less(1)(2), multiple_of(3)(-3), multiple_of(3)(4), negate(greater(1))(0))", "5 8 True False True False True"},
+	} {
+		got, _ := stdout(t, s, c.code, kernel.StatusOK)
+		assert.Equal(t, c.want+"\n", got, "cell:\n%s", c.code)
+	}
+}
+
+func TestBuiltinStageArgumentErrorsNameTheParameter(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	for _, c := range []struct{ code, evalue string }{
+		{"process(add(1), None)", "process: output must be a stage, not None"},
+		{"split(collect(), collect(), every=0)", "split: every must be at least 1, got 0"},
+		{"process(3, collect())", "want a function, got int"},
+		{"broadcast(collect(), 3)", "broadcast: output 2 is int, not a stage"},
+		{"push(range(3), collect(), block=0)", "push: block must be at least 1"},
+		{"filter(lambda x: x, 5)", "for parameter output: want a stage (or None), got int"},
+	} {
+		_, outs := stdout(t, s, c.code, kernel.StatusError)
+		assert.Contains(t, last(t, outs).EValue, c.evalue, "cell %q", c.code)
+	}
+}
+
+func TestPushIntoAStoppedPipelineReturnsTheCountSent(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, "c = collect()\nprint(push(range(100), stopif(greater(4), c)))", kernel.StatusOK)
+	assert.Equal(t, "6\n", got, "0..4 pass, 5 stops the pipeline")
+}
+
+func TestModuleSourceShowsTheSeedModule(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, `src = module_source("seed")
+print("def co_sink(name):" in src, "co_sink = coroutine(co_sink)" in src)`, kernel.StatusOK)
+	assert.Equal(t, "True True\n", got)
+	_, outs := stdout(t, s, `module_source("nope")`, kernel.StatusError)
+	assert.Equal(t, "ModuleNotFoundError", last(t, outs).EName)
+}
