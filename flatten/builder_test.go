@@ -288,3 +288,44 @@ func TestFromEventsStopsAtFirstRefusal(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"ev.a"}, tab.Names())
 }
+
+func TestBuilderAcrossChunksKeepsEveryRow(t *testing.T) {
+	n := 3*chunkRows + 5
+	widenAt := 2*chunkRows + 7
+	b := NewBuilder(Options{})
+	for i := range n {
+		var v any = i
+		if i >= widenAt {
+			v = float64(i) + 0.5
+		}
+		e := rec("v", v, "a", []any{i, -i})
+		if i%1000 == 0 {
+			e = rec("v", nil)
+		}
+		require.NoError(t, b.Append(e))
+		if i == chunkRows || i == widenAt {
+			// A refused event right after a chunk fills or the column widens.
+			require.Error(t, b.Append(rec("a", []any{1, 2}, "v", "bad")))
+		}
+	}
+	tab := b.Table()
+	require.Equal(t, n, tab.NumRows())
+	v, a := column(t, tab, "v"), column(t, tab, "a")
+	assert.Equal(t, DType{Kind: Float64}, v.DType())
+	for i := range n {
+		if i%1000 == 0 {
+			require.Nil(t, v.Value(i), "row %d", i)
+			require.Nil(t, a.Value(i), "row %d", i)
+			continue
+		}
+		want := float64(i)
+		if i >= widenAt {
+			want += 0.5
+		}
+		require.Equal(t, want, v.Value(i), "row %d", i)
+		require.Equal(t, []int64{int64(i), int64(-i)}, a.Value(i), "row %d", i)
+	}
+	assert.Equal(t, (n+999)/1000, v.NullCount())
+	assert.Equal(t, n*2, len(a.Int64s()))
+	assert.Equal(t, n, len(v.Float64s()))
+}

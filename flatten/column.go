@@ -20,7 +20,20 @@ type Column struct {
 	strs  []string
 	valid []uint64 // validity bits, one per row; nil means no row is null
 	nulls int
+
+	// A Builder's column fills its storage in chunks of chunkRows rows so
+	// that growing never copies: full chunks move here, oldest first, and
+	// the slices above hold the rows after them. A Table's columns never
+	// have sealed chunks.
+	sealedRows int
+	sints      [][]int64
+	sflts      [][]float64
+	sbools     [][]bool
+	sstrs      [][]string
 }
+
+// chunkRows is the number of rows in a sealed chunk of a Builder's column.
+const chunkRows = 1 << 15
 
 // Name returns the column's name (its flat key).
 func (c *Column) Name() string { return c.name }
@@ -126,6 +139,9 @@ func (c *Column) slice(i, j int) *Column {
 // snapshot returns an immutable view of the column as it is now: storage
 // shared when little of it is spare capacity, copied otherwise.
 func (c *Column) snapshot() *Column {
+	if c.sealedRows > 0 {
+		return c.compact()
+	}
 	used := len(c.ints) + len(c.flts) + len(c.bools) + len(c.strs)
 	spare := cap(c.ints) + cap(c.flts) + cap(c.bools) + cap(c.strs) - used
 	if spare*4 > used {
@@ -145,14 +161,32 @@ func (c *Column) snapshot() *Column {
 // compact returns a copy whose storage is exactly as long as its rows.
 func (c *Column) compact() *Column {
 	out := *c
-	out.ints = clone(c.ints)
-	out.flts = clone(c.flts)
-	out.bools = clone(c.bools)
-	out.strs = clone(c.strs)
+	out.ints = concat(c.sints, c.ints)
+	out.flts = concat(c.sflts, c.flts)
+	out.bools = concat(c.sbools, c.bools)
+	out.strs = concat(c.sstrs, c.strs)
+	out.sealedRows, out.sints, out.sflts, out.sbools, out.sstrs = 0, nil, nil, nil, nil
 	if c.valid != nil {
 		out.valid = clone(c.valid[:(c.n+63)/64])
 	}
 	return &out
+}
+
+// concat joins sealed chunks and the active slice into one exact-size
+// slice (nil when there is nothing of this kind).
+func concat[T any](sealed [][]T, active []T) []T {
+	if sealed == nil && active == nil {
+		return nil
+	}
+	n := len(active)
+	for _, ch := range sealed {
+		n += len(ch)
+	}
+	out := make([]T, 0, n)
+	for _, ch := range sealed {
+		out = append(out, ch...)
+	}
+	return append(out, active...)
 }
 
 func clone[T any](s []T) []T {
@@ -187,16 +221,44 @@ func (c *Column) appendValidity(i int, ok bool) {
 	}
 }
 
-// grow returns s with room for n more elements, doubling the capacity when
-// it must grow (append grows large slices by only 1.25 times, which costs
-// more copying).
-func grow[T any](s []T, n int) []T {
-	if cap(s)-len(s) >= n {
-		return s
+// growChunk returns the active slice s with room for n more elements. It
+// doubles s while it is smaller than a chunk; once s holds a full chunk it
+// seals s into *sealed and starts a new chunk, so nothing is ever copied
+// twice.
+func growChunk[T any](c *Column, s []T, sealed *[][]T, n int) []T {
+	stride := c.dtype.stride()
+	limit := chunkRows * stride
+	if len(s) >= limit {
+		*sealed = append(*sealed, s[:len(s):len(s)])
+		c.sealedRows += len(s) / stride
+		return make([]T, 0, max(limit, n))
 	}
-	out := make([]T, len(s), max(2*cap(s), len(s)+n, 64))
+	out := make([]T, len(s), min(max(2*cap(s), len(s)+n, 64), max(limit, len(s)+n)))
 	copy(out, s)
 	return out
+}
+
+// room makes space for n more elements in the active slice of the
+// column's kind.
+func (c *Column) room(n int) {
+	switch c.dtype.Kind {
+	case Int64:
+		if cap(c.ints)-len(c.ints) < n {
+			c.ints = growChunk(c, c.ints, &c.sints, n)
+		}
+	case Float64:
+		if cap(c.flts)-len(c.flts) < n {
+			c.flts = growChunk(c, c.flts, &c.sflts, n)
+		}
+	case Bool:
+		if cap(c.bools)-len(c.bools) < n {
+			c.bools = growChunk(c, c.bools, &c.sbools, n)
+		}
+	case String:
+		if cap(c.strs)-len(c.strs) < n {
+			c.strs = growChunk(c, c.strs, &c.sstrs, n)
+		}
+	}
 }
 
 // appendExact appends v if it has exactly the column's type (the common
@@ -209,7 +271,7 @@ func (c *Column) appendExact(v any) bool {
 			return false
 		}
 		if len(c.ints) == cap(c.ints) {
-			c.ints = grow(c.ints, 1)
+			c.room(1)
 		}
 		c.ints = append(c.ints, x)
 	case DType{Kind: Float64}:
@@ -218,7 +280,7 @@ func (c *Column) appendExact(v any) bool {
 			return false
 		}
 		if len(c.flts) == cap(c.flts) {
-			c.flts = grow(c.flts, 1)
+			c.room(1)
 		}
 		c.flts = append(c.flts, x)
 	case DType{Kind: String}:
@@ -227,7 +289,7 @@ func (c *Column) appendExact(v any) bool {
 			return false
 		}
 		if len(c.strs) == cap(c.strs) {
-			c.strs = grow(c.strs, 1)
+			c.room(1)
 		}
 		c.strs = append(c.strs, x)
 	case DType{Kind: Bool}:
@@ -236,7 +298,7 @@ func (c *Column) appendExact(v any) bool {
 			return false
 		}
 		if len(c.bools) == cap(c.bools) {
-			c.bools = grow(c.bools, 1)
+			c.room(1)
 		}
 		c.bools = append(c.bools, x)
 	default:
@@ -269,12 +331,14 @@ func (c *Column) appendExactList(v any) bool {
 		if len(x) != s || c.dtype.Kind != Int64 {
 			return false
 		}
-		c.ints = append(grow(c.ints, s), x...)
+		c.room(s)
+		c.ints = append(c.ints, x...)
 	case []float64:
 		if len(x) != s || c.dtype.Kind != Float64 {
 			return false
 		}
-		c.flts = append(grow(c.flts, s), x...)
+		c.room(s)
+		c.flts = append(c.flts, x...)
 	default:
 		return false
 	}
@@ -282,7 +346,8 @@ func (c *Column) appendExactList(v any) bool {
 }
 
 func (c *Column) appendAnyInts(x []any) bool {
-	d := grow(c.ints, len(x))
+	c.room(len(x))
+	d := c.ints
 	n := len(d)
 	d = d[:n+len(x)]
 	for i, e := range x {
@@ -298,7 +363,8 @@ func (c *Column) appendAnyInts(x []any) bool {
 }
 
 func (c *Column) appendAnyFloats(x []any) bool {
-	d := grow(c.flts, len(x))
+	c.room(len(x))
+	d := c.flts
 	n := len(d)
 	d = d[:n+len(x)]
 	for i, e := range x {
@@ -324,6 +390,7 @@ func (c *Column) appendNull() {
 		return
 	}
 	s := c.dtype.stride()
+	c.room(s)
 	switch c.dtype.Kind {
 	case Int64:
 		c.ints = append(c.ints, make([]int64, s)...)
@@ -347,6 +414,7 @@ func (c *Column) padNulls(rows int) {
 
 // appendScalar adds a non-null scalar already checked against the dtype.
 func (c *Column) appendScalar(v any) {
+	c.room(1)
 	switch c.dtype.Kind {
 	case Int64:
 		c.ints = append(c.ints, v.(int64))
@@ -371,6 +439,7 @@ func (c *Column) appendScalar(v any) {
 // appendList adds a sub-array cell whose elements were checked to be
 // numbers of a kind the column accepts.
 func (c *Column) appendList(l listView) {
+	c.room(l.n)
 	switch {
 	case c.dtype.Kind == Int64 && l.ints != nil:
 		c.ints = append(c.ints, l.ints...)
@@ -416,14 +485,23 @@ func (c *Column) retype(t DType) {
 	c.nulls = n
 }
 
-// widen converts an Int64 column to Float64 in place.
+// widen converts an Int64 column to Float64. It writes new storage and
+// leaves the old in place, so that a saved copy of the column stays valid.
 func (c *Column) widen() {
-	f := make([]float64, len(c.ints), cap(c.ints))
-	for i, v := range c.ints {
+	c.sflts = make([][]float64, len(c.sints))
+	for i, ch := range c.sints {
+		c.sflts[i] = toFloats(ch, len(ch))
+	}
+	c.flts, c.ints, c.sints = toFloats(c.ints, cap(c.ints)), nil, nil
+	c.dtype.Kind = Float64
+}
+
+func toFloats(s []int64, capacity int) []float64 {
+	f := make([]float64, len(s), capacity)
+	for i, v := range s {
 		f[i] = float64(v)
 	}
-	c.flts, c.ints = f, nil
-	c.dtype.Kind = Float64
+	return f
 }
 
 // truncate drops rows from n on (used to roll back a failed event).
@@ -440,15 +518,16 @@ func (c *Column) truncate(n int) {
 		c.nulls = n
 	}
 	s := c.dtype.stride()
+	keep := (n - c.sealedRows) * s // n >= sealedRows: only the last event's rows go
 	switch c.dtype.Kind {
 	case Int64:
-		c.ints = c.ints[:n*s]
+		c.ints = c.ints[:keep]
 	case Float64:
-		c.flts = c.flts[:n*s]
+		c.flts = c.flts[:keep]
 	case Bool:
-		c.bools = c.bools[:n]
+		c.bools = c.bools[:keep]
 	case String:
-		c.strs = c.strs[:n]
+		c.strs = c.strs[:keep]
 	}
 	c.n = n
 }
