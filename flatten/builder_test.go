@@ -329,3 +329,11 @@ func TestBuilderAcrossChunksKeepsEveryRow(t *testing.T) {
 	assert.Equal(t, n*2, len(a.Int64s()))
 	assert.Equal(t, n, len(v.Float64s()))
 }
+
+func TestColumnsWithoutNullsHaveNoMask(t *testing.T) {
+	tab := build(t, Options{}, rec("a", 1, "b", []any{1.5}), rec("a", 2, "b", []any{2.5}, "c", nil), rec("c", true))
+	assert.NotNil(t, column(t, tab, "a").valid, "a has a null in row 2")
+	tab = build(t, Options{}, rec("a", 1), rec("a", 2))
+	assert.Nil(t, column(t, tab, "a").valid)
+	assert.Equal(t, 16, tab.Bytes())
+}

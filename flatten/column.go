@@ -481,8 +481,11 @@ func (c *Column) retype(t DType) {
 	case String:
 		c.strs = make([]string, n)
 	}
-	c.valid = make([]uint64, (n+63)/64)
-	c.nulls = n
+	c.valid, c.nulls = nil, 0
+	if n > 0 {
+		c.valid = make([]uint64, (n+63)/64)
+		c.nulls = n
+	}
 }
 
 // widen converts an Int64 column to Float64. It writes new storage and

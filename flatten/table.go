@@ -263,7 +263,6 @@ func broadcast(name string, v any, rows int) (*Column, error) {
 		return c, nil
 	}
 	c.retype(DType{Kind: k})
-	c.valid, c.nulls = nil, 0
 	switch k {
 	case Int64:
 		c.ints = filled(s.(int64), rows)
