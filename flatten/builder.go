@@ -347,12 +347,14 @@ func (b *Builder) save(col *Column) {
 }
 
 // rollback removes every trace of the event being appended.
+// Undoing first restores every column the event removed, so that the
+// truncation then reaches them too.
 func (b *Builder) rollback() {
-	for _, c := range b.cols {
-		c.truncate(b.rows)
-	}
 	for i := len(b.undo) - 1; i >= 0; i-- {
 		b.undo[i]()
 	}
 	b.undo = b.undo[:0]
+	for _, c := range b.cols {
+		c.truncate(b.rows)
+	}
 }

@@ -337,3 +337,23 @@ func TestColumnsWithoutNullsHaveNoMask(t *testing.T) {
 	assert.Nil(t, column(t, tab, "a").valid)
 	assert.Equal(t, 16, tab.Bytes())
 }
+
+// noneThenDictMap yields one key as None and then as a dict that fails.
+type noneThenDictMap struct{}
+
+func (noneThenDictMap) Len() int { return 2 }
+func (noneThenDictMap) Range(fn func(string, any) error) error {
+	if err := fn("k", nil); err != nil {
+		return err
+	}
+	return fn("k", rec("x", []any{"bad"}))
+}
+
+func TestRollbackRestoresAColumnTheEventRemoved(t *testing.T) {
+	b := NewBuilder(Options{})
+	require.NoError(t, b.Append(rec("k", nil)))
+	err := b.Append(noneThenDictMap{})
+	assertLocatedError(t, err, ErrArrayElement, 1, "k.x")
+	require.NoError(t, b.Append(rec("k", nil)), "the restored column has no stray row")
+	assert.Equal(t, []any{nil, nil}, column(t, b.Table(), "k").Values())
+}
