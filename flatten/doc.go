@@ -84,9 +84,11 @@
 //
 // # Cost
 //
-// Builder.Append allocates nothing per event once its columns exist
-// (column growth is amortized), looking keys up at the position they had
-// in earlier events before falling back to a search. A built table holds
-// its typed data plus one bit per row per column for nulls (allocated only
-// for columns that have a null), with at most a quarter of spare capacity.
+// Builder.Append allocates nothing per event once its columns exist. It
+// looks a key up at the position it had in the previous event before
+// searching, and appends a value of the column's exact type without
+// conversion. Columns grow in chunks of 32768 rows that are never copied
+// while building; Builder.Table copies them once into contiguous columns.
+// A built table holds its typed data plus one bit per row for the nulls of
+// each column that has any.
 package flatten
