@@ -57,6 +57,14 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 1
 	}
 	defer h.Close()
+	// Compress main.wasm and the rest before the first browser asks; errors
+	// show again, per file, when that file is asked for.
+	warm := make(chan struct{})
+	go func() {
+		defer close(warm)
+		h.Precompress()
+	}()
+	defer func() { <-warm }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "serve: %v\n", err)

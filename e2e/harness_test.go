@@ -123,6 +123,7 @@ func serve(tb testing.TB, dir string) string {
 	tb.Helper()
 	h, err := site.NewHandler(dir)
 	require.NoError(tb, err)
+	require.NoError(tb, h.Precompress())
 	mux := http.NewServeMux()
 	mux.Handle("/", h)
 	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServerFS(os.DirFS("testdata"))))

@@ -190,6 +190,40 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
+// Precompress gzips every compressible file of the site now, so the first
+// request for main.wasm does not wait for its compression. It returns the
+// first error met; files that fail are compressed again on request.
+func (h *Handler) Precompress() error {
+	var first error
+	note := func(err error) {
+		if first == nil {
+			first = err
+		}
+	}
+	err := fs.WalkDir(h.root.FS(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			note(fmt.Errorf("precompress %s: %w", name, err))
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || !compressible(ContentType(name)) {
+			return nil
+		}
+		st, err := d.Info()
+		if err != nil {
+			note(fmt.Errorf("precompress %s: %w", name, err))
+			return nil
+		}
+		if _, err := h.compressed(name, st); err != nil {
+			note(err)
+		}
+		return nil
+	})
+	if err != nil {
+		note(err)
+	}
+	return first
+}
+
 // compressed returns the gzipped bytes of the file name whose current state
 // is st, compressing it at most once per version.
 func (h *Handler) compressed(name string, st fs.FileInfo) ([]byte, error) {

@@ -244,3 +244,15 @@ func TestConcurrentGzipRequestsShareOneCompression(t *testing.T) {
 	}
 	assert.Len(t, h.gzips, 1)
 }
+
+func TestPrecompressFillsTheCacheForEveryCompressibleFile(t *testing.T) {
+	h := newTestHandler(t, page)
+	require.NoError(t, h.Precompress())
+	for _, name := range []string{"index.html", "app.js", "main.wasm", "examples/seed.ipynb", "style.css"} {
+		e := h.gzips[name]
+		require.NotNil(t, e, "%s not precompressed", name)
+		assert.NotEmpty(t, e.data, "%s", name)
+	}
+	assert.Nil(t, h.gzips["pictures/logo.png"], "PNG is not compressible")
+	assert.Equal(t, page["main.wasm"], gunzip(t, get(h, "/main.wasm", "Accept-Encoding", "gzip")))
+}

@@ -48,6 +48,7 @@ export class Kernel extends EventTarget {
   #watchdog = null;
   #restartWaiters = new Map();
 
+  /** module: the compiled main.wasm, or a promise of it. */
   constructor(module, base) {
     super();
     this.#module = module;
@@ -62,7 +63,10 @@ export class Kernel extends EventTarget {
    */
   static async start({ base = "./" } = {}) {
     const baseURL = new URL(base, globalThis.location?.href).href;
-    const module = await compileKernel(new URL("main.wasm", baseURL).href);
+    // main.wasm downloads and compiles while the first worker loads worker.js and
+    // wasm_exec.js; #spawn waits for both.
+    const module = compileKernel(new URL("main.wasm", baseURL).href);
+    module.catch(() => {}); // #spawn reports the failure
     const kernel = new Kernel(module, baseURL);
     await kernel.#spawn();
     return kernel;
@@ -104,12 +108,16 @@ export class Kernel extends EventTarget {
           fail(new Error(msg.message));
         }
       };
-      try {
-        worker.postMessage({ type: "init", module: this.#module, wasmURL: new URL("main.wasm", this.#base).href });
-      } catch {
-        // This browser cannot pass a compiled module to a worker: the worker fetches it.
-        worker.postMessage({ type: "init", module: null, wasmURL: new URL("main.wasm", this.#base).href });
-      }
+      Promise.resolve(this.#module).then((module) => {
+        if (this.#worker !== worker) return;
+        const wasmURL = new URL("main.wasm", this.#base).href;
+        try {
+          worker.postMessage({ type: "init", module, wasmURL });
+        } catch {
+          // This browser cannot pass a compiled module to a worker: the worker fetches it.
+          worker.postMessage({ type: "init", module: null, wasmURL });
+        }
+      }, fail);
     });
   }
 

@@ -34,10 +34,10 @@ class App {
     this.bindToolbar();
     this.bindKeys();
     this.bindDrop();
+    const kernelReady = this.startKernel(); // loads while the notebook opens
     this.examples = await this.loadExamples();
     this.fillExamples();
     await this.openInitial();
-    const kernelReady = this.startKernel();
     if (new URLSearchParams(location.search).get("run") === "all") {
       if (await kernelReady) this.runAll();
     }
@@ -186,7 +186,8 @@ class App {
     $("nb-name").textContent = origin.name;
     document.title = `${origin.name.replace(/\.ipynb$/, "")} · pushbook`;
     $("reset").disabled = !(origin.kind === "url" || origin.kind === "shared");
-    $("examples").value = origin.kind === "url" ? origin.ref : "";
+    const listed = origin.kind === "url" && [...$("examples").options].some((o) => o.value === origin.ref);
+    $("examples").value = listed ? origin.ref : ""; // "Choose…" for notebooks not in the menu
     this.store.setLast(origin.key);
     this.updateURL();
   }
@@ -344,7 +345,9 @@ class App {
       opt.textContent = ex.title || ex.name;
       select.appendChild(opt);
     }
-    select.disabled = this.examples.length === 0;
+    // No examples shipped: no menu, rather than an empty one.
+    select.hidden = this.examples.length === 0;
+    document.querySelector(".examples-label").hidden = this.examples.length === 0;
   }
 
   async openInitial() {

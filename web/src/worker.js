@@ -5,6 +5,14 @@
 
 /* global importScripts, Go */
 
+// Load the Go runtime's support code at once, while the page compiles main.wasm.
+let runtimeError = null;
+try {
+  importScripts("wasm_exec.js");
+} catch (err) {
+  runtimeError = err;
+}
+
 const queue = [];
 let running = false;
 let started = false;
@@ -18,7 +26,7 @@ function fatal(message) {
 }
 
 async function instantiate(module, wasmURL) {
-  importScripts("wasm_exec.js");
+  if (runtimeError) throw new Error(`wasm_exec.js: ${runtimeError.message}`);
   const go = new Go();
   let instance;
   if (module instanceof WebAssembly.Module) {

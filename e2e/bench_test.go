@@ -1,0 +1,185 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"pushbook/site"
+)
+
+// coldPage opens a tab in a new browser context (empty cache and storage)
+// and returns it with a func that closes the context.
+func coldPage(b *testing.B) (*page, func()) {
+	b.Helper()
+	ctx, cancel := chromedp.NewContext(needBrowser(b), chromedp.WithNewBrowserContext())
+	require.NoError(b, chromedp.Do(ctx), "opening a tab")
+	return &page{tb: b, ctx: ctx}, cancel
+}
+
+// kernelReadyMs navigates p to url and returns the page's own measure of
+// navigation start to kernel-ready: the "pushbook-kernel-ready" mark, in
+// milliseconds since the document's time origin.
+func kernelReadyMs(p *page, url string) float64 {
+	p.tb.Helper()
+	p.do("navigate", chromedp.Navigate(url))
+	mark := `performance.getEntriesByName("pushbook-kernel-ready")[0]`
+	p.waitFor(mark, "the kernel-ready mark", kernelStart)
+	return eval[float64](p, mark+".startTime")
+}
+
+// BenchmarkPageKernelReady measures navigation start to kernel-ready over
+// loopback, each time in a fresh browser context so nothing is cached.
+// Target: 300 ms.
+func BenchmarkPageKernelReady(b *testing.B) {
+	base := serve(b, siteDir(b))
+	var total float64
+	n := 0
+	for b.Loop() {
+		p, closeTab := coldPage(b)
+		total += kernelReadyMs(p, base)
+		n++
+		closeTab()
+	}
+	b.ReportMetric(total/float64(n), "ms-to-ready")
+}
+
+// byteCounter wraps a handler and counts the response body bytes it sends,
+// by URL path: gzipped where the handler gzips, so it counts the transfer.
+type byteCounter struct {
+	next  http.Handler
+	mu    sync.Mutex
+	bytes map[string]int
+}
+
+func (c *byteCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	cw := &countingWriter{ResponseWriter: w}
+	c.next.ServeHTTP(cw, r)
+	c.mu.Lock()
+	c.bytes[r.URL.Path] += cw.n
+	c.mu.Unlock()
+}
+
+func (c *byteCounter) snapshot() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make(map[string]int, len(c.bytes))
+	for k, v := range c.bytes {
+		out[k] = v
+	}
+	return out
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	n int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(p)
+	w.n += n
+	return n, err
+}
+
+// BenchmarkPageTransferSize loads the page with a cold cache until the kernel
+// is ready and a moment after, and reports what went over the wire, gzipped
+// as the site package serves it: main.wasm alone and everything the page
+// and its worker loaded (MB = 10^6 bytes). Targets: 1.6 and 2.5 MB.
+func BenchmarkPageTransferSize(b *testing.B) {
+	h, err := site.NewHandler(siteDir(b))
+	require.NoError(b, err)
+	defer h.Close()
+	require.NoError(b, h.Precompress())
+	var wasm, total float64
+	n := 0
+	for b.Loop() {
+		counter := &byteCounter{next: h, bytes: map[string]int{}}
+		srv := httptest.NewServer(counter)
+		p, closeTab := coldPage(b)
+		kernelReadyMs(p, srv.URL+"/")
+		time.Sleep(500 * time.Millisecond) // let late requests (examples, notebooks) finish
+		closeTab()
+		srv.Close()
+		got := counter.snapshot()
+		require.Contains(b, got, "/main.wasm", "the page did not load main.wasm")
+		wasm += float64(got["/main.wasm"])
+		for path, bytes := range got {
+			total += float64(bytes)
+			if n == 0 {
+				b.Logf("%-32s %9d bytes", path, bytes)
+			}
+		}
+		n++
+	}
+	b.ReportMetric(wasm/float64(n)/1e6, "wasm-gzip-MB")
+	b.ReportMetric(total/float64(n)/1e6, "page-gzip-MB")
+}
+
+// pipelineEvents is how many ints each in-page pipeline benchmark pushes.
+const pipelineEvents = 1_000_000
+
+// benchInPage runs setup once in the page's kernel, then push per
+// iteration, timing each execution inside the page (performance.now around
+// the kernel's execute), and reports events/s.
+func benchInPage(b *testing.B, setup, push string) {
+	p, closeTab := coldPage(b)
+	defer closeTab()
+	base := serve(b, siteDir(b))
+	p.do("navigate", chromedp.Navigate(base+"?notebook=testdata/basics.ipynb"))
+	p.waitIdle(kernelStart)
+	type run struct {
+		Ms     float64  `json:"ms"`
+		Status string   `json:"status"`
+		Errors []string `json:"errors"`
+	}
+	execute := func(code string) run {
+		ctx, cancel := context.WithTimeout(p.ctx, 5*time.Minute)
+		defer cancel()
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[run](fmt.Sprintf(`(async () => {
+			const errors = [];
+			const t0 = performance.now();
+			const r = await pushbookApp.kernel.execute(%s, {onOutput: (o) => o.output_type === "error" && errors.push(o.ename + ": " + o.evalue)});
+			return {ms: performance.now() - t0, status: r.status, errors};
+		})()`, jsString(code)), chromedp.EvalAwaitPromise))
+		require.NoError(b, err)
+		require.Equal(b, "ok", r.Status, "%s\n%v", code, r.Errors)
+		return r
+	}
+	execute(setup)
+	var ms float64
+	for b.Loop() {
+		ms += execute(push).Ms
+	}
+	b.ReportMetric(float64(pipelineEvents)*float64(b.N)/(ms/1000), "events/s")
+}
+
+// BenchmarkPageBuiltinStages pushes a million ints through the seed's
+// In [206] topology built from the kernel's built-in stages, in the page.
+func BenchmarkPageBuiltinStages(b *testing.B) {
+	benchInPage(b, `
+head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+`, fmt.Sprintf("push(range(%d), head, block=256)", pipelineEvents))
+}
+
+// BenchmarkPageSeedCoroutines pushes a million ints through In [206] written
+// as the seed writes it: the seed module's coroutines and a user-written
+// counting sink, all Starlark, in the page.
+func BenchmarkPageSeedCoroutines(b *testing.B) {
+	benchInPage(b, `
+load("seed", "co_process", "co_filter", "co_split", "coroutine")
+def co_count(name):
+    for data in inbox():
+        pass
+co_count = coroutine(co_count)
+pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
+`, fmt.Sprintf("push(range(%d), pipeline)", pipelineEvents))
+}
