@@ -160,7 +160,7 @@ func (t *Table) Len() int              { return t.t.NumRows() }
 // MIMEBundle shows the table as text and as HTML with download buttons.
 func (t *Table) MIMEBundle() map[string]string {
 	return map[string]string{
-		"text/plain": t.t.String(),
+		"text/plain": strings.TrimSuffix(t.t.String(), "\n"),
 		"text/html":  t.t.HTML(flatten.TextOptions{}),
 	}
 }
