@@ -64,6 +64,30 @@
 // and thread locals. [Stopped] tells long-running Go code that the cell was
 // stopped.
 //
+// # Coroutines, generators and stages
+//
+// Starlark has no yield, so builtins stand in (coroutine.go): generator(f)
+// makes f a generator function and coroutine(f) a primed one; inside a
+// body receive() is Python's `x = (yield)`, emit(v) is `x = yield v`, and
+// `for x in inbox():` ends when the coroutine is closed, so the code after
+// the loop is its `except GeneratorExit:` clean-up. Every such object is a
+// [Stage]: a pipeline.RawCoroutine whose body calls the Starlark function
+// on its own thread (NewThread) inside iter.Pull. Stage arguments are the
+// stage's outputs, so close (down, fan-in counted) and stop (up, as
+// StopIteration) follow the pipeline package. A body resumed by a later
+// cell is adopted by it: it prints into that cell and counts against its
+// budget. The stage library (stages.go, sinks.go) wraps pipeline's Go
+// stages; push() is a Go source that reports its work to the step budget
+// and yield hook through [Checkpoint]. The seed notebook's functions are a
+// module written in Starlark (seed.star), loaded with load("seed", ...).
+//
+// # Tables
+//
+// tables.go adapts Starlark dicts and lists to the flatten package without
+// copying them into Go maps, and wraps flatten.Table as a value that shows
+// as text/plain and text/html: table(events), array(rows, dtype),
+// append_fields, flatten_dict and the table_sink stage.
+//
 // # Python features
 //
 // Cells are Starlark, a dialect of Python. Present: def, lambda, if/elif/
@@ -77,9 +101,9 @@
 // hasattr, dir, type, repr, str, fail, ...).
 //
 // Absent: classes, try/except/finally, raise (use fail("ValueError: msg")),
-// yield and generators (the coroutine builtins stand in), decorators
+// yield (the coroutine builtins stand in), decorators
 // (write f = deco(f)), with, import (use load), global/nonlocal, is,
 // chained comparisons (a < b < c), print's end= and file=, format specs
-// in str.format ("{:>10s}"), f-strings, and mutating a list while iterating
+// in str.format ("{:>10s}"; the format builtin takes them), f-strings, and mutating a list while iterating
 // over it (an error here, not undefined behaviour).
 package kernel
