@@ -340,6 +340,8 @@ func (p *page) screenshot(name string) {
 	if dir == "" {
 		return
 	}
+	// From the top, so the sticky toolbar is drawn where a user sees it.
+	eval[chromedp.Void](p, `void window.scrollTo(0, 0)`)
 	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
 	defer cancel()
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))

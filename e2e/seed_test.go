@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,6 +131,14 @@ func TestRunAllReproducesTheSeedTranscripts(t *testing.T) {
 	text := runSeed(t, p, serve(t, dir))
 	assertTranscript(t, "In [206]", seedIn206, text)
 	assertTranscript(t, "In [207]", seedIn207, text)
+	// Cells tagged raises-exception fail on purpose and do not stop Run all.
+	prompts := eval[[]string](p, `[...document.querySelectorAll(".code-cell .in-prompt")].map(e => e.textContent)`)
+	for i, prompt := range prompts {
+		assert.Equal(t, fmt.Sprintf("In [%d]:", i+1), prompt, "code cell %d after Run all", i+1)
+	}
+	// The typed table at the end is an HTML output, sanitized and shown.
+	assert.True(t, eval[bool](p, `!!document.querySelector(".output-html table th")`), "no HTML table after Run all")
+	assert.False(t, eval[bool](p, `!!document.querySelector(".output-html script, .output-html [onerror], .output-html [onclick]")`), "unsafe HTML in outputs")
 	p.screenshot("seed-run-all.png")
 }
 

@@ -95,7 +95,7 @@ class App {
     this.setKernelState(this.kernel.state === "starting" ? "idle" : this.kernel.state);
     // The first kernel-ready time since navigation start, for the speed benchmark.
     if (!performance.getEntriesByName("pushbook-kernel-ready").length) performance.mark("pushbook-kernel-ready");
-    $("kernel-version").textContent = this.kernel.version ? `pushbook ${this.kernel.version}` : "";
+    $("kernel-version").textContent = this.kernel.version ? `kernel ${this.kernel.version}` : "";
     this.pump();
     return true;
   }
@@ -138,7 +138,10 @@ class App {
         const err = this.notebook.cell(id).outputs.findLast((o) => o.output_type === "error");
         if (err) view.markError(failingLine(err.traceback, result.execution_count)?.line ?? null);
       }
-      if (result.status !== "ok") this.cancelQueue();
+      // As in JupyterLab, an error stops the queue unless the cell is tagged
+      // raises-exception (the error is the point of the cell); Stop always does.
+      const expected = result.status === "error" && (this.notebook.cell(id).metadata?.tags ?? []).includes("raises-exception");
+      if (result.status !== "ok" && !expected) this.cancelQueue();
     }
   }
 
