@@ -3,7 +3,6 @@ package kernel
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -202,9 +201,30 @@ func (s *Session) sourceLine(file string, line int) (string, bool) {
 	return strings.TrimRight(lines[line-1], "\r"), true
 }
 
-// pythonName matches a Python-style exception name at the start of a
-// message, as in "StopIteration: generator exhausted".
-var pythonName = regexp.MustCompile(`^([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Exit|Interrupt|Warning))(?::\s*(.*))?$`)
+// pythonName splits a message that starts with a Python-style exception
+// name, as in "StopIteration: generator exhausted": a capitalised word of
+// letters ending in Error, Exception, Iteration, Exit, Interrupt or
+// Warning, alone or followed by a colon.
+func pythonName(msg string) (name, rest string, ok bool) {
+	name, rest, colon := strings.Cut(msg, ":")
+	if colon {
+		rest = strings.TrimLeft(rest, " \t\n")
+	}
+	if name == "" || name[0] < 'A' || name[0] > 'Z' {
+		return "", "", false
+	}
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return "", "", false
+		}
+	}
+	for _, suffix := range []string{"Error", "Exception", "Iteration", "Exit", "Interrupt", "Warning"} {
+		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
+			return name, rest, true
+		}
+	}
+	return "", "", false
+}
 
 // messageNames maps fragments of go.starlark.net's error messages to the
 // Python exception a learner would expect.
@@ -239,8 +259,8 @@ func exceptionName(err error) (name, msg string) {
 	}
 	msg = err.Error()
 	msg, failed := strings.CutPrefix(msg, "fail: ")
-	if m := pythonName.FindStringSubmatch(msg); m != nil {
-		return m[1], m[2]
+	if name, rest, ok := pythonName(msg); ok {
+		return name, rest
 	}
 	if failed {
 		return "Error", msg

@@ -2,14 +2,12 @@ package notebook
 
 import (
 	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
-	"regexp"
 )
 
 // The three nbformat 4 cell types.
@@ -259,12 +257,24 @@ func (c *Cell) jsonObject() (map[string]any, error) {
 	return m, nil
 }
 
-var validID = regexp.MustCompile(`^[a-zA-Z0-9_-]{1,64}$`)
+// validID reports whether id is a valid nbformat 4.5 cell id:
+// 1 to 64 characters from [a-zA-Z0-9_-].
+func validID(id string) bool {
+	if len(id) == 0 || len(id) > 64 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 func assignIDs(cells []*Cell) {
 	seen := make(map[string]bool, len(cells))
 	for _, c := range cells {
-		for !validID.MatchString(c.ID) || seen[c.ID] {
+		for !validID(c.ID) || seen[c.ID] {
 			c.ID = newID()
 		}
 		seen[c.ID] = true
@@ -272,8 +282,8 @@ func assignIDs(cells []*Cell) {
 }
 
 // newID returns 8 random hex digits, the form Jupyter uses for cell ids.
+// Ids need to be unique, not secret: math/rand/v2 keeps crypto/rand (and
+// its share of the WebAssembly kernel's size) out of the build.
 func newID() string {
-	var b [4]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+	return fmt.Sprintf("%08x", rand.Uint32())
 }
