@@ -332,21 +332,17 @@ func (l *layout) sortByNeighbours(at int, segs []segment, down bool) {
 }
 
 // crossings counts pairs of hops between the same two layers whose ends
-// are in opposite orders.
+// are in opposite orders. Hops sharing an end never cross: edgeEnds orders
+// the ends along a box side by where their other ends are.
 func (l *layout) crossings(segs []segment) int {
 	pos := l.positions()
-	end := func(s segment) (float64, float64) {
-		return float64(pos[s.from]) + 0.9*s.outRank, float64(pos[s.to]) + 0.9*s.inFan
-	}
 	n := 0
 	for i, a := range segs {
 		for _, b := range segs[i+1:] {
-			if l.slots[a.from].layer != l.slots[b.from].layer {
+			if l.slots[a.from].layer != l.slots[b.from].layer || a.from == b.from || a.to == b.to {
 				continue
 			}
-			a1, a2 := end(a)
-			b1, b2 := end(b)
-			if (a1 < b1 && a2 > b2) || (a1 > b1 && a2 < b2) {
+			if (pos[a.from] < pos[b.from]) != (pos[a.to] < pos[b.to]) {
 				n++
 			}
 		}

@@ -1,9 +1,11 @@
 package picture
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -233,6 +235,8 @@ func (f *frame) drawLegend(c *canvas) {
 	}
 	y := f.top - 4 - labelSize/2 - 2
 	x := f.right
+	c.group("class", "legend")
+	defer c.endGroup()
 	for i := len(f.legend) - 1; i >= 0; i-- {
 		name := f.legend[i]
 		x -= textWidth(name, labelSize)
@@ -315,26 +319,24 @@ func xAt(s Series, j int) float64 {
 }
 
 // drawSeries draws one line, broken at non-finite points, with markers if
-// it has few points.
+// it has few points. A stretch of many points whose x never decreases is
+// thinned to the first, lowest, highest and last point of each pixel
+// column, which draws the same line in a path of bounded size.
 func (f *frame) drawSeries(c *canvas, s Series, colour string) {
 	var d, dots strings.Builder
-	pen := false
 	points := 0
-	for j, y := range s.Y {
-		x := xAt(s, j)
-		if !finite(x) || !finite(y) {
-			pen = false
-			continue
+	for _, run := range finiteRuns(s) {
+		run = f.thin(run)
+		for i, p := range run {
+			cmd := "L"
+			if i == 0 {
+				cmd = "M"
+			}
+			px, py := num(f.px(p[0])), num(f.py(p[1]))
+			d.WriteString(cmd + px + " " + py + " ")
+			dots.WriteString(`<circle cx="` + px + `" cy="` + py + `" r="` + num(markerR) + `"/>` + "\n")
 		}
-		cmd := "L"
-		if !pen {
-			cmd = "M"
-		}
-		pen = true
-		points++
-		px, py := num(f.px(x)), num(f.py(y))
-		d.WriteString(cmd + px + " " + py + " ")
-		dots.WriteString(`<circle cx="` + px + `" cy="` + py + `" r="` + num(markerR) + `"/>` + "\n")
+		points += len(run)
 	}
 	if points == 0 {
 		return
@@ -346,6 +348,61 @@ func (f *frame) drawSeries(c *canvas, s Series, colour string) {
 		c.raw(dots.String())
 		c.endGroup()
 	}
+}
+
+// finiteRuns splits a series into its stretches of finite points.
+func finiteRuns(s Series) [][][2]float64 {
+	var runs [][][2]float64
+	var run [][2]float64
+	for j, y := range s.Y {
+		x := xAt(s, j)
+		if !finite(x) || !finite(y) {
+			if len(run) > 0 {
+				runs = append(runs, run)
+			}
+			run = nil
+			continue
+		}
+		run = append(run, [2]float64{x, y})
+	}
+	if len(run) > 0 {
+		runs = append(runs, run)
+	}
+	return runs
+}
+
+// thin keeps, of a run with more than four points per pixel column and
+// non-decreasing x, the first, lowest, highest and last point of each
+// column, in their order; other runs it returns as they are.
+func (f *frame) thin(run [][2]float64) [][2]float64 {
+	if float64(len(run)) <= 4*(f.right-f.left) || !slices.IsSortedFunc(run, func(a, b [2]float64) int {
+		return cmp.Compare(a[0], b[0])
+	}) {
+		return run
+	}
+	var out [][2]float64
+	for start := 0; start < len(run); {
+		col := math.Floor(f.px(run[start][0]))
+		end, lo, hi := start, start, start
+		for end < len(run) && math.Floor(f.px(run[end][0])) == col {
+			if run[end][1] < run[lo][1] {
+				lo = end
+			}
+			if run[end][1] > run[hi][1] {
+				hi = end
+			}
+			end++
+		}
+		keep := []int{start, lo, hi, end - 1}
+		slices.Sort(keep)
+		for i, k := range keep {
+			if i == 0 || k != keep[i-1] {
+				out = append(out, run[k])
+			}
+		}
+		start = end
+	}
+	return out
 }
 
 // Histogram counts values into bins equal intervals from the least value to
