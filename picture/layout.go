@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -320,15 +321,7 @@ func (l *layout) sortByNeighbours(at int, segs []segment, down bool) {
 			key[v] = float64(pos[v])
 		}
 	}
-	slices.SortStableFunc(l.order[at], func(a, b int) int {
-		switch {
-		case key[a] < key[b]:
-			return -1
-		case key[a] > key[b]:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(l.order[at], func(a, b int) int { return cmp.Compare(key[a], key[b]) })
 }
 
 // crossings counts pairs of hops between the same two layers whose ends

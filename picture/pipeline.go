@@ -1,6 +1,7 @@
 package picture
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -123,7 +124,7 @@ func (l *layout) edgeEnds() map[int]edgeEnd {
 	ends := map[int]edgeEnd{}
 	spread := func(v int, list []end, set func(ri int, y float64)) {
 		slices.SortStableFunc(list, func(p, q end) int {
-			return cmpFloat(l.slots[p.other].y, l.slots[q.other].y)
+			return cmp.Compare(l.slots[p.other].y, l.slots[q.other].y)
 		})
 		s := l.slots[v]
 		pitch := s.h / float64(len(list)+1)
@@ -146,16 +147,6 @@ func (l *layout) edgeEnds() map[int]edgeEnd {
 		})
 	}
 	return ends
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // boxLeft and boxRight are the x of a stage box's sides; boxes are centred

@@ -27,9 +27,11 @@ type Series struct {
 // ErrNoData is returned, wrapped, for a plot with no finite value to show.
 var ErrNoData = errors.New("no finite values to plot")
 
-// Default and least plot sizes, in pixels.
+// Plot sizes, in pixels.
 const (
-	DefaultWidth  = 480
+	// DefaultWidth is the width of a plot whose Width is zero.
+	DefaultWidth = 480
+	// DefaultHeight is the height of a plot whose Height is zero.
 	DefaultHeight = 300
 	minWidth      = 160
 	minHeight     = 120
@@ -287,7 +289,7 @@ func line(p Plot, series []Series) (string, error) {
 	var legend []string
 	if named {
 		for i, s := range series {
-			legend = append(legend, cmpOr(s.Name, "series "+strconv.Itoa(i+1)))
+			legend = append(legend, cmp.Or(s.Name, "series "+strconv.Itoa(i+1)))
 		}
 	}
 	f, err := newFrame(p, xs, ys, false, legend, skippedNote(skipped, "point"))
@@ -300,14 +302,6 @@ func line(p Plot, series []Series) (string, error) {
 		f.drawSeries(&c, s, palette[i%len(palette)])
 	}
 	return c.close(), nil
-}
-
-// cmpOr returns s, or otherwise when s is empty.
-func cmpOr(s, otherwise string) string {
-	if s == "" {
-		return otherwise
-	}
-	return s
 }
 
 // xAt is the x of a series' j-th point.

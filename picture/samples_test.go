@@ -121,6 +121,7 @@ func sampleGraphs() []sampleGraph {
 		{"fanin", fanIn()},
 		{"longedge", longEdge()},
 		{"cycle", cycle()},
+		{"wide", wide()},
 	}
 }
 
@@ -161,4 +162,32 @@ func samplePlots(t *testing.T) []samplePlot {
 	bare, err := Line(Plot{}, Series{Y: []float64{3, 1, 4, 1, 5, math.Inf(1), 9, 2, 6}})
 	require.NoError(t, err)
 	return []samplePlot{{"line", one}, {"histogram", hist}, {"scatter", scat}, {"line-bare", bare}}
+}
+
+// wide fans out to four stages, two of which fan in again with a third
+// head, so layers hold several boxes and dummies.
+func wide() pipeline.Graph {
+	return pipeline.Graph{
+		Nodes: []pipeline.GraphNode{
+			{ID: 0, Name: "source", Kind: "broadcast", Received: 20},
+			{ID: 1, Name: "a", Kind: "map", Received: 20},
+			{ID: 2, Name: "merge", Kind: "collect", Received: 45},
+			{ID: 3, Name: "b", Kind: "map", Received: 20},
+			{ID: 4, Name: "c", Kind: "take", State: pipeline.Stopped, Received: 3},
+			{ID: 5, Name: "log", Kind: "sink", Received: 3},
+			{ID: 6, Name: "d", Kind: "scan", Received: 20},
+			{ID: 7, Name: "extra", Kind: "map", Received: 5},
+		},
+		Edges: []pipeline.GraphEdge{
+			{From: 0, To: 1, Label: "out0", Count: 20},
+			{From: 0, To: 3, Label: "out1", Count: 20},
+			{From: 0, To: 4, Label: "out2", Count: 3},
+			{From: 0, To: 6, Label: "out3", Count: 20},
+			{From: 1, To: 2, Label: "out", Count: 20},
+			{From: 3, To: 2, Label: "out", Count: 20},
+			{From: 4, To: 5, Label: "out", Count: 3},
+			{From: 6, To: 5, Label: "out", Count: 0},
+			{From: 7, To: 2, Label: "out", Count: 5},
+		},
+	}
 }
