@@ -37,6 +37,21 @@ export async function compileKernel(wasmURL) {
   }
 }
 
+/**
+ * Returns, once, what index.html's inline script started before the page's code
+ * loaded ({module: Promise<WebAssembly.Module>, worker: Worker}), if it started it for
+ * base; otherwise null.
+ */
+function takeEarlyStart(baseURL) {
+  const early = globalThis.pushbookEarlyStart;
+  if (!early) return null;
+  delete globalThis.pushbookEarlyStart;
+  const usable = early.module instanceof Promise && typeof Worker !== "undefined" && early.worker instanceof Worker;
+  if (usable && new URL("./", location.href).href === baseURL) return early;
+  if (typeof Worker !== "undefined" && early.worker instanceof Worker) early.worker.terminate();
+  return null;
+}
+
 /** A running kernel: one worker at a time, replaced when it stops answering. */
 export class Kernel extends EventTarget {
   #module;
@@ -63,12 +78,15 @@ export class Kernel extends EventTarget {
    */
   static async start({ base = "./" } = {}) {
     const baseURL = new URL(base, globalThis.location?.href).href;
+    const wasmURL = new URL("main.wasm", baseURL).href;
+    const early = takeEarlyStart(baseURL);
     // main.wasm downloads and compiles while the first worker loads worker.js and
-    // wasm_exec.js; #spawn waits for both.
-    const module = compileKernel(new URL("main.wasm", baseURL).href);
+    // wasm_exec.js; #spawn waits for both. If the page's early start failed, compile
+    // again here: compileKernel's errors say what went wrong.
+    const module = early ? early.module.catch(() => compileKernel(wasmURL)) : compileKernel(wasmURL);
     module.catch(() => {}); // #spawn reports the failure
     const kernel = new Kernel(module, baseURL);
-    await kernel.#spawn();
+    await kernel.#spawn(early?.worker);
     return kernel;
   }
 
@@ -83,9 +101,9 @@ export class Kernel extends EventTarget {
     this.dispatchEvent(new CustomEvent("status", { detail: { state } }));
   }
 
-  #spawn() {
+  #spawn(started = null) {
     this.#setState("starting");
-    const worker = new Worker(new URL("worker.js", this.#base));
+    const worker = started ?? new Worker(new URL("worker.js", this.#base));
     this.#worker = worker;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error(`kernel did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
@@ -95,6 +113,7 @@ export class Kernel extends EventTarget {
         reject(err);
       };
       worker.onerror = (e) => fail(new Error(`kernel worker failed: ${e.message || "worker.js could not load"}`));
+      if (worker.earlyError !== undefined) fail(new Error(`kernel worker failed: ${worker.earlyError || "worker.js could not load"}`));
       worker.onmessage = (e) => {
         const msg = e.data;
         if (msg.type === "ready") {
