@@ -45,7 +45,9 @@
 // would add 3.85 MB gzipped to the page, mostly the fonts it embeds to
 // measure text. The pictures here need lines, rectangles, circles and text
 // and nothing else, so this package writes them itself in a few hundred
-// lines.
+// lines; linked into a wasm program that already uses pipeline, it adds
+// 297,378 bytes (78,714 gzipped), less in the kernel, which links most of
+// the same standard library already.
 //
 // Output is deterministic: the same input gives byte-identical SVG
 // (coordinates are printed with at most two decimals; nothing depends on

@@ -122,6 +122,7 @@ func sampleGraphs() []sampleGraph {
 		{"longedge", longEdge()},
 		{"cycle", cycle()},
 		{"wide", wide()},
+		{"twice", twice()},
 	}
 }
 
@@ -188,6 +189,23 @@ func wide() pipeline.Graph {
 			{From: 4, To: 5, Label: "out", Count: 3},
 			{From: 6, To: 5, Label: "out", Count: 0},
 			{From: 7, To: 2, Label: "out", Count: 5},
+		},
+	}
+}
+
+// twice sends both outputs of a split to one sink, and has a stage that
+// sends to itself.
+func twice() pipeline.Graph {
+	return pipeline.Graph{
+		Nodes: []pipeline.GraphNode{
+			{ID: 0, Name: "split", Kind: "split", Received: 6},
+			{ID: 1, Name: "both", Kind: "collect", State: pipeline.Closed, Received: 6},
+			{ID: 2, Name: "again", Kind: "coroutine", Received: 4},
+		},
+		Edges: []pipeline.GraphEdge{
+			{From: 0, To: 1, Label: "out", Count: 4},
+			{From: 0, To: 1, Label: "side", Count: 2},
+			{From: 2, To: 2, Label: "self", Count: 3},
 		},
 	}
 }
