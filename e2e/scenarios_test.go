@@ -5,6 +5,8 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -252,4 +254,23 @@ func TestWithoutTheKernelThePageSaysSoAndStillEdits(t *testing.T) {
 	p.click(`.cell[data-id="hello"] .cm-content`)
 	p.do("type", chromedp.KeyEvent("\n# still editable"))
 	assert.Contains(t, p.cellText("hello"), "# still editable")
+}
+
+func TestKernelLoadsWhenTheServerSendsWasmWithTheWrongMIMEType(t *testing.T) {
+	dir := siteDir(t)
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			w.Header().Set("Content-Type", "application/octet-stream")
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := newPage(t)
+	p.open(srv.URL + "/")
+	p.waitIdle(kernelStart)
+	id := p.appendCell(`print("compiled from bytes")`)
+	p.runCell(id)
+	p.waitIdle(5 * time.Second)
+	assert.Contains(t, p.cellText(id), "compiled from bytes")
 }
