@@ -1,0 +1,223 @@
+package kernel
+
+import (
+	"fmt"
+	"math"
+
+	"go.starlark.net/starlark"
+
+	"pushbook/picture"
+	"pushbook/pipeline"
+)
+
+// Pictures are SVG made in Go by the picture package, so they look the
+// same in the page, in a saved .ipynb and in the headless runner.
+
+// Picture is a drawing: shown as a cell's result (or with display) it is
+// image/svg+xml with a one-line text/plain description.
+type Picture struct {
+	svg, text string
+}
+
+func (p *Picture) String() string        { return p.text }
+func (p *Picture) Type() string          { return "picture" }
+func (p *Picture) Freeze()               {}
+func (p *Picture) Truth() starlark.Bool  { return starlark.True }
+func (p *Picture) Hash() (uint32, error) { return starlark.String(p.svg).Hash() }
+
+// MIMEBundle shows the SVG, with the description as the text fallback.
+func (p *Picture) MIMEBundle() map[string]string {
+	return map[string]string{"image/svg+xml": p.svg, "text/plain": p.text}
+}
+
+// MIMEBundle draws the pipeline below the stage: a stage shown as a cell's
+// result is its graph, with the event count of every edge and the state of
+// every stage, and an indented tree as text.
+func (s *Stage) MIMEBundle() map[string]string {
+	g := pipeline.Describe(s.st.Node())
+	return map[string]string{"image/svg+xml": picture.PipelineSVG(g), "text/plain": picture.PipelineText(g)}
+}
+
+// graph(*stages) draws the pipelines below one or more heads as one picture.
+func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackArgs(b.Name(), nil, kwargs); err != nil {
+		return nil, err
+	}
+	if len(args) == 0 {
+		return nil, Errorf("TypeError", "graph() needs at least one stage")
+	}
+	heads := make([]*pipeline.Node, len(args))
+	for i, a := range args {
+		s, ok := a.(*Stage)
+		if !ok {
+			return nil, Errorf("TypeError", "graph: argument %d is %s, not a stage", i+1, a.Type())
+		}
+		heads[i] = s.st.Node()
+	}
+	g := pipeline.Describe(heads...)
+	return &Picture{svg: picture.PipelineSVG(g), text: picture.PipelineText(g)}, nil
+}
+
+// numbers reads a list, tuple, column, range or other iterable of numbers;
+// None (a null in a column) is skipped and counted as NaN is by picture.
+func numbers(fnName, param string, v starlark.Value) ([]float64, error) {
+	it, ok := v.(starlark.Iterable)
+	if !ok {
+		return nil, Errorf("TypeError", "%s: %s must be a list or column of numbers, not %s", fnName, param, v.Type())
+	}
+	var out []float64
+	iter := it.Iterate()
+	defer iter.Done()
+	var x starlark.Value
+	for i := 0; iter.Next(&x); i++ {
+		if x == starlark.None {
+			out = append(out, math.NaN())
+			continue
+		}
+		f, ok := starlark.AsFloat(x)
+		if !ok {
+			return nil, Errorf("TypeError", "%s: %s[%d] is %s, not a number", fnName, param, i, x.Type())
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// plotOptions are the keyword arguments every plot takes.
+type plotOptions struct {
+	p picture.Plot
+}
+
+func (o *plotOptions) pairs() []any {
+	return []any{"title?", &o.p.Title, "xlabel?", &o.p.XLabel, "ylabel?", &o.p.YLabel, "width?", &o.p.Width, "height?", &o.p.Height}
+}
+
+// plot(*ys, x=None, names=None, title="", xlabel="", ylabel="") draws one line per y.
+func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var o plotOptions
+	var xs, names starlark.Value = starlark.None, starlark.None
+	pairs := append([]any{"x?", &xs, "names?", &names}, o.pairs()...)
+	if err := starlark.UnpackArgs(b.Name(), nil, kwargs, pairs...); err != nil {
+		return nil, err
+	}
+	if len(args) == 0 {
+		return nil, Errorf("TypeError", "plot() needs at least one list or column of y values")
+	}
+	var x []float64
+	if xs != starlark.None {
+		var err error
+		if x, err = numbers(b.Name(), "x", xs); err != nil {
+			return nil, err
+		}
+	}
+	var labels []string
+	if names != starlark.None {
+		l, ok := names.(starlark.Iterable)
+		if !ok {
+			return nil, Errorf("TypeError", "plot: names must be a list of str")
+		}
+		for n := range starlark.Elements(l) {
+			s, ok := starlark.AsString(n)
+			if !ok {
+				return nil, Errorf("TypeError", "plot: names must be a list of str, found %s", n.Type())
+			}
+			labels = append(labels, s)
+		}
+	}
+	series := make([]picture.Series, len(args))
+	total := 0
+	for i, a := range args {
+		y, err := numbers(b.Name(), fmt.Sprintf("y%d", i+1), a)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil && len(x) != len(y) {
+			return nil, Errorf("ValueError", "plot: x has %d values but series %d has %d", len(x), i+1, len(y))
+		}
+		series[i] = picture.Series{X: x, Y: y, Name: seriesName(labels, i, a)}
+		total += len(y)
+	}
+	svg, err := picture.Line(o.p, series...)
+	if err != nil {
+		return nil, Errorf("ValueError", "plot: %w", err)
+	}
+	return &Picture{svg: svg, text: fmt.Sprintf("<line plot %q: %d series, %d points>", o.p.Title, len(series), total)}, nil
+}
+
+// seriesName names a series from names=, else from its column's name.
+func seriesName(labels []string, i int, v starlark.Value) string {
+	if i < len(labels) {
+		return labels[i]
+	}
+	if c, ok := v.(*Column); ok {
+		return c.c.Name()
+	}
+	return ""
+}
+
+// hist(values, bins=10, title="", xlabel="", ylabel="count") draws a histogram.
+func histBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var o plotOptions
+	o.p.YLabel = "count"
+	var values starlark.Value
+	bins := 10
+	pairs := append([]any{"values", &values, "bins?", &bins}, o.pairs()...)
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, pairs...); err != nil {
+		return nil, err
+	}
+	xs, err := numbers(b.Name(), "values", values)
+	if err != nil {
+		return nil, err
+	}
+	if o.p.XLabel == "" {
+		if c, ok := values.(*Column); ok {
+			o.p.XLabel = c.c.Name()
+		}
+	}
+	svg, err := picture.Histogram(o.p, xs, bins)
+	if err != nil {
+		return nil, Errorf("ValueError", "hist: %w", err)
+	}
+	return &Picture{svg: svg, text: fmt.Sprintf("<histogram %q: %d values in %d bins>", o.p.Title, len(xs), bins)}, nil
+}
+
+// scatter(x, y, title="", xlabel="", ylabel="") draws one dot per (x, y).
+func scatterBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var o plotOptions
+	var xv, yv starlark.Value
+	pairs := append([]any{"x", &xv, "y", &yv}, o.pairs()...)
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, pairs...); err != nil {
+		return nil, err
+	}
+	x, err := numbers(b.Name(), "x", xv)
+	if err != nil {
+		return nil, err
+	}
+	y, err := numbers(b.Name(), "y", yv)
+	if err != nil {
+		return nil, err
+	}
+	if len(x) != len(y) {
+		return nil, Errorf("ValueError", "scatter: x has %d values but y has %d", len(x), len(y))
+	}
+	if c, ok := xv.(*Column); ok && o.p.XLabel == "" {
+		o.p.XLabel = c.c.Name()
+	}
+	if c, ok := yv.(*Column); ok && o.p.YLabel == "" {
+		o.p.YLabel = c.c.Name()
+	}
+	svg, err := picture.Scatter(o.p, x, y)
+	if err != nil {
+		return nil, Errorf("ValueError", "scatter: %w", err)
+	}
+	return &Picture{svg: svg, text: fmt.Sprintf("<scatter plot %q: %d points>", o.p.Title, len(x))}, nil
+}
+
+func pictureBuiltins() starlark.StringDict {
+	return starlark.StringDict{
+		"graph":   starlark.NewBuiltin("graph", graphBuiltin),
+		"plot":    starlark.NewBuiltin("plot", plotBuiltin),
+		"hist":    starlark.NewBuiltin("hist", histBuiltin),
+		"scatter": starlark.NewBuiltin("scatter", scatterBuiltin),
+	}
+}

@@ -1,0 +1,62 @@
+package kernel_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"pushbook/kernel"
+)
+
+func TestStageShownAsResultDrawsItsPipeline(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	_, outs := stdout(t, s, loadSeed+`
+pipeline = co_process(co_filter(co_split(co_sink("first"), co_sink("display")), co_sink("second")))
+pushdata(pipeline, 4)
+pipeline`, kernel.StatusOK)
+	res := last(t, outs)
+	require.Equal(t, "execute_result", res.OutputType)
+	svg := res.Data["image/svg+xml"]
+	assert.True(t, strings.HasPrefix(svg, "<svg"), "svg: %.80s", svg)
+	for _, name := range []string{"co_process", "co_filter", "co_split", `co_sink(&quot;first&quot;)`, "otheroutput"} {
+		assert.Contains(t, svg, name)
+	}
+	assert.Equal(t, `co_process [open] 4 in
+└─ output (4) -> co_filter [open] 4 in
+   ├─ output (3) -> co_split [open] 3 in
+   │  ├─ output (3) -> co_sink("first") [open] 3 in
+   │  └─ otheroutput (2) -> co_sink("display") [open] 2 in
+   └─ otheroutput (1) -> co_sink("second") [open] 1 in
+`, res.Data["text/plain"])
+}
+
+func TestPlotsAreSVGPictures(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	stdout(t, s, `t = table([{"x": i, "y": i * i} for i in range(20)])`, kernel.StatusOK)
+	for _, c := range []struct{ code, text string }{
+		{`plot(t.y, x=t.x, title="squares")`, `<line plot "squares": 1 series, 20 points>`},
+		{`plot([1, 2, 3], [3, 2, 1], names=["up", "down"])`, `<line plot "": 2 series, 6 points>`},
+		{`hist(t.y, bins=5)`, `<histogram "": 20 values in 5 bins>`},
+		{`scatter(t.x, t.y, title="xy")`, `<scatter plot "xy": 20 points>`},
+		{`graph(take(3, collect()), counter("c"))`, "take(3) (take) [open] 0 in\n└─ out (0) -> collect (collect) [open] 0 in\nc (discard) [open] 0 in\n"},
+	} {
+		_, outs := stdout(t, s, c.code, kernel.StatusOK)
+		o := last(t, outs)
+		assert.Equal(t, c.text, o.Data["text/plain"], "cell %q", c.code)
+		assert.Contains(t, o.Data["image/svg+xml"], "<svg", "cell %q", c.code)
+	}
+	for _, c := range []struct{ code, evalue string }{
+		{`hist([])`, "no finite values"},
+		{`hist([1, 2], bins=0)`, "bins"},
+		{`plot(["a"])`, "plot: y1[0] is string, not a number"},
+		{`plot([1, 2], x=[1])`, "x has 1 values but series 1 has 2"},
+		{`scatter([1], [1, 2])`, "x has 1 values but y has 2"},
+		{`graph(3)`, "graph: argument 1 is int, not a stage"},
+		{`plot()`, "plot() needs at least one"},
+	} {
+		_, outs := stdout(t, s, c.code, kernel.StatusError)
+		assert.Contains(t, last(t, outs).EValue, c.evalue, "cell %q", c.code)
+	}
+}
