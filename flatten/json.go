@@ -36,15 +36,51 @@ func NewJSONDecoder(r io.Reader) *JSONDecoder {
 }
 
 // DecodeJSON decodes every record in data (JSON text or JSON Lines).
+// Errors are *JSONError, with the line and column of the problem.
 func DecodeJSON(data []byte) ([]*Record, error) {
 	var out []*Record
 	for r, err := range NewJSONDecoder(bytes.NewReader(data)).All() {
 		if err != nil {
+			var je *JSONError
+			if errors.As(err, &je) {
+				je.Line, je.Column = lineColumn(data, je.Offset)
+			}
 			return nil, err
 		}
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// JSONError is a JSON decoding failure: which record, where, and why.
+// Line and Column (1-based) are set by DecodeJSON, which has the text;
+// a JSONDecoder reading a stream knows only the byte offset.
+type JSONError struct {
+	Record       int   // index of the record being decoded
+	Offset       int64 // bytes read when the error was found
+	Line, Column int   // 0 when unknown
+	Err          error
+}
+
+func (e *JSONError) Error() string {
+	where := fmt.Sprintf("byte %d", e.Offset)
+	if e.Line > 0 {
+		where = fmt.Sprintf("line %d, column %d", e.Line, e.Column)
+	}
+	return fmt.Sprintf("%v: record %d (%s): %v", ErrJSON, e.Record, where, e.Err)
+}
+
+// Unwrap gives both ErrJSON and the cause, for errors.Is.
+func (e *JSONError) Unwrap() []error { return []error{ErrJSON, e.Err} }
+
+// lineColumn turns a byte offset in data into a 1-based line and column
+// (the column counts bytes, as encoding/json's offsets do).
+func lineColumn(data []byte, offset int64) (line, col int) {
+	offset = min(max(offset, 0), int64(len(data)))
+	before := data[:offset]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	col = int(offset) - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return line, col
 }
 
 // All iterates over the remaining records; it yields at most one error, and
@@ -64,7 +100,7 @@ func (d *JSONDecoder) All() iter.Seq2[*Record, error] {
 }
 
 // Next returns the next record, or io.EOF when the input is exhausted.
-// Errors wrap ErrJSON and name the record index and byte offset.
+// Errors are *JSONError (wrapping ErrJSON) naming the record index and byte offset.
 func (d *JSONDecoder) Next() (*Record, error) {
 	if d.done {
 		return nil, io.EOF
@@ -75,7 +111,7 @@ func (d *JSONDecoder) Next() (*Record, error) {
 		if err == io.EOF {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%w: record %d (byte %d): %w", ErrJSON, d.n, d.dec.InputOffset(), err)
+		return nil, &JSONError{Record: d.n, Offset: d.dec.InputOffset(), Err: err}
 	}
 	d.n++
 	return r, nil

@@ -47,9 +47,9 @@ func TestDecodeJSONRefusals(t *testing.T) {
 	cases := []struct {
 		name, in, msg string
 	}{
-		{name: "scalar record", in: `{"a": 1} 5`, msg: "record 1 (byte 10): want an object, got a number"},
+		{name: "scalar record", in: `{"a": 1} 5`, msg: "record 1 (line 1, column 11): want an object, got a number"},
 		{name: "array record in lines", in: `{"a": 1} [1]`, msg: "record 1"},
-		{name: "array of scalars", in: `[1]`, msg: "record 0 (byte 2): want an object, got a number"},
+		{name: "array of scalars", in: `[1]`, msg: "record 0 (line 1, column 3): want an object, got a number"},
 		{name: "repeated key", in: `{"a": 1, "a": 2}`, msg: `key "a" repeated in one object`},
 		{name: "truncated object", in: `{"a": {"b": 1`, msg: "record 0"},
 		{name: "truncated array", in: `[{"a": 1}`, msg: "record 1"},
@@ -91,4 +91,15 @@ func TestDecodedJSONBuildsATable(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"event_id", "image", "hillas.length"}, tab.Names())
 	assert.Equal(t, []any{1.5, 2.0}, column(t, tab, "hillas.length").Values())
+}
+
+func TestDecodeJSONErrorsGiveLineAndColumn(t *testing.T) {
+	_, err := DecodeJSON([]byte("[{\"a\": 1},\n {\"a\": }]"))
+	var je *JSONError
+	require.ErrorAs(t, err, &je)
+	assert.Equal(t, 1, je.Record)
+	assert.Equal(t, 2, je.Line)
+	assert.Equal(t, 8, je.Column)
+	assert.ErrorIs(t, err, ErrJSON)
+	assert.Contains(t, err.Error(), "record 1 (line 2, column 8)")
 }

@@ -89,7 +89,7 @@ func builtins() starlark.StringDict {
 		"display":    starlark.NewBuiltin("display", display),
 		"isinstance": starlark.NewBuiltin("isinstance", isinstance),
 	}
-	for _, part := range []starlark.StringDict{coroutineBuiltins(), stageBuiltins(), tableBuiltins(), moduleBuiltins(), formatBuiltins(), pictureBuiltins(), randomBuiltins(), asyncioBuiltins()} {
+	for _, part := range []starlark.StringDict{coroutineBuiltins(), stageBuiltins(), tableBuiltins(), moduleBuiltins(), formatBuiltins(), dataBuiltins(), pictureBuiltins(), randomBuiltins(), asyncioBuiltins()} {
 		for name, v := range part {
 			all[name] = v
 		}

@@ -40,6 +40,11 @@ type Options struct {
 	// YieldEvery calls OnYield each time the cell's threads together have run
 	// about this many more steps. 0 means never.
 	YieldEvery uint64
+	// ReadFile returns the contents of a data file a cell asks for by name
+	// (read_events, read_table, read_text). The browser serves files dropped
+	// on the page and files from the page's own site; the headless runner
+	// reads files next to the notebook. nil: cells cannot read files.
+	ReadFile func(name string) ([]byte, error)
 	// OnYield runs on the goroutine executing Starlark code. It may block
 	// briefly (the browser lets its event loop run here, so that a Stop
 	// message can call Interrupt).

@@ -1,0 +1,202 @@
+package kernel
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"pushbook/flatten"
+)
+
+// Data in: cells read JSON, JSON Lines and CSV files into events (lists of
+// dicts) or tables. Where files come from is the host's business, given as
+// Options.ReadFile: the browser looks among the files dropped on the page,
+// then fetches from the page's own site; the headless runner reads next to
+// the notebook. Without ReadFile, reading fails with a clear error.
+
+// readFile reads name through the session's ReadFile.
+func (s *Session) readFile(fnName, name string) ([]byte, error) {
+	if s.opts.ReadFile == nil {
+		return nil, Errorf("FileNotFoundError", "%s(%q): this kernel has no files to read", fnName, name)
+	}
+	if name == "" || strings.Contains(name, "\x00") {
+		return nil, Errorf("ValueError", "%s: give a file name", fnName)
+	}
+	data, err := s.opts.ReadFile(name)
+	if err != nil {
+		var named *Error
+		if errors.As(err, &named) {
+			return nil, err
+		}
+		return nil, Errorf("FileNotFoundError", "%s(%q): %v", fnName, name, err)
+	}
+	return data, nil
+}
+
+// format of a data file, from its extension or format=.
+func dataFormat(fnName, name, format string) (string, error) {
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
+	}
+	switch format {
+	case "json", "jsonl", "ndjson", "csv":
+		return format, nil
+	}
+	return "", Errorf("ValueError", "%s(%q): cannot tell the format; name a .json, .jsonl or .csv file, or pass format=\"json\", \"jsonl\" or \"csv\"", fnName, name)
+}
+
+// decodeEvents turns file bytes into ordered records.
+func decodeEvents(name, format string, data []byte) ([]*flatten.Record, error) {
+	if format == "csv" {
+		return decodeCSV(name, data)
+	}
+	recs, err := flatten.DecodeJSON(data)
+	if err != nil {
+		return nil, Errorf("ValueError", "%s: %w", name, err)
+	}
+	return recs, nil
+}
+
+// decodeCSV reads a CSV file with a header row; each cell becomes None
+// (empty), an int, a float, a bool (true/false, True/False) or a str.
+func decodeCSV(name string, data []byte) ([]*flatten.Record, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.ReuseRecord = false
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	var out []*flatten.Record
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		rec := flatten.NewRecord(len(header))
+		for i, cell := range row {
+			rec.Set(header[i], csvValue(cell))
+		}
+		out = append(out, rec)
+	}
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return Errorf("ValueError", "%s: line %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
+	}
+	return Errorf("ValueError", "%s: %v", name, err)
+}
+
+func csvValue(cell string) any {
+	switch cell {
+	case "":
+		return nil
+	case "true", "True":
+		return true
+	case "false", "False":
+		return false
+	}
+	if i, err := strconv.ParseInt(cell, 10, 64); err == nil {
+		return i
+	}
+	if f, err := strconv.ParseFloat(cell, 64); err == nil {
+		return f
+	}
+	return cell
+}
+
+// read_events(name, format="") reads a JSON array of objects, JSON Lines or
+// CSV file into a list of dicts (events), keeping key order.
+func readEvents(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	recs, err := readRecords(thread, b, args, kwargs)
+	if err != nil {
+		return nil, err
+	}
+	l := make([]starlark.Value, len(recs))
+	for i, r := range recs {
+		l[i] = fromFlatten(r)
+	}
+	return starlark.NewList(l), nil
+}
+
+// read_table(name, format="", sep=".") reads the same files into a table,
+// flattening nested objects.
+func readTable(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var name, format string
+	opts := flatten.Options{Sep: "."}
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name", &name, "format?", &format, "sep?", &opts.Sep); err != nil {
+		return nil, err
+	}
+	recs, err := records(thread, b.Name(), name, format)
+	if err != nil {
+		return nil, err
+	}
+	t, err := flatten.FromEvents(recs, opts)
+	if err != nil {
+		return nil, Errorf("ValueError", "%s(%q): %w", b.Name(), name, err)
+	}
+	return &Table{t}, nil
+}
+
+func readRecords(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) ([]*flatten.Record, error) {
+	var name, format string
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name", &name, "format?", &format); err != nil {
+		return nil, err
+	}
+	return records(thread, b.Name(), name, format)
+}
+
+func records(thread *starlark.Thread, fnName, name, format string) ([]*flatten.Record, error) {
+	s := sessionOf(thread)
+	if s == nil {
+		return nil, fmt.Errorf("%s: not called from a notebook cell", fnName)
+	}
+	format, err := dataFormat(fnName, name, format)
+	if err != nil {
+		return nil, err
+	}
+	data, err := s.readFile(fnName, name)
+	if err != nil {
+		return nil, err
+	}
+	return decodeEvents(name, format, data)
+}
+
+// read_text(name) returns a file's contents as a str.
+func readText(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var name string
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name", &name); err != nil {
+		return nil, err
+	}
+	s := sessionOf(thread)
+	if s == nil {
+		return nil, fmt.Errorf("%s: not called from a notebook cell", b.Name())
+	}
+	data, err := s.readFile(b.Name(), name)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(data), nil
+}
+
+func dataBuiltins() starlark.StringDict {
+	return starlark.StringDict{
+		"read_events": starlark.NewBuiltin("read_events", readEvents),
+		"read_table":  starlark.NewBuiltin("read_table", readTable),
+		"read_text":   starlark.NewBuiltin("read_text", readText),
+	}
+}
