@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -56,6 +57,7 @@ func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool
 	for i, c := range nb.Cells {
 		stored[i] = c.Outputs
 	}
+	opts.dir = filepath.Dir(path)
 	executeNotebook(nb, opts, discard{})
 	differing, compared := 0, 0
 	for i, c := range nb.Cells {

@@ -59,3 +59,18 @@ func TestSeedNotebookStoresTheSeedsOutputs(t *testing.T) {
 	assert.Contains(t, cell.Outputs[0].Data["text/plain"], "[2 rows x 4 columns]", "In [314] made to work")
 	assert.Contains(t, cell.Outputs[0].Data["text/html"], "<table")
 }
+
+func TestRunReadsDataFilesBesideTheNotebookOnly(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(dir+"/events.jsonl", []byte("{\"a\": 1}\n{\"a\": 2}\n"), 0o644))
+	read := readBeside(dir)
+	data, err := read("events.jsonl")
+	require.NoError(t, err)
+	assert.Equal(t, "{\"a\": 1}\n{\"a\": 2}\n", string(data))
+	for _, name := range []string{"../x.json", "/etc/passwd", "missing.json"} {
+		_, err := read(name)
+		assert.Error(t, err, "reading %q", name)
+	}
+	_, err = read("missing.json")
+	assert.ErrorContains(t, err, `no file "missing.json" next to the notebook`)
+}

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -27,6 +31,7 @@ func init() {
 type execOptions struct {
 	timeout  time.Duration
 	maxSteps uint64
+	dir      string // the notebook's folder: cells read data files from it and below
 }
 
 func (o *execOptions) register(fs *flag.FlagSet) {
@@ -69,6 +74,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "run: %v\n", err)
 		return 1
 	}
+	opts.dir = filepath.Dir(paths[0])
 	failures := executeNotebook(nb, opts, &textPrinter{stdout: stdout, stderr: stderr})
 	code := 0
 	for _, f := range failures {
@@ -101,7 +107,7 @@ func (f cellFailure) String() string {
 // of cells not tagged raises-exception; like Jupyter with --allow-errors it
 // goes on after a failure, so the written notebook shows every cell.
 func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) []cellFailure {
-	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps})
+	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, ReadFile: readBeside(opts.dir)})
 	var failures []cellFailure
 	for i, c := range nb.Cells {
 		if c.CellType != notebook.CodeCell || c.HasTag("nbval-skip") {
@@ -122,6 +128,23 @@ func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) [
 		}
 	}
 	return failures
+}
+
+// readBeside reads data files for cells from dir and the folders below it;
+// os.Root refuses absolute paths, ".." and links that leave dir.
+func readBeside(dir string) func(name string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		data, err := root.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no file %q next to the notebook (in %s)", name, dir)
+		}
+		return data, err
+	}
 }
 
 // executeCell runs one cell; when timeout > 0 and the cell runs longer, it
