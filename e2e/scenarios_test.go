@@ -40,6 +40,13 @@ func TestMarkdownIsRenderedWithRawHTMLShownAsText(t *testing.T) {
 	assert.False(t, eval[bool](p, `!!document.querySelector(".markdown.rendered img, .markdown.rendered b")`), "raw HTML made elements: %s", html)
 	assert.Contains(t, p.visibleText(), "Raw <b>HTML</b> and <img")
 	assert.NotEqual(t, "pwned", eval[string](p, `document.title`))
+
+	// Double-click edits the Markdown source; Shift+Enter renders it again.
+	p.do("double-click the Markdown", chromedp.DoubleClick(chromedp.CSS(`.cell[data-id="intro"] .markdown.rendered`), chromedp.NodeVisible))
+	p.waitFor(`document.querySelector('.cell[data-id="intro"] .cm-content')?.textContent.includes("# Basics")`, "the Markdown source in an editor", 5*time.Second)
+	p.do("type", chromedp.KeyEvent(" *more*"))
+	p.key("Enter", "Enter", 13, 8, "\r")
+	p.waitFor(`document.querySelector('.cell[data-id="intro"] .markdown.rendered em')?.textContent === "more"`, "the edited Markdown rendered", 5*time.Second)
 }
 
 func TestRunAllShowsEveryCellsOutputInOrder(t *testing.T) {

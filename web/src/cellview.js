@@ -34,18 +34,32 @@ export class CellView {
     this.outputs = el("div", "cell-outputs");
     this.outputs.setAttribute("aria-live", "polite");
     this.el.append(input, this.outputs);
-    this.editor = createEditor({
+    this.#editorOptions = {
       parent: this.editorWrap,
-      doc: cell.source,
-      language: cell.cell_type === "code" ? "python" : "text",
       label: "cell source",
       keys: this.#keys(),
       onChange: (text) => handlers.onSource(text),
       onFocus: () => handlers.onFocus(),
-    });
+    };
     this.el.addEventListener("focusin", () => handlers.onFocus());
     this.editing = cell.cell_type === "code" || cell.source.trim() === "";
     this.refresh();
+  }
+
+  #editorOptions;
+  #editor = null;
+
+  /**
+   * The cell's CodeMirror editor, made the first time it is needed: a rendered
+   * Markdown cell gets none until it is edited, so long notebooks open faster.
+   */
+  get editor() {
+    this.#editor ??= createEditor({
+      ...this.#editorOptions,
+      doc: this.cell.source,
+      language: this.cell.cell_type === "code" ? "python" : "text",
+    });
+    return this.#editor;
   }
 
   #keys() {
@@ -73,7 +87,7 @@ export class CellView {
     this.el.classList.toggle("code-cell", isCode);
     this.el.classList.toggle("markdown-cell", cell.cell_type === "markdown");
     this.el.classList.toggle("raw-cell", cell.cell_type === "raw");
-    this.editor.setLanguage(isCode ? "python" : "text");
+    this.#editor?.setLanguage(isCode ? "python" : "text");
     if (isCode) this.editing = true;
     this.#showMarkdown();
     this.setState(this.state);
@@ -83,6 +97,7 @@ export class CellView {
   #showMarkdown() {
     const showRendered = this.cell.cell_type === "markdown" && !this.editing;
     this.editorWrap.hidden = showRendered;
+    if (!showRendered) void this.editor; // shown, so it must exist
     this.rendered.hidden = !showRendered;
     if (showRendered) this.rendered.replaceChildren(renderMarkdown(this.cell.source));
     this.#label();
@@ -119,7 +134,7 @@ export class CellView {
     const outs = this.cell.outputs ?? [];
     this.outputs.replaceChildren(...outs.map(renderOutput));
     this.outputs.hidden = outs.length === 0;
-    if (outs.length === 0) this.editor.markErrorLine(null);
+    if (outs.length === 0) this.#editor?.markErrorLine(null);
   }
 
   /** Draws output number index, new or grown (streams merge into the output before them). */
@@ -165,7 +180,7 @@ export class CellView {
 
   /** Frees the editor. */
   destroy() {
-    this.editor.destroy();
+    this.#editor?.destroy();
     this.el.remove();
   }
 }
