@@ -181,17 +181,7 @@ func newPage(tb testing.TB) *page {
 	return &page{tb: tb, ctx: ctx}
 }
 
-// tabBeside opens another tab in the same browser context as p (shared
-// storage, as a new tab of the same profile).
-func (p *page) tabBeside() *page {
-	p.tb.Helper()
-	ctx, cancel := chromedp.NewContext(p.ctx)
-	p.tb.Cleanup(cancel)
-	require.NoError(p.tb, chromedp.Do(ctx), "opening a second tab")
-	return &page{tb: p.tb, ctx: ctx}
-}
-
-// run runs actions with a time limit, failing the test on error.
+// do runs actions with a time limit, failing the test on error.
 func (p *page) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	p.tb.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)

@@ -4,9 +4,10 @@
 // It is a plain static file server with the two things a browser needs from one
 // to run the kernel well: the right MIME types (application/wasm lets the page
 // compile main.wasm while it downloads; .ipynb is JSON) and gzip. Text files and
-// main.wasm are compressed once, when first asked for, and the compressed bytes
-// are kept in memory until the file changes on disk, so the 6 MB kernel costs
-// one compression per build, not one per request.
+// main.wasm are compressed once, when first asked for or ahead of time with
+// [Handler.Precompress], and the compressed bytes are kept in memory until the
+// file changes on disk, so the 6 MB kernel costs one compression per build, not
+// one per request.
 //
 // Both the `serve` command and the browser tests use this package, so what the
 // tests measure is what a user gets.
