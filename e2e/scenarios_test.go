@@ -258,6 +258,7 @@ func TestWithoutTheKernelThePageSaysSoAndStillEdits(t *testing.T) {
 	banner := eval[string](p, `document.querySelector("#banner-text").textContent`)
 	assert.Regexp(t, `Kernel unavailable: .*main\.wasm: HTTP 404.*cells cannot run`, banner)
 	assert.True(t, eval[bool](p, `document.querySelector("#run").disabled`), "Run is disabled")
+	p.screenshot("unavailable.png")
 	p.runCell("hello")
 	assert.Contains(t, p.cellText("hello"), "kernel is unavailable")
 
