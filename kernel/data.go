@@ -149,7 +149,7 @@ func readTable(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, Errorf("ValueError", "%s(%q): %w", b.Name(), name, err)
 	}
-	return &Table{t}, nil
+	return newTable(thread, t), nil
 }
 
 func readRecords(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) ([]*flatten.Record, error) {

@@ -21,9 +21,9 @@ func filesSession(files map[string]string) *kernel.Session {
 
 func TestReadingDataFiles(t *testing.T) {
 	s := filesSession(map[string]string{
-		"ev.json":  `[{"id": 1, "hillas": {"x": 0.5}}, {"id": 2, "hillas": {"x": 1.5}}]`,
-		"ev.jsonl": "{\"id\": 1}\n{\"id\": 2, \"tag\": \"b\"}\n",
-		"ev.csv":   "id,size,ok,name\n1,2.5,true,a\n2,,False,\"b,c\"\n",
+		"ev.json":   `[{"id": 1, "hillas": {"x": 0.5}}, {"id": 2, "hillas": {"x": 1.5}}]`,
+		"ev.jsonl":  "{\"id\": 1}\n{\"id\": 2, \"tag\": \"b\"}\n",
+		"ev.csv":    "id,size,ok,name\n1,2.5,true,a\n2,,False,\"b,c\"\n",
 		"notes.txt": "hello\n",
 	})
 	for _, c := range []struct{ code, want string }{

@@ -83,6 +83,7 @@ type Session struct {
 	modules     map[string]*module
 	locals      map[string]any
 	sources     map[string]string // cell file name -> source, for tracebacks
+	exports     exports           // tables shown, for download
 }
 
 // fileOptions are the Starlark dialect of cells: Python-like, with while

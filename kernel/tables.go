@@ -136,7 +136,10 @@ func fromFlatten(v any) starlark.Value {
 // Table is a flatten.Table as a Starlark value: t.x or t["x"] is a column,
 // t[i] a row (a dict), len(t) the number of rows. Shown as a cell's
 // result it renders as text and as an HTML table.
-type Table struct{ t *flatten.Table }
+type Table struct {
+	t       *flatten.Table
+	session *Session // where the table registers for download when shown
+}
 
 var (
 	_ starlark.HasAttrs  = (*Table)(nil)
@@ -157,12 +160,27 @@ func (t *Table) Truth() starlark.Bool  { return t.t.NumRows() > 0 }
 func (t *Table) Hash() (uint32, error) { return 0, errors.New("unhashable type: table") }
 func (t *Table) Len() int              { return t.t.NumRows() }
 
-// MIMEBundle shows the table as text and as HTML with download buttons.
+// MIMEBundle shows the table as text and as HTML. The HTML is wrapped in
+// <div data-pushbook-table="ID">: the page adds buttons there that download
+// the whole table (Session.ExportTable) while the session holds it.
 func (t *Table) MIMEBundle() map[string]string {
+	html := t.t.HTML(flatten.TextOptions{})
+	if t.session != nil {
+		id := t.session.registerTable(t.t)
+		html = fmt.Sprintf(`<div class="pushbook-export" data-pushbook-table="%d">%s</div>`, id, html)
+	}
 	return map[string]string{
 		"text/plain": strings.TrimSuffix(t.t.String(), "\n"),
-		"text/html":  t.t.HTML(flatten.TextOptions{}),
+		"text/html":  html,
 	}
+}
+
+// derived is a table made from t (a slice, head or tail), in t's session.
+func (t *Table) derived(ft *flatten.Table) *Table { return &Table{t: ft, session: t.session} }
+
+// newTable wraps a flatten table made by a builtin running on thread.
+func newTable(thread *starlark.Thread, ft *flatten.Table) *Table {
+	return &Table{t: ft, session: sessionOf(thread)}
 }
 
 // Iterate yields the rows as dicts.
@@ -274,9 +292,9 @@ func tableHeadTail(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	}
 	t := b.Receiver().(*Table).t
 	if b.Name() == "head" {
-		return &Table{t.Head(n)}, nil
+		return b.Receiver().(*Table).derived(t.Head(n)), nil
 	}
-	return &Table{t.Tail(n)}, nil
+	return b.Receiver().(*Table).derived(t.Tail(n)), nil
 }
 
 func tableSlice(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -284,7 +302,8 @@ func tableSlice(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &i, &j); err != nil {
 		return nil, err
 	}
-	return &Table{b.Receiver().(*Table).t.Slice(i, j)}, nil
+	t := b.Receiver().(*Table)
+	return t.derived(t.t.Slice(i, j)), nil
 }
 
 func tableRows(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -396,7 +415,7 @@ func events(fnName string, it starlark.Iterable) ([]flatten.Map, error) {
 
 // table(events, sep=".") flattens a list (or any iterable) of dicts into a
 // table: columns in first-seen order, missing values null.
-func tableBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func tableBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var it starlark.Iterable
 	opts := flatten.Options{Sep: "."}
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "events", &it, "sep?", &opts.Sep); err != nil {
@@ -410,12 +429,12 @@ func tableBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, Errorf("ValueError", "table: %w", err)
 	}
-	return &Table{t}, nil
+	return newTable(thread, t), nil
 }
 
 // array(rows, dtype) builds a table from rows (tuples) with numpy's
 // dtype list: [("x", "3d"), ("y", int), ("z", float)].
-func arrayBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func arrayBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var rows, dtype starlark.Iterable
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "rows", &rows, "dtype", &dtype); err != nil {
 		return nil, err
@@ -445,7 +464,7 @@ func arrayBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, Errorf("ValueError", "array: %w", err)
 	}
-	return &Table{t}, nil
+	return newTable(thread, t), nil
 }
 
 // parseFields reads a dtype list; a type may be a numpy spec string or one
@@ -485,7 +504,7 @@ func parseFields(dtype starlark.Iterable) ([]flatten.Field, error) {
 // append_fields(base, names, data) is numpy.lib.recfunctions.append_fields
 // for one field: a new table with the column added; data is a list as long
 // as the table, a column, or a scalar broadcast to every row.
-func appendFields(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func appendFields(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var base *Table
 	var name string
 	var data starlark.Value
@@ -505,7 +524,7 @@ func appendFields(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, Errorf("ValueError", "append_fields: %w", err)
 	}
-	return &Table{t}, nil
+	return newTable(thread, t), nil
 }
 
 // table_sink(name="table", sep=".") is a pipeline sink that flattens each
@@ -517,7 +536,7 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name?", &name, "sep?", &opts.Sep); err != nil {
 		return nil, err
 	}
-	tb := &tableBuilder{b: flatten.NewBuilder(opts)}
+	tb := &tableBuilder{b: flatten.NewBuilder(opts), session: sessionOf(thread)}
 	add := func(v value) error {
 		d, ok := v.(*starlark.Dict)
 		if !ok {
@@ -530,11 +549,14 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	return s, nil
 }
 
-type tableBuilder struct{ b *flatten.Builder }
+type tableBuilder struct {
+	b       *flatten.Builder
+	session *Session
+}
 
 func (tb *tableBuilder) attr(name string) (starlark.Value, bool) {
 	if name == "table" {
-		return &Table{tb.b.Table()}, true
+		return &Table{t: tb.b.Table(), session: tb.session}, true
 	}
 	return nil, false
 }

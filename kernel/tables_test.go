@@ -1,6 +1,7 @@
 package kernel_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -70,4 +71,21 @@ func TestTableShowsAsTextAndHTML(t *testing.T) {
 	assert.Contains(t, outs[0].Data["text/plain"], "[1 rows x 2 columns]")
 	assert.Contains(t, outs[0].Data["text/html"], "&lt;b&gt;")
 	assert.NotContains(t, outs[0].Data["text/html"], "<b>")
+}
+
+func TestShownTablesCanBeExportedWhole(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	_, outs := stdout(t, s, `table([{"a": i, "b": {"c": "x"}} for i in range(30)])`, kernel.StatusOK)
+	html := last(t, outs).Data["text/html"]
+	require.Contains(t, html, `data-pushbook-table="1"`)
+	csv, err := s.ExportTable(1, "csv")
+	require.NoError(t, err)
+	assert.Equal(t, 31, strings.Count(csv, "\n"), "a header and all 30 rows, not the truncated view")
+	jsonl, err := s.ExportTable(1, "jsonl")
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(jsonl, `{"a":0,"b.c":"x"}`), jsonl[:40])
+	_, err = s.ExportTable(2, "csv")
+	assert.ErrorContains(t, err, "run its cell again")
+	_, err = s.ExportTable(1, "xlsx")
+	assert.ErrorContains(t, err, `want csv or jsonl`)
 }
