@@ -19,6 +19,7 @@ vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+	$(GO) vet -tags browser ./e2e/
 
 unit:
 	$(GO) test -race -count=1 ./...
@@ -53,10 +54,12 @@ dist: site
 	rm -rf dist && cp -r $(SITE) dist
 	@echo "dist/ is ready: copy it to any static host."
 
-## bench: Go benchmarks with the issues' targets beside the measured figures.
-bench:
+## bench: Go benchmarks (native, then the page in headless Chromium) with the
+## issues' targets beside the measured figures; raw output in build/bench.txt.
+bench: site
 	@mkdir -p build
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ | tee build/bench.txt | $(GO) run ./internal/benchreport
+	( $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ && \
+	  $(GO) test -tags browser -run '^$$' -bench '$(BENCH)' ./e2e/ ) | tee build/bench.txt | $(GO) run ./internal/benchreport
 
 clean:
 	rm -rf build dist
