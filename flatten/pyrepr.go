@@ -27,6 +27,20 @@ func pyFloat(f float64) string {
 	return s
 }
 
+// displayFloat shows f rounded to 6 significant digits, as pandas and
+// numpy display floats, in Python's repr style (0.317128, 3.0, 1e-05), so
+// tables stay readable; CSV and JSON Lines keep every digit.
+func displayFloat(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return pyFloat(f)
+	}
+	rounded, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 6, 64), 64)
+	if err != nil {
+		return pyFloat(f)
+	}
+	return pyFloat(rounded)
+}
+
 // pyString quotes s as Python's repr does for plain text.
 func pyString(s string) string {
 	q := "'"

@@ -149,3 +149,18 @@ func TestWriteJSONLinesQuotesKeysAsJSON(t *testing.T) {
 	_, err := DecodeJSON(buf.Bytes())
 	assert.NoError(t, err)
 }
+
+func TestTablesShowFloatsWithSixSignificantDigits(t *testing.T) {
+	for _, c := range []struct {
+		in   float64
+		want string
+	}{{0.31712750495385, "0.317128"}, {3, "3.0"}, {0.2, "0.2"}, {123456789.0, "123457000.0"}, {1e-7, "1e-07"}, {-2.5e20, "-2.5e+20"}} {
+		assert.Equal(t, c.want, displayFloat(c.in), "displayFloat(%v)", c.in)
+	}
+	tbl, err := FromRows([]Field{{Name: "x", Type: DType{Kind: Float64}}}, [][]any{{0.31712750495385}})
+	require.NoError(t, err)
+	assert.Contains(t, tbl.String(), "0.317128\n")
+	var csv strings.Builder
+	require.NoError(t, tbl.WriteCSV(&csv))
+	assert.Contains(t, csv.String(), "0.31712750495385", "CSV keeps every digit")
+}

@@ -82,7 +82,7 @@ func scalarText(c *Column, at int) string {
 	case Int64:
 		return strconv.FormatInt(c.ints[at], 10)
 	case Float64:
-		return pyFloat(c.flts[at])
+		return displayFloat(c.flts[at])
 	case Bool:
 		if c.bools[at] {
 			return "True"
