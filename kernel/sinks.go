@@ -153,6 +153,7 @@ func stoppedOr(head *Stage, sent int, err error) (starlark.Value, error) {
 type fastFunc struct {
 	name string
 	call fn
+	test func(v value) (bool, error) // set for predicates: call's truth, without making a Bool
 }
 
 func (f *fastFunc) String() string        { return "<fast function " + f.name + ">" }
@@ -178,7 +179,8 @@ func binaryFast(op syntax.Token, flip bool, wrap func(starlark.Value) (starlark.
 		}
 		name := fmt.Sprintf("%s(%s)", b.Name(), k)
 		kInt, kIsInt := smallInt(k)
-		return &fastFunc{name: name, call: func(v value) (value, error) {
+		f := &fastFunc{name: name}
+		f.call = func(v value) (value, error) {
 			if x, ok := smallInt(v); ok && kIsInt && !flip {
 				if r, ok := intOp(op, x, kInt); ok {
 					if wrap != nil {
@@ -207,7 +209,28 @@ func binaryFast(op syntax.Token, flip bool, wrap func(starlark.Value) (starlark.
 				return wrap(r)
 			}
 			return r, nil
-		}}, nil
+		}
+		if op == syntax.GT || op == syntax.LT || wrap != nil {
+			// a predicate: answer small ints in Go without making values
+			f.test = func(v value) (bool, error) {
+				if x, ok := smallInt(v); ok && kIsInt && !flip {
+					switch {
+					case op == syntax.GT:
+						return x > kInt, nil
+					case op == syntax.LT:
+						return x < kInt, nil
+					case op == syntax.PERCENT && kInt != 0:
+						return x%kInt == 0, nil // multiple_of: the sign of the remainder does not matter
+					}
+				}
+				r, err := f.call(v)
+				if err != nil {
+					return false, err
+				}
+				return bool(r.Truth()), nil
+			}
+		}
+		return f, nil
 	}
 }
 
@@ -265,9 +288,13 @@ func negateBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if err != nil {
 		return nil, err
 	}
-	return &fastFunc{name: "negate(" + shortRepr(f) + ")", call: func(v value) (value, error) {
+	test := func(v value) (bool, error) {
 		ok, err := pred(v)
-		return starlark.Bool(!ok), err
+		return !ok, err
+	}
+	return &fastFunc{name: "negate(" + shortRepr(f) + ")", test: test, call: func(v value) (value, error) {
+		ok, err := test(v)
+		return starlark.Bool(ok), err
 	}}, nil
 }
 

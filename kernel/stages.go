@@ -51,6 +51,9 @@ func callable(thread *starlark.Thread, what string, f starlark.Value) (fn, error
 }
 
 func predicate(thread *starlark.Thread, what string, f starlark.Value) (func(value) (bool, error), error) {
+	if ff, ok := f.(*fastFunc); ok && ff.test != nil {
+		return ff.test, nil
+	}
 	call, err := callable(thread, what, f)
 	if err != nil {
 		return nil, err
