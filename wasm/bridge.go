@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -24,22 +25,58 @@ const (
 	yieldInterval = 20 * time.Millisecond
 )
 
-// bridge owns the session and the JavaScript functions that reach it.
+// bridge owns the session, the data files and the JavaScript functions that
+// reach them.
 type bridge struct {
-	mu      sync.Mutex
-	session *kernel.Session
+	mu      sync.Mutex // held while a cell runs and while the session is replaced
+	session atomic.Pointer[kernel.Session]
 	yielder *yielder
+	files   dataFiles
 	funcs   []safejs.Func // kept alive for the life of the worker
+
+	stopMu sync.Mutex
+	stop   chan struct{} // closed by interrupt; a new one for every cell
 }
 
 func newBridge() *bridge {
-	b := &bridge{yielder: newYielder(yieldInterval)}
-	b.session = b.newSession()
+	b := &bridge{yielder: newYielder(yieldInterval), stop: make(chan struct{})}
+	b.session.Store(b.newSession())
 	return b
 }
 
 func (b *bridge) newSession() *kernel.Session {
-	return kernel.NewSession(kernel.Options{YieldEvery: yieldEvery, OnYield: b.yielder.maybeYield})
+	return kernel.NewSession(kernel.Options{
+		YieldEvery: yieldEvery,
+		OnYield:    b.yielder.maybeYield,
+		ReadFile:   b.readFile,
+	})
+}
+
+// readFile serves the cells' data files: dropped files first, then the page's
+// site; a Stop ends a fetch at once.
+func (b *bridge) readFile(name string) ([]byte, error) {
+	b.stopMu.Lock()
+	stop := b.stop
+	b.stopMu.Unlock()
+	return b.files.read(name, stop)
+}
+
+// armStop gives the cell about to run a fresh stop channel.
+func (b *bridge) armStop() {
+	b.stopMu.Lock()
+	defer b.stopMu.Unlock()
+	b.stop = make(chan struct{})
+}
+
+// fireStop closes the running cell's stop channel, once.
+func (b *bridge) fireStop() {
+	b.stopMu.Lock()
+	defer b.stopMu.Unlock()
+	select {
+	case <-b.stop:
+	default:
+		close(b.stop)
+	}
 }
 
 // install defines globalThis.pushbook on global.
@@ -53,9 +90,14 @@ func (b *bridge) install(global safejs.Value) error {
 		return err
 	}
 	for name, fn := range map[string]func(safejs.Value, []safejs.Value) (any, error){
-		"execute":   b.execute,
-		"interrupt": b.interrupt,
-		"restart":   b.restart,
+		"execute":     b.execute,
+		"interrupt":   b.interrupt,
+		"restart":     b.restart,
+		"addFile":     b.addFile,
+		"removeFile":  b.removeFile,
+		"files":       b.listFiles,
+		"setBase":     b.setBase,
+		"exportTable": b.exportTable,
 	} {
 		f, err := safejs.FuncOf(guard(name, fn))
 		if err != nil {
@@ -152,11 +194,12 @@ func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
 	defer func() {
 		if r := recover(); r != nil {
 			emit(notebook.NewError("InternalError", fmt.Sprint(r), []string{string(debug.Stack())}))
-			result = resultJSON(b.session.ExecutionCount(), "error")
+			result = resultJSON(b.session.Load().ExecutionCount(), "error")
 		}
 	}()
 	b.yielder.reset()
-	res := b.session.Execute(code, emit)
+	b.armStop()
+	res := b.session.Load().Execute(code, emit)
 	return resultJSON(res.ExecutionCount, res.Status)
 }
 
@@ -168,18 +211,19 @@ func resultJSON(count int, status string) string {
 // interrupt stops the running cell; it runs while the cell's goroutine is parked in
 // the yielder.
 func (b *bridge) interrupt(safejs.Value, []safejs.Value) (any, error) {
-	b.session.Interrupt()
+	b.session.Load().Interrupt()
+	b.fireStop()
 	return nil, nil
 }
 
 // restart interrupts any running cell and starts a fresh session.
 func (b *bridge) restart(safejs.Value, []safejs.Value) (any, error) {
-	old := b.session
-	old.Interrupt()
+	b.session.Load().Interrupt()
+	b.fireStop()
 	return newPromise(func(resolve, _ safejs.Value) {
 		go func() {
 			b.mu.Lock() // waits for the interrupted cell to finish
-			b.session = b.newSession()
+			b.session.Store(b.newSession())
 			b.mu.Unlock()
 			_, _ = resolve.Invoke()
 		}()
@@ -207,4 +251,83 @@ func newPromise(start func(resolve, reject safejs.Value)) (any, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// addFile(name, bytes) keeps a dropped file (a Uint8Array or ArrayBuffer) for
+// the cells to read by name; it replaces a file of the same name.
+func (b *bridge) addFile(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 2 || args[0].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("addFile(name, bytes): name must be a string")
+	}
+	name, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		return nil, fmt.Errorf("addFile(name, bytes): name is empty")
+	}
+	data, err := bytesOf(args[1])
+	if err != nil {
+		return nil, fmt.Errorf("addFile(%q, bytes): bytes must be a Uint8Array or ArrayBuffer: %w", name, err)
+	}
+	b.files.add(name, data)
+	return len(data), nil
+}
+
+// removeFile(name) forgets a dropped file; it returns whether there was one.
+func (b *bridge) removeFile(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 1 || args[0].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("removeFile(name): name must be a string")
+	}
+	name, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	return b.files.remove(name), nil
+}
+
+// files() lists the dropped files' names, sorted.
+func (b *bridge) listFiles(safejs.Value, []safejs.Value) (any, error) {
+	names := b.files.names()
+	list := make([]any, len(names))
+	for i, n := range names {
+		list[i] = n
+	}
+	return list, nil
+}
+
+// setBase(url) sets the address that names of files not dropped are fetched
+// relative to: the notebook's own URL, or the site's root.
+func (b *bridge) setBase(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 1 || args[0].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("setBase(url): url must be a string")
+	}
+	url, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	if url != "" {
+		if _, err := resolveSameOrigin("./", url); err != nil {
+			return nil, fmt.Errorf("setBase(%q): %w", url, err)
+		}
+	}
+	b.files.setBase(url)
+	return nil, nil
+}
+
+// exportTable(id, format) returns the whole of a table an earlier cell showed,
+// as "csv" or "jsonl" text; it is safe while a cell runs.
+func (b *bridge) exportTable(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 2 || args[0].Type() != safejs.TypeNumber || args[1].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("exportTable(id, format): id must be a number and format a string")
+	}
+	id, err := args[0].Int()
+	if err != nil {
+		return nil, err
+	}
+	format, err := args[1].String()
+	if err != nil {
+		return nil, err
+	}
+	return b.session.Load().ExportTable(id, format)
 }

@@ -10,6 +10,11 @@
 //	  execute(code, onOutput) -> Promise<string>, // one call per cell
 //	  interrupt(),                                // stop the running cell
 //	  restart(),                                  // fresh session, counts from 1
+//	  addFile(name, bytes) -> number,             // a dropped data file (Uint8Array)
+//	  removeFile(name) -> bool,
+//	  files() -> string[],                        // dropped files' names, sorted
+//	  setBase(url),                               // where other names are fetched from
+//	  exportTable(id, format) -> string,          // a shown table as "csv" or "jsonl"
 //	  version,                                    // Go version of the build
 //	}
 //
@@ -25,6 +30,15 @@
 // parked the Go runtime returns to JavaScript, the worker's queued messages (interrupt
 // among them) run, and then the cell resumes. No SharedArrayBuffer, so no COOP/COEP
 // headers are needed: it works on any static host.
+//
+// Cells read data files (read_events, read_table, read_text) by name: first among the
+// files the page sent with addFile, else by fetching the name relative to the URL given
+// to setBase (the notebook's location), same origin only. The fetch goes through the
+// host's fetch; the cell's goroutine waits on a channel while the promise settles, so the
+// event loop runs meanwhile, and Stop aborts the fetch. Files and base outlive restart.
+//
+// A call that fails returns a rejected promise carrying the message instead of its
+// value, so callers await every call.
 //
 // All JavaScript access goes through github.com/hack-pad/safejs. Every callback
 // recovers panics: a panic while running a cell becomes an error output and the kernel
