@@ -1,6 +1,7 @@
-// Command pushbook runs pushbook notebooks headless and checks their stored
-// outputs. Usage:
+// Command pushbook serves the built notebook site, runs notebooks headless
+// and checks their stored outputs. Usage:
 //
+//	go run . serve [-addr HOST:PORT] [-dir DIR]
 //	go run . run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]
 //	go run . check NOTEBOOK.ipynb...
 //	go run . help

@@ -116,7 +116,7 @@ func footer(name, msg string) string {
 // compileErrorOutput shows a syntax or resolve error: the source line and
 // a caret under the column, as Python does.
 func (s *Session) compileErrorOutput(name string, pos syntax.Position, msg string) Output {
-	tb := []string{ansiCyan + fmt.Sprintf("  Cell %s, line %d", cellLabel(pos.Filename()), pos.Line) + ansiReset}
+	tb := []string{ansiCyan + fmt.Sprintf("  Cell %s, line %d, column %d", cellLabel(pos.Filename()), pos.Line, max(int(pos.Col), 1)) + ansiReset}
 	if line, ok := s.sourceLine(pos.Filename(), int(pos.Line)); ok {
 		col := max(int(pos.Col), 1)
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))

@@ -142,7 +142,7 @@ func TestSyntaxErrorShowsLineAndCaret(t *testing.T) {
 	assert.Equal(t, kernel.StatusError, res.Status)
 	o := last(t, outs)
 	assert.Equal(t, "SyntaxError", o.EName)
-	assert.Equal(t, "  Cell In[1], line 2\n    y = x +* 2\n           ^\nSyntaxError: "+o.EValue, plainTraceback(o))
+	assert.Equal(t, "  Cell In[1], line 2, column 8\n    y = x +* 2\n           ^\nSyntaxError: "+o.EValue, plainTraceback(o))
 	res, outs = run(s, "x")
 	assert.Equal(t, kernel.StatusError, res.Status, "a syntax error runs none of the cell")
 	assert.Equal(t, "NameError", last(t, outs).EName)
