@@ -4,14 +4,15 @@
 //
 // Writes OUT/app.js (the page), OUT/worker.js (the kernel's classic worker), OUT/kernel.js
 // (the kernel API as an ES module for tutorial pages), index.html, style.css, and
-// OUT/examples/ with every .ipynb of the examples directory plus index.json listing them.
+// OUT/examples/ with every .ipynb of the examples directory plus index.json listing them,
+// and every other file there (data files the notebooks read by name), subfolders included.
 // main.wasm and wasm_exec.js are not built here: copy them into OUT next to worker.js.
 
 import { build } from "esbuild";
 import { mkdir, copyFile, readdir, readFile, writeFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook } from "./src/ipynb.js";
 
@@ -43,7 +44,7 @@ async function buildExamples(dir, out) {
   await mkdir(target, { recursive: true });
   if (!dir || !existsSync(dir)) {
     await writeFile(join(target, "index.json"), "[]\n");
-    return [];
+    return { list: [], data: [] };
   }
   const names = (await readdir(dir)).filter((n) => n.endsWith(".ipynb")).sort((a, b) => {
     if (a === "seed.ipynb") return -1;
@@ -63,7 +64,29 @@ async function buildExamples(dir, out) {
     list.push({ name, path: `examples/${name}`, title: notebookTitle(model, name) });
   }
   await writeFile(join(target, "index.json"), JSON.stringify(list, null, 1) + "\n");
-  return list;
+  const data = await copyDataFiles(dir, target);
+  return { list, data };
+}
+
+/**
+ * Copies every file under dir that is not a notebook (nor hidden, nor index.json, which
+ * the build writes) to target, keeping subfolders; returns the relative paths copied.
+ */
+export async function copyDataFiles(dir, target, root = dir) {
+  const copied = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const from = join(dir, entry.name);
+    const rel = relative(root, from);
+    if (entry.isDirectory()) {
+      copied.push(...(await copyDataFiles(from, target, root)));
+    } else if (entry.isFile() && !entry.name.endsWith(".ipynb") && rel !== "index.json") {
+      await mkdir(dirname(join(target, rel)), { recursive: true });
+      await copyFile(from, join(target, rel));
+      copied.push(rel);
+    }
+  }
+  return copied.sort();
 }
 
 async function main() {
@@ -78,7 +101,7 @@ async function main() {
     build({ ...common, entryPoints: [join(here, "src/kernel.js")], outfile: join(out, "kernel.js"), format: "esm" }),
   ]);
   for (const file of ["index.html", "style.css"]) await copyFile(join(here, file), join(out, file));
-  const examples = await buildExamples(args.examples && resolve(args.examples), out);
+  const { list: examples, data } = await buildExamples(args.examples && resolve(args.examples), out);
   let total = 0;
   const sizes = [];
   for (const file of ["index.html", "style.css", "app.js", "worker.js"]) {
@@ -86,10 +109,13 @@ async function main() {
     total += gz;
     sizes.push(`${file} ${(gz / 1024).toFixed(1)} KiB`);
   }
-  console.log(`built ${out}: ${sizes.join(", ")} (gzip; page JS+CSS+HTML ${(total / 1024).toFixed(1)} KiB), ${examples.length} example notebook(s)`);
+  console.log(`built ${out}: ${sizes.join(", ")} (gzip; page JS+CSS+HTML ${(total / 1024).toFixed(1)} KiB), ${examples.length} example notebook(s), ${data.length} data file(s)`);
 }
 
-main().catch((err) => {
-  console.error(`build.mjs: ${err.message}`);
-  process.exit(1);
-});
+// Run as a script (node web/build.mjs ...), not when a test imports the helpers above.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`build.mjs: ${err.message}`);
+    process.exit(1);
+  });
+}

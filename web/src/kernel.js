@@ -6,6 +6,8 @@
 //     onOutput: (output) => console.log(output),    // nbformat 4 output objects, as they happen
 //   });
 //   k.interrupt();  await k.restart();
+//   k.addFile("events.jsonl", bytes); k.setBase(notebookURL); // files cells can read
+//   const csv = await k.exportTable(3, "csv");             // a shown table, whole
 //   k.addEventListener("status", (e) => e.detail.state); // "starting" | "idle" | "busy" | "dead"
 //   k.addEventListener("lost", (e) => e.detail.message); // the worker was replaced; variables gone
 //
@@ -62,6 +64,10 @@ export class Kernel extends EventTarget {
   #state = "starting";
   #watchdog = null;
   #restartWaiters = new Map();
+  #exports = new Map(); // id -> {resolve, reject}
+  #files = new Map(); // name -> Uint8Array, sent again to every new worker
+  #dataBase = "";
+  #session = 0;
 
   /** module: the compiled main.wasm, or a promise of it. */
   constructor(module, base) {
@@ -119,6 +125,8 @@ export class Kernel extends EventTarget {
         if (msg.type === "ready") {
           clearTimeout(timer);
           this.version = msg.version;
+          this.#session++;
+          this.#sendData(worker);
           this.#setState("idle");
           worker.onmessage = (ev) => this.#receive(worker, ev.data);
           worker.onerror = (ev) => this.#die(`kernel worker error: ${ev.message}`);
@@ -156,6 +164,13 @@ export class Kernel extends EventTarget {
         job?.resolve({ execution_count: msg.execution_count, status: msg.status });
         break;
       }
+      case "exported": {
+        const job = this.#exports.get(msg.id);
+        this.#exports.delete(msg.id);
+        if (msg.error !== undefined) job?.reject(new Error(msg.error));
+        else job?.resolve(msg.text);
+        break;
+      }
       case "restarted":
         this.#restartWaiters.get(msg.id)?.();
         this.#restartWaiters.delete(msg.id);
@@ -180,6 +195,8 @@ export class Kernel extends EventTarget {
     this.#pending.clear();
     for (const done of this.#restartWaiters.values()) done();
     this.#restartWaiters.clear();
+    for (const job of this.#exports.values()) job.reject(new Error("the kernel stopped before answering: run the table's cell again"));
+    this.#exports.clear();
   }
 
   #clearWatchdog() {
@@ -232,9 +249,68 @@ export class Kernel extends EventTarget {
       return;
     }
     const id = this.#nextId++;
+    this.#session++;
     await new Promise((resolve) => {
       this.#restartWaiters.set(id, resolve);
       this.#worker.postMessage({ type: "restart", id });
+    });
+  }
+
+  /**
+   * Which session of the kernel is running: a number that changes whenever the variables
+   * (and the shown tables) are lost, by a restart or a replaced worker.
+   */
+  get session() {
+    return this.#session;
+  }
+
+  #sendData(worker) {
+    worker.postMessage({ type: "base", url: this.#dataBase });
+    for (const [name, data] of this.#files) worker.postMessage({ type: "file", name, data });
+  }
+
+  /**
+   * Makes a data file (a Uint8Array or ArrayBuffer) readable by cells as name
+   * (read_events, read_table, read_text). Kept here and sent again to every new worker,
+   * so it survives a restart or a replaced worker.
+   */
+  addFile(name, data) {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    this.#files.set(name, bytes);
+    if (this.#state !== "starting") this.#worker?.postMessage({ type: "file", name, data: bytes });
+  }
+
+  /** Forgets a data file added with addFile. */
+  removeFile(name) {
+    this.#files.delete(name);
+    if (this.#state !== "starting") this.#worker?.postMessage({ type: "removeFile", name });
+  }
+
+  /** The data files added with addFile: [{name, size}], sorted by name. */
+  get files() {
+    return [...this.#files].map(([name, data]) => ({ name, size: data.byteLength })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * Sets the URL that names of files not added are fetched relative to (same origin
+   * only): the notebook's own URL, or the site's root for notebooks from elsewhere.
+   */
+  setBase(url) {
+    this.#dataBase = String(url);
+    if (this.#state !== "starting") this.#worker?.postMessage({ type: "base", url: this.#dataBase });
+  }
+
+  /**
+   * Resolves with the whole of table id (shown by an earlier cell of this session) as
+   * format "csv" or "jsonl" text; rejects with the kernel's reason, such as a table that
+   * is no longer in the session ("run its cell again").
+   */
+  exportTable(id, format) {
+    if (!this.#worker || this.#state === "starting") return Promise.reject(new Error("the kernel is not running"));
+    const reqId = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#exports.set(reqId, { resolve, reject });
+      this.#worker.postMessage({ type: "export", id: reqId, table: id, format });
     });
   }
 

@@ -9,6 +9,7 @@ import { parseNotebook, serializeNotebook, emptyNotebook } from "./ipynb.js";
 import { NotebookStore, digest } from "./storage.js";
 import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js";
 import { failingLine } from "./traceback.js";
+import { EXPORT_EVENT } from "./tabledownload.js";
 
 export { Kernel };
 
@@ -29,11 +30,14 @@ class App {
   saveTimer = null;
   examples = [];
   pendingD = false;
+  dataFiles = new Map(); // name -> Uint8Array: files cells read by name, sent to every kernel
+  liveOutputs = new WeakMap(); // output -> {kernel, session} that produced it
 
   async boot() {
     this.bindToolbar();
     this.bindKeys();
     this.bindDrop();
+    this.bindDataFiles();
     const kernelReady = this.startKernel(); // loads while the notebook opens
     this.examples = await this.loadExamples();
     this.fillExamples();
@@ -92,6 +96,8 @@ class App {
       this.setKernelState("dead", e.detail.message);
       this.banner(`The kernel stopped: ${e.detail.message}. Press Restart to start a new one.`, "error");
     });
+    for (const [name, data] of this.dataFiles) this.kernel.addFile(name, data);
+    if (this.origin) this.kernel.setBase(this.dataBase());
     this.setKernelState(this.kernel.state === "starting" ? "idle" : this.kernel.state);
     // The first kernel-ready time since navigation start, for the speed benchmark.
     if (!performance.getEntriesByName("pushbook-kernel-ready").length) performance.mark("pushbook-kernel-ready");
@@ -129,7 +135,13 @@ class App {
       view.setState("running");
       this.notebook.clearOutputs(id);
       const code = this.notebook.cell(id).source;
-      const result = await this.kernel.execute(code, { onOutput: (o) => this.notebook.indexOf(id) >= 0 && this.notebook.addOutput(id, o) });
+      const session = { kernel: this.kernel, session: this.kernel.session };
+      const onOutput = (o) => {
+        if (this.notebook.indexOf(id) < 0) return;
+        this.liveOutputs.set(o, session);
+        this.notebook.addOutput(id, o);
+      };
+      const result = await this.kernel.execute(code, { onOutput });
       this.running = null;
       if (this.notebook.indexOf(id) < 0) continue;
       this.notebook.setExecutionCount(id, result.execution_count);
@@ -193,6 +205,14 @@ class App {
     $("examples").value = listed ? origin.ref : ""; // "Choose…" for notebooks not in the menu
     this.store.setLast(origin.key);
     this.updateURL();
+    this.kernel?.setBase(this.dataBase());
+  }
+
+  // The URL that cells' file names not dropped on the page resolve against: the
+  // notebook's own URL when it came from the site, else the site's root.
+  dataBase() {
+    if (this.origin?.kind === "url") return new URL(this.origin.ref, location.href).href;
+    return new URL("./", location.href).href;
   }
 
   updateURL() {
@@ -579,13 +599,97 @@ class App {
       if (e.relatedTarget === null) zone.classList.remove("dropping");
     });
     zone.addEventListener("drop", (e) => {
-      const file = e.dataTransfer.files[0];
+      const files = [...e.dataTransfer.files];
       zone.classList.remove("dropping");
-      if (!file) return;
+      if (!files.length) return;
       e.preventDefault();
-      this.openFile(file);
+      const notebook = files.find(isNotebookFile);
+      if (notebook) this.openFile(notebook);
+      this.addDataFiles(files.filter((f) => !isNotebookFile(f)));
     });
   }
+
+  // ---- data files and table downloads ----
+
+  bindDataFiles() {
+    $("add-data").addEventListener("click", () => $("data-input").click());
+    $("data-input").addEventListener("change", (e) => {
+      this.addDataFiles([...e.target.files]);
+      e.target.value = "";
+    });
+    $("notebook").addEventListener(EXPORT_EVENT, (e) => {
+      const { output, table, format, respond } = e.detail;
+      respond(this.exportTable(output, table, format));
+    });
+  }
+
+  // Reads files and makes them readable by cells, now and after every restart.
+  async addDataFiles(files) {
+    if (!files.length) return;
+    const added = [];
+    for (const file of files) {
+      try {
+        const data = new Uint8Array(await file.arrayBuffer());
+        this.dataFiles.set(file.name, data);
+        this.kernel?.addFile(file.name, data);
+        added.push(file.name);
+      } catch (err) {
+        this.banner(`Could not read ${file.name}: ${err.message}`, "error");
+      }
+    }
+    this.showDataFiles();
+    if (added.length) this.status(`Added data file${added.length > 1 ? "s" : ""} ${added.join(", ")}`);
+  }
+
+  removeDataFile(name) {
+    this.dataFiles.delete(name);
+    this.kernel?.removeFile(name);
+    this.showDataFiles();
+    this.status(`Removed data file ${name}`);
+  }
+
+  showDataFiles() {
+    const list = $("data-files-list");
+    const names = [...this.dataFiles.keys()].sort();
+    list.replaceChildren(
+      ...names.map((name) => {
+        const li = document.createElement("li");
+        const label = document.createElement("code");
+        label.textContent = name;
+        const size = document.createElement("span");
+        size.className = "data-file-size";
+        size.textContent = formatSize(this.dataFiles.get(name).byteLength);
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "data-file-remove";
+        remove.textContent = "Remove";
+        remove.setAttribute("aria-label", `Remove data file ${name}`);
+        remove.addEventListener("click", () => this.removeDataFile(name));
+        li.append(label, size, remove);
+        return li;
+      }),
+    );
+    $("data-files").hidden = names.length === 0;
+  }
+
+  // The text of a shown table, from the kernel session that showed it.
+  exportTable(output, table, format) {
+    const from = this.liveOutputs.get(output);
+    if (!this.kernel || !from || from.kernel !== this.kernel || from.session !== this.kernel.session) {
+      return Promise.reject(new Error(`Table ${table} is not in the running kernel session (it was shown before a restart, or saved with the notebook): run its cell again to download it.`));
+    }
+    return this.kernel.exportTable(table, format);
+  }
+}
+
+function isNotebookFile(file) {
+  return /\.ipynb$/i.test(file.name);
+}
+
+function formatSize(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 const app = new App();

@@ -1,12 +1,14 @@
 // outputs.js: draw nbformat outputs (stream, execute_result, display_data, error).
 //
 // Text is text (textContent, with ANSI colours as spans); HTML and SVG go through the
-// sanitizer; long text collapses behind "show all" (collapse.js decides how much).
+// sanitizer; long text collapses behind "show all" (collapse.js decides how much). Tables
+// the kernel shows get download buttons (tabledownload.js).
 
 import { ansiToFragment, applyCarriageReturns } from "./ansi.js";
 import { planCollapse } from "./collapse.js";
 import { renderMarkdown } from "./markdown.js";
 import { sanitizeHTML, sanitizeSVG } from "./sanitize.js";
+import { addTableButtons } from "./tabledownload.js";
 
 /** The MIME types this page can show, richest first. */
 export const MIME_ORDER = [
@@ -49,13 +51,14 @@ export function textBlock(text, className) {
   return pre;
 }
 
-function renderData(data) {
+function renderData(data, output) {
   const mime = MIME_ORDER.find((m) => m in data);
   const value = data[mime];
   switch (mime) {
     case "text/html": {
       const div = el("div", "output-html");
       div.appendChild(sanitizeHTML(value));
+      addTableButtons(div, output);
       return div;
     }
     case "image/svg+xml": {
@@ -99,10 +102,10 @@ export function renderOutput(output) {
       break;
     case "execute_result":
       prompt.textContent = `Out [${output.execution_count ?? " "}]:`;
-      body = renderData(output.data ?? {});
+      body = renderData(output.data ?? {}, output);
       break;
     case "display_data":
-      body = renderData(output.data ?? {});
+      body = renderData(output.data ?? {}, output);
       break;
     case "error": {
       const tb = output.traceback?.length ? output.traceback.join("\n") : `${output.ename}: ${output.evalue}`;

@@ -109,6 +109,29 @@ async function runNext() {
   else post({ type: "status", state: "idle" });
 }
 
+// call runs pushbook[name](...args) for a message that has no answer; a failure is
+// reported on the console (the bridge's functions fail by returning a rejected promise).
+function call(name, ...args) {
+  try {
+    Promise.resolve(self.pushbook?.[name]?.(...args)).catch((err) => console.error(`pushbook.${name}: ${err?.message ?? err}`));
+  } catch (err) {
+    console.error(`pushbook.${name}: ${err?.message ?? err}`);
+  }
+}
+
+// exportTable answers {type: "export", id, table, format} with the table's text, at once,
+// even while a cell runs (when the cell next lets the event loop in).
+async function exportTable({ id, table, format }) {
+  try {
+    if (typeof self.pushbook?.exportTable !== "function") throw new Error("the kernel is not running");
+    const text = await self.pushbook.exportTable(Number(table), String(format));
+    post({ type: "exported", id, text: String(text) });
+  } catch (err) {
+    const message = String(err?.message ?? err).replace(/^pushbook\.exportTable: /, "");
+    post({ type: "exported", id, error: message });
+  }
+}
+
 self.onmessage = (event) => {
   const msg = event.data ?? {};
   switch (msg.type) {
@@ -125,8 +148,22 @@ self.onmessage = (event) => {
       if (running) self.pushbook?.interrupt();
       break;
     case "restart":
-      self.pushbook?.restart();
-      post({ type: "restarted", id: msg.id });
+      // Answer once the fresh session exists, so the next execute runs in it.
+      Promise.resolve(self.pushbook?.restart())
+        .catch(() => {})
+        .then(() => post({ type: "restarted", id: msg.id }));
+      break;
+    case "file":
+      call("addFile", msg.name, new Uint8Array(msg.data));
+      break;
+    case "removeFile":
+      call("removeFile", msg.name);
+      break;
+    case "base":
+      call("setBase", String(msg.url ?? ""));
+      break;
+    case "export":
+      exportTable(msg);
       break;
     default:
       fatal(`unknown message type ${JSON.stringify(msg.type)}`);
