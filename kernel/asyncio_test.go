@@ -272,7 +272,9 @@ func TestInterruptStopsGatherPromptly(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			base := runtime.NumGoroutine()
-			s := kernel.NewSession(kernel.Options{})
+			// the yield hook lets the Interrupt in, as the browser's does:
+			// under GOOS=js one thread runs every goroutine, without preemption
+			s := kernel.NewSession(kernel.Options{YieldEvery: 10_000, OnYield: runtime.Gosched})
 			timer := time.AfterFunc(100*time.Millisecond, s.Interrupt)
 			defer timer.Stop()
 			start := time.Now()
