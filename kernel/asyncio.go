@@ -17,13 +17,17 @@ import (
 //	def fetch(name):
 //	    sleep(0.05)                 # simulated I/O latency
 //	    return name
-//	def crunch(n):
+//	def crunch(name):
 //	    t = 0
-//	    for i in range(n):
+//	    for i in range(200000):     # pure computation
 //	        t += i
-//	    return t
-//	t0 = clock(); gather(partial(fetch, "a"), partial(fetch, "b")); print(clock() - t0)   # ~0.05: waits overlap
-//	t0 = clock(); gather(partial(crunch, 10**6), partial(crunch, 10**6)); print(clock() - t0) # ~2x one: computing does not
+//	    return name
+//	t0 = clock()
+//	gather(partial(fetch, "a"), partial(fetch, "b"))
+//	print(clock() - t0)             # about 0.05 s: the waits overlap
+//	t0 = clock()
+//	gather(partial(crunch, "a"), partial(crunch, "b"))
+//	print(clock() - t0)             # about twice one crunch: computing does not
 //
 // gather runs its callables as tasks of an event loop modelled on
 // asyncio's: each task runs on a goroutine of its own with its own Starlark
