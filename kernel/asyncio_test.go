@@ -436,7 +436,7 @@ for name, work in [("waiting", fetch), ("computing", crunch)]:
     tasks = [partial(work, n) for n in ["a", "b", "c", "d"]]
     serial = timed(lambda: [t() for t in tasks])
     together = timed(lambda: gather(*tasks))
-    print(name, "overlaps" if together < 0.6 * serial else "does not overlap")`, func(o kernel.Output) { fmt.Print(o.Text, o.EValue) })
+    print(name, "overlaps" if together < 0.5 * serial else "does not overlap")`, func(o kernel.Output) { fmt.Print(o.Text, o.EValue) })
 	// Output:
 	// waiting overlaps
 	// computing does not overlap
