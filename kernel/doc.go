@@ -88,6 +88,16 @@
 // as text/plain and text/html: table(events), array(rows, dtype),
 // append_fields, flatten_dict and the table_sink stage.
 //
+// # Random numbers, files, asyncio, pictures
+//
+// random(seed=...) is a PCG stream (math/rand/v2), identical natively and
+// in WebAssembly. read_events, read_table and read_text read data files
+// through Options.ReadFile. gather, sleep, clock, partial and io_source are
+// an asyncio-style loop: each task has a goroutine, one runs at a time, and
+// a task gives the turn away only while it waits, so waits overlap and
+// computation does not, on every platform. A stage shown as a result, and
+// graph, plot, hist and scatter, are SVG pictures from the picture package.
+//
 // # Python features
 //
 // Cells are Starlark, a dialect of Python. Present: def, lambda, if/elif/
