@@ -360,9 +360,7 @@ func TestGatherTasksShareTheCellsStepBudget(t *testing.T) {
 }
 
 func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
-	cases := []struct {
-		code, ename, evalue string
-	}{
+	cases := []errorCase{
 		{"gather(1)", "TypeError", "gather: argument 1 is int, not a function"},
 		{"def f():\n    return 1\ngather(f, f())", "TypeError", "argument 2 is int, not a function (pass f, not f(): gather calls it)"},
 		{"gather(print, x=1)", "TypeError", "unexpected keyword argument"},
@@ -375,13 +373,7 @@ func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
-			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
-			require.Equal(t, kernel.StatusError, res.Status)
-			e := last(t, outs)
-			if tc.ename != "Error" {
-				assert.Equal(t, tc.ename, e.EName, "ename for %s", tc.code)
-			}
-			assert.Contains(t, e.EValue, tc.evalue, "evalue for %s", tc.code)
+			assertCellErrors(t, kernel.NewSession(kernel.Options{}), []errorCase{tc})
 		})
 	}
 }

@@ -44,18 +44,13 @@ func TestReadingBadDataNamesTheFileAndPlace(t *testing.T) {
 		"bad.csv":  "a,b\n1,2\n3\n",
 		"x.dat":    "",
 	})
-	for _, c := range []struct{ code, ename, evalue string }{
+	assertCellErrors(t, s, []errorCase{
 		{`read_events("bad.json")`, "ValueError", "bad.json: invalid JSON records: record 1 (line 2, column 8)"},
 		{`read_events("bad.csv")`, "ValueError", "bad.csv: line 3, column 1: wrong number of fields"},
 		{`read_events("x.dat")`, "ValueError", `cannot tell the format`},
 		{`read_events("missing.json")`, "FileNotFoundError", `read_events("missing.json"): no file "missing.json"`},
 		{`read_text("")`, "ValueError", "give a file name"},
-	} {
-		_, outs := stdout(t, s, c.code, kernel.StatusError)
-		o := last(t, outs)
-		assert.Equal(t, c.ename, o.EName, "cell %q: %s", c.code, o.EValue)
-		assert.Contains(t, o.EValue, c.evalue, "cell %q", c.code)
-	}
+	})
 	_, outs := stdout(t, kernel.NewSession(kernel.Options{}), `read_text("a.txt")`, kernel.StatusError)
 	assert.Contains(t, last(t, outs).EValue, "this kernel has no files to read")
 }

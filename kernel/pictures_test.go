@@ -47,16 +47,13 @@ func TestPlotsAreSVGPictures(t *testing.T) {
 		assert.Equal(t, c.text, o.Data["text/plain"], "cell %q", c.code)
 		assert.Contains(t, o.Data["image/svg+xml"], "<svg", "cell %q", c.code)
 	}
-	for _, c := range []struct{ code, evalue string }{
-		{`hist([])`, "no finite values"},
-		{`hist([1, 2], bins=0)`, "bins"},
-		{`plot(["a"])`, "plot: y1[0] is string, not a number"},
-		{`plot([1, 2], x=[1])`, "x has 1 values but series 1 has 2"},
-		{`scatter([1], [1, 2])`, "x has 1 values but y has 2"},
-		{`graph(3)`, "graph: argument 1 is int, not a stage"},
-		{`plot()`, "plot() needs at least one"},
-	} {
-		_, outs := stdout(t, s, c.code, kernel.StatusError)
-		assert.Contains(t, last(t, outs).EValue, c.evalue, "cell %q", c.code)
-	}
+	assertCellErrors(t, s, []errorCase{
+		{`hist([])`, "Error", "no finite values"},
+		{`hist([1, 2], bins=0)`, "Error", "bins"},
+		{`plot(["a"])`, "Error", "plot: y1[0] is string, not a number"},
+		{`plot([1, 2], x=[1])`, "Error", "x has 1 values but series 1 has 2"},
+		{`scatter([1], [1, 2])`, "Error", "x has 1 values but y has 2"},
+		{`graph(3)`, "Error", "graph: argument 1 is int, not a stage"},
+		{`plot()`, "Error", "plot() needs at least one"},
+	})
 }

@@ -114,9 +114,7 @@ r.shuffle(l)
 }
 
 func TestRandomRejectsBadArgumentsWithPythonErrors(t *testing.T) {
-	cases := []struct {
-		code, ename, evalue string
-	}{
+	cases := []errorCase{
 		{"random(1).normal(0, -1)", "ValueError", "sigma must be at least 0, got -1"},
 		{"random(1).uniform(2, 1)", "ValueError", "a must not exceed b, got a=2, b=1"},
 		{"random(1).randint(6, 1)", "ValueError", "empty range"},
@@ -132,13 +130,7 @@ func TestRandomRejectsBadArgumentsWithPythonErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
-			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
-			require.Equal(t, kernel.StatusError, res.Status)
-			e := last(t, outs)
-			if tc.ename != "Error" {
-				assert.Equal(t, tc.ename, e.EName, "ename for %s", tc.code)
-			}
-			assert.Contains(t, e.EValue, tc.evalue, "evalue for %s", tc.code)
+			assertCellErrors(t, kernel.NewSession(kernel.Options{}), []errorCase{tc})
 		})
 	}
 }

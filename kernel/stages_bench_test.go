@@ -31,30 +31,27 @@ func benchCell(b *testing.B, setup, push string) {
 	b.ReportMetric(float64(benchEvents)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
-// BenchmarkKernelSeedModule is the seed's In [206] written with
-// load("seed", ...), sinks counting instead of printing, driven by push().
-func BenchmarkKernelSeedModule(b *testing.B) {
-	benchCell(b, `
+// seedModulePipeline is the seed's In [206] from load("seed", ...), with
+// sinks that count instead of printing.
+const seedModulePipeline = `
 load("seed", "co_process", "co_filter", "co_split", "coroutine")
 def co_count(name):
     for data in inbox():
         pass
 co_count = coroutine(co_count)
 pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
-`, fmt.Sprintf("push(range(%d), pipeline)", benchEvents))
+`
+
+// BenchmarkKernelSeedModule is the seed's In [206] written with
+// load("seed", ...), sinks counting instead of printing, driven by push().
+func BenchmarkKernelSeedModule(b *testing.B) {
+	benchCell(b, seedModulePipeline, fmt.Sprintf("push(range(%d), pipeline)", benchEvents))
 }
 
 // BenchmarkKernelSeedModuleStarlarkSource is the same with the source a
 // Starlark loop, as the seed's pushdata is.
 func BenchmarkKernelSeedModuleStarlarkSource(b *testing.B) {
-	benchCell(b, `
-load("seed", "co_process", "co_filter", "co_split", "coroutine")
-def co_count(name):
-    for data in inbox():
-        pass
-co_count = coroutine(co_count)
-pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
-`, fmt.Sprintf("for i in range(%d):\n    pipeline.send(i)", benchEvents))
+	benchCell(b, seedModulePipeline, fmt.Sprintf("for i in range(%d):\n    pipeline.send(i)", benchEvents))
 }
 
 // BenchmarkKernelBuiltinStages is the same topology from built-in stages and

@@ -40,7 +40,7 @@ print(append_fields(a, "k", 7).k, a.s)`, `[7 7] ['x' 'y']`},
 
 func TestTableErrorsNameTheEventAndTheKey(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	for _, c := range []struct{ code, ename, evalue string }{
+	assertCellErrors(t, s, []errorCase{
 		{`table([{"a": 1}, {"a": "x"}])`, "ValueError", `event 1`},
 		{`table([{"a": 1}, {"a": "x"}])`, "ValueError", `"a"`},
 		{`table([{"a": [1, 2]}, {"a": [1, 2, 3]}])`, "ValueError", "event 1"},
@@ -56,12 +56,7 @@ t.nope`, "AttributeError", "nope"},
 		{`table([{"a": 1}])["b"]`, "KeyError", "b"},
 		{`table([{"a": 1}])[3]`, "IndexError", "row 3 out of range: the table has 1 rows"},
 		{`push([{"a": 1}, 5], table_sink())`, "TypeError", "table_sink: event 1 is int, not a dict"},
-	} {
-		_, outs := stdout(t, s, c.code, kernel.StatusError)
-		o := last(t, outs)
-		assert.Equal(t, c.ename, o.EName, "cell %q: %s", c.code, o.EValue)
-		assert.Contains(t, o.EValue, c.evalue, "cell %q", c.code)
-	}
+	})
 }
 
 func TestTableShowsAsTextAndHTML(t *testing.T) {
