@@ -108,6 +108,7 @@ func (f cellFailure) String() string {
 // goes on after a failure, so the written notebook shows every cell.
 func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) []cellFailure {
 	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, ReadFile: readBeside(opts.dir)})
+	defer s.Close()
 	var failures []cellFailure
 	for i, c := range nb.Cells {
 		if c.CellType != notebook.CodeCell || c.HasTag("nbval-skip") {

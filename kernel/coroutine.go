@@ -283,6 +283,7 @@ func (f *stageFunction) CallInternal(thread *starlark.Thread, args starlark.Tupl
 		return err
 	}
 	s.st = pipeline.RawCoroutine(name, body, pipelineStages(outs)...)
+	session.trackStage(s.st)
 	labelOutputs(s.st, args, kwargs, f.fn)
 	if f.primed {
 		if _, err := s.send(thread, starlark.None); err != nil {

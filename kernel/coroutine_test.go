@@ -2,6 +2,7 @@ package kernel_test
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -255,4 +256,21 @@ func assertCellErrors(t *testing.T, s *kernel.Session, cases []errorCase) {
 		}
 		assert.Contains(t, o.EValue, c.evalue, "cell %q", c.code)
 	}
+}
+
+func TestCloseEndsTheCoroutinesASessionLeftOpen(t *testing.T) {
+	before := runtime.NumGoroutine()
+	s := kernel.NewSession(kernel.Options{})
+	stdout(t, s, loadSeed+`
+sinks = [co_sink("s%d" % i) for i in range(50)]
+def forever():
+    for x in inbox():
+        pass
+forever = generator(forever)
+gens = [forever() for i in range(500)]
+[g.send(None) for g in gens[:250]]`, kernel.StatusOK)
+	require.Greater(t, runtime.NumGoroutine(), before+250, "open coroutines hold goroutines")
+	s.Close()
+	assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= before+2 }, 2*time.Second, 10*time.Millisecond,
+		"goroutines after Close: %d, before: %d", runtime.NumGoroutine(), before)
 }

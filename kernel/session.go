@@ -12,6 +12,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"pushbook/notebook"
+	"pushbook/pipeline"
 )
 
 // Output is one nbformat 4 output. It is the notebook package's type, so
@@ -84,6 +85,11 @@ type Session struct {
 	locals      map[string]any
 	sources     map[string]string // cell file name -> source, for tracebacks
 	exports     exports           // tables shown, for download
+	live        struct {
+		mu     sync.Mutex
+		stages []*pipeline.Stage[starlark.Value] // coroutine stages, for Close
+		kept   int                               // open ones after the last pruning
+	}
 }
 
 // fileOptions are the Starlark dialect of cells: Python-like, with while

@@ -216,13 +216,15 @@ func (b *bridge) interrupt(safejs.Value, []safejs.Value) (any, error) {
 	return nil, nil
 }
 
-// restart interrupts any running cell and starts a fresh session.
+// restart interrupts any running cell, closes the old session (ending the
+// coroutines it left open) and starts a fresh one.
 func (b *bridge) restart(safejs.Value, []safejs.Value) (any, error) {
 	b.session.Load().Interrupt()
 	b.fireStop()
 	return newPromise(func(resolve, _ safejs.Value) {
 		go func() {
 			b.mu.Lock() // waits for the interrupted cell to finish
+			b.session.Load().Close()
 			b.session.Store(b.newSession())
 			b.mu.Unlock()
 			_, _ = resolve.Invoke()
