@@ -235,6 +235,8 @@ var messageNames = []struct{ fragment, name string }{
 	{"not in dict", "KeyError"},
 	{"key ", "KeyError"},
 	{"referenced before assignment", "UnboundLocalError"},
+	{"stack overflow", "RecursionError"},
+	{"too large", "MemoryError"},
 	{"undefined", "NameError"},
 	{"has no .", "AttributeError"},
 	{"no such field", "AttributeError"},

@@ -411,3 +411,18 @@ func TestNewThreadInheritsLocals(t *testing.T) {
 	assert.Nil(t, kernel.NewThread(&starlark.Thread{}, "stray"), "a thread outside any cell has no cell")
 	assert.Error(t, kernel.Emit(&starlark.Thread{}, notebook.NewStream("stdout", "x")))
 }
+
+func TestRunawayRecursionAndHugeValuesAreErrorsNotCrashes(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	for _, c := range []struct{ code, ename string }{
+		{"def f(n):\n    return f(n + 1)\nf(0)", "RecursionError"},
+		{"x = [0] * 10000000000", "MemoryError"},
+		{`y = "x" * 1000000000000`, "MemoryError"},
+	} {
+		res, outs := run(s, c.code)
+		require.Equal(t, kernel.StatusError, res.Status, c.code)
+		assert.Equal(t, c.ename, last(t, outs).EName, c.code)
+	}
+	res, _ := run(s, "print('alive')")
+	assert.Equal(t, kernel.StatusOK, res.Status)
+}
