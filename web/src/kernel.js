@@ -40,17 +40,19 @@ export async function compileKernel(wasmURL) {
 }
 
 /**
- * Returns, once, what index.html's inline script started before the page's code
- * loaded ({module: Promise<WebAssembly.Module>, worker: Worker}), if it started it for
- * base; otherwise null.
+ * Returns, once, what index.html's inline script started before the page's code loaded
+ * ({worker, module: Promise<WebAssembly.Module>, initPosted: Promise<boolean>, messages}:
+ * the worker, the compile, whether the module was already posted to the worker, and what
+ * the worker said meanwhile), if it started it for base; otherwise null.
  */
 function takeEarlyStart(baseURL) {
   const early = globalThis.pushbookEarlyStart;
   if (!early) return null;
   delete globalThis.pushbookEarlyStart;
-  const usable = early.module instanceof Promise && typeof Worker !== "undefined" && early.worker instanceof Worker;
+  const hasWorker = typeof Worker !== "undefined" && early.worker instanceof Worker;
+  const usable = hasWorker && early.module instanceof Promise && early.initPosted instanceof Promise && Array.isArray(early.messages);
   if (usable && new URL("./", location.href).href === baseURL) return early;
-  if (typeof Worker !== "undefined" && early.worker instanceof Worker) early.worker.terminate();
+  if (hasWorker) early.worker.terminate();
   return null;
 }
 
@@ -87,12 +89,13 @@ export class Kernel extends EventTarget {
     const wasmURL = new URL("main.wasm", baseURL).href;
     const early = takeEarlyStart(baseURL);
     // main.wasm downloads and compiles while the first worker loads worker.js and
-    // wasm_exec.js; #spawn waits for both. If the page's early start failed, compile
-    // again here: compileKernel's errors say what went wrong.
+    // wasm_exec.js; #spawn waits for both (index.html's early start has usually posted
+    // the module already). If the early start failed, compile again here:
+    // compileKernel's errors say what went wrong.
     const module = early ? early.module.catch(() => compileKernel(wasmURL)) : compileKernel(wasmURL);
     module.catch(() => {}); // #spawn reports the failure
     const kernel = new Kernel(module, baseURL);
-    await kernel.#spawn(early?.worker);
+    await kernel.#spawn(early);
     return kernel;
   }
 
@@ -107,14 +110,20 @@ export class Kernel extends EventTarget {
     this.dispatchEvent(new CustomEvent("status", { detail: { state } }));
   }
 
-  #spawn(started = null) {
+  // Starts a worker (or takes over index.html's early one: its buffered messages are
+  // handled first, and the module is posted only if the early start did not post it)
+  // and resolves once the kernel in it is ready.
+  #spawn(early = null) {
     this.#setState("starting");
-    const worker = started ?? new Worker(new URL("worker.js", this.#base));
+    const worker = early?.worker ?? new Worker(new URL("worker.js", this.#base));
     this.#worker = worker;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => fail(new Error(`kernel did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      let settled = false;
       const fail = (err) => {
         clearTimeout(timer);
+        if (settled) return;
+        settled = true;
         if (this.#worker === worker) this.#die(err.message);
         reject(err);
       };
@@ -124,6 +133,7 @@ export class Kernel extends EventTarget {
         const msg = e.data;
         if (msg.type === "ready") {
           clearTimeout(timer);
+          settled = true;
           this.version = msg.version;
           this.#session++;
           this.#sendData(worker);
@@ -135,8 +145,11 @@ export class Kernel extends EventTarget {
           fail(new Error(msg.message));
         }
       };
-      Promise.resolve(this.#module).then((module) => {
-        if (this.#worker !== worker) return;
+      for (const data of early?.messages.splice(0) ?? []) worker.onmessage({ data });
+      if (settled) return;
+      const posted = early ? early.initPosted : Promise.resolve(false);
+      posted.then((done) => (done ? null : this.#module)).then((module) => {
+        if (!module || this.#worker !== worker) return;
         const wasmURL = new URL("main.wasm", this.#base).href;
         try {
           worker.postMessage({ type: "init", module, wasmURL });
