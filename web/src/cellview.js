@@ -1,9 +1,12 @@
 // cellview.js: one cell on the page: prompt, editor (or rendered Markdown) and outputs.
 //
 // A CellView draws a cell of the model and reports what the user does through the
-// handlers it is given; it never changes the model or talks to the kernel itself.
+// handlers it is given; it never changes the model or talks to the kernel itself. A cell's
+// source is first drawn as a static, highlighted view (staticview.js); its CodeMirror
+// editor is made only when the cell is focused, pressed, edited, or has a line to mark.
 
 import { createEditor } from "./editor.js";
+import { createStaticView } from "./staticview.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderOutput, renderNotice } from "./outputs.js";
 
@@ -13,10 +16,14 @@ function el(tag, className) {
   return node;
 }
 
-/** The view of one cell. handlers: {onSource(text), onRun(mode), onEscape(), onNavigate(delta), onFocus()}. */
+/**
+ * The view of one cell. handlers: {onSource(text), onRun(mode), onEscape(), onNavigate(delta), onFocus()}.
+ * A view made with {deferred: true} shows only its prompt until draw() is called (or any
+ * method that needs its contents), so a notebook can show the cells on screen first.
+ */
 export class CellView {
   /** Builds the view of cell; insert view.el into the page. */
-  constructor(cell, handlers) {
+  constructor(cell, handlers, { deferred = false } = {}) {
     this.cell = cell;
     this.handlers = handlers;
     this.state = "idle";
@@ -43,23 +50,67 @@ export class CellView {
     };
     this.el.addEventListener("focusin", () => handlers.onFocus());
     this.editing = cell.cell_type === "code" || cell.source.trim() === "";
+    this.#classify();
+    this.setState(this.state);
+    this.outputs.hidden = true;
+    if (!deferred) this.draw();
+  }
+
+  #drawn = false;
+
+  /** Draws the cell's source (or Markdown) and outputs, if that was deferred; cheap otherwise. */
+  draw() {
+    if (this.#drawn) return;
+    this.#drawn = true;
     this.refresh();
+  }
+
+  /** Whether draw() has run. */
+  get drawn() {
+    return this.#drawn;
   }
 
   #editorOptions;
   #editor = null;
+  #static = null;
 
   /**
-   * The cell's CodeMirror editor, made the first time it is needed: a rendered
-   * Markdown cell gets none until it is edited, so long notebooks open faster.
+   * The cell's CodeMirror editor, made (in place of the static view) the first time it is
+   * needed, so long notebooks open fast: a few ms per cell instead of tens.
    */
   get editor() {
-    this.#editor ??= createEditor({
-      ...this.#editorOptions,
-      doc: this.cell.source,
-      language: this.cell.cell_type === "code" ? "python" : "text",
-    });
+    this.draw();
+    if (!this.#editor) {
+      this.#static?.destroy();
+      this.#static = null;
+      this.#editor = createEditor({ ...this.#editorOptions, doc: this.cell.source, language: this.#language() });
+    }
     return this.#editor;
+  }
+
+  /** Whether the cell's editor has been made (else its source shows as a static view). */
+  get hasEditor() {
+    return this.#editor !== null;
+  }
+
+  #language() {
+    return this.cell.cell_type === "code" ? "python" : "text";
+  }
+
+  // Shows the source: in the editor if there is one, else in the static view.
+  #showSource() {
+    if (this.#editor) return;
+    if (this.#static) {
+      this.#static.setText(this.cell.source, this.#language());
+      return;
+    }
+    this.#static = createStaticView({
+      parent: this.editorWrap,
+      doc: this.cell.source,
+      language: this.#language(),
+      label: this.#editorOptions.label,
+      onActivate: (event) => (event ? this.editor.press(event) : this.editor.focus()),
+    });
   }
 
   #keys() {
@@ -80,15 +131,19 @@ export class CellView {
     ];
   }
 
+  #classify() {
+    const type = this.cell.cell_type;
+    this.el.classList.toggle("code-cell", type === "code");
+    this.el.classList.toggle("markdown-cell", type === "markdown");
+    this.el.classList.toggle("raw-cell", type === "raw");
+  }
+
   /** Redraws everything from the cell: type, prompt, Markdown and outputs. */
   refresh() {
-    const { cell } = this;
-    const isCode = cell.cell_type === "code";
-    this.el.classList.toggle("code-cell", isCode);
-    this.el.classList.toggle("markdown-cell", cell.cell_type === "markdown");
-    this.el.classList.toggle("raw-cell", cell.cell_type === "raw");
-    this.#editor?.setLanguage(isCode ? "python" : "text");
-    if (isCode) this.editing = true;
+    if (!this.#drawn) return this.draw();
+    this.#classify();
+    this.#editor?.setLanguage(this.#language());
+    if (this.cell.cell_type === "code") this.editing = true;
     this.#showMarkdown();
     this.setState(this.state);
     this.renderOutputs();
@@ -97,7 +152,7 @@ export class CellView {
   #showMarkdown() {
     const showRendered = this.cell.cell_type === "markdown" && !this.editing;
     this.editorWrap.hidden = showRendered;
-    if (!showRendered) void this.editor; // shown, so it must exist
+    if (!showRendered) this.#showSource();
     this.rendered.hidden = !showRendered;
     if (showRendered) this.rendered.replaceChildren(renderMarkdown(this.cell.source));
     this.#label();
@@ -131,6 +186,7 @@ export class CellView {
 
   /** Redraws all outputs from the cell. */
   renderOutputs() {
+    if (!this.#drawn) return this.draw();
     const outs = this.cell.outputs ?? [];
     this.outputs.replaceChildren(...outs.map(renderOutput));
     this.outputs.hidden = outs.length === 0;
@@ -139,6 +195,7 @@ export class CellView {
 
   /** Draws output number index, new or grown (streams merge into the output before them). */
   updateOutput(index) {
+    if (!this.#drawn) return this.draw();
     const node = renderOutput(this.cell.outputs[index]);
     const old = this.outputs.children[index];
     if (old) old.replaceWith(node);
@@ -148,17 +205,26 @@ export class CellView {
 
   /** Shows a notice under the outputs (not saved with the notebook). */
   addNotice(message) {
+    this.draw();
     this.outputs.appendChild(renderNotice(message));
     this.outputs.hidden = false;
   }
 
-  /** Marks the failing line in the editor (null clears). */
+  /** Shows the cell's source again after the model's source changed outside the editor. */
+  sourceChanged() {
+    if (!this.#drawn) return;
+    if (this.#editor) this.#editor.setText(this.cell.source);
+    else this.#showMarkdown();
+  }
+
+  /** Marks the failing line in the editor (null clears); makes the editor if needed. */
   markError(line) {
     this.editor.markErrorLine(line);
   }
 
   /** For Markdown cells: show the editor instead of the rendered text, and focus it. */
   edit() {
+    this.draw();
     if (this.cell.cell_type === "markdown" && !this.editing) {
       this.editing = true;
       this.#showMarkdown();
@@ -169,6 +235,7 @@ export class CellView {
   /** For Markdown cells: show the rendered text (what "running" a Markdown cell does). */
   render() {
     if (this.cell.cell_type !== "markdown") return;
+    this.draw();
     this.editing = false;
     this.#showMarkdown();
   }
@@ -181,6 +248,7 @@ export class CellView {
   /** Frees the editor. */
   destroy() {
     this.#editor?.destroy();
+    this.#static?.destroy();
     this.el.remove();
   }
 }

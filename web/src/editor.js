@@ -1,29 +1,15 @@
 // editor.js: the CodeMirror 6 editor used in cells: Python highlighting for code cells,
-// plain text for Markdown, colours from CSS variables (so light and dark both work), and a
-// way to mark the line an error came from.
+// plain text for Markdown, colours from CSS variables through highlight.js's "tok-*"
+// classes (so light and dark both work, and the static view before it looks the same),
+// and a way to mark the line an error came from.
 
 import { EditorState, StateEffect, StateField, Compartment } from "@codemirror/state";
 import { EditorView, Decoration, keymap, highlightSpecialChars, drawSelection, dropCursor } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { python } from "@codemirror/lang-python";
-import { tags as t } from "@lezer/highlight";
-
-const highlight = HighlightStyle.define([
-  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: "var(--tok-keyword)", fontWeight: "600" },
-  { tag: [t.string, t.special(t.string)], color: "var(--tok-string)" },
-  { tag: [t.number, t.bool, t.null, t.atom], color: "var(--tok-number)" },
-  { tag: t.comment, color: "var(--tok-comment)", fontStyle: "italic" },
-  { tag: [t.function(t.variableName), t.function(t.propertyName), t.definition(t.function(t.variableName))], color: "var(--tok-function)" },
-  { tag: [t.className, t.definition(t.className)], color: "var(--tok-class)" },
-  { tag: [t.operator, t.punctuation], color: "var(--tok-operator)" },
-  { tag: t.standard(t.variableName), color: "var(--tok-builtin)" },
-  { tag: t.heading, fontWeight: "700" },
-  { tag: t.emphasis, fontStyle: "italic" },
-  { tag: t.strong, fontWeight: "700" },
-  { tag: t.invalid, color: "var(--tok-invalid)" },
-]);
+import { highlighter } from "./highlight.js";
 
 const setErrorLine = StateEffect.define();
 const errorLineDeco = Decoration.line({ class: "cm-error-line", attributes: { "aria-invalid": "true" } });
@@ -65,7 +51,7 @@ export function createEditor({ parent, doc, language = "python", keys = [], onCh
         EditorState.tabSize.of(4),
         bracketMatching(),
         closeBrackets(),
-        syntaxHighlighting(highlight),
+        syntaxHighlighting(highlighter),
         lang.of(language === "python" ? python() : []),
         errorLineField,
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
@@ -94,6 +80,23 @@ export function createEditor({ parent, doc, language = "python", keys = [], onCh
         effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "nearest" }));
       }
       view.dispatch({ effects });
+    },
+    /** Replaces the whole text when it differs (a change made outside the editor). */
+    setText(text) {
+      if (text !== view.state.doc.toString()) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    /**
+     * Carries on a mouse press that began on the static view this editor replaced: the
+     * editor handles it as its own (caret where pressed, drag to select).
+     */
+    press(event) {
+      const { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } = event;
+      const init = { bubbles: true, cancelable: true, view: window, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey };
+      view.contentDOM.dispatchEvent(new MouseEvent("mousedown", init));
+      if (view.hasFocus) return;
+      const pos = view.posAtCoords({ x: clientX, y: clientY });
+      view.focus();
+      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
     },
     /** Focuses the editor, cursor at the end when atEnd. */
     focus(atEnd = false) {

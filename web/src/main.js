@@ -15,6 +15,13 @@ export { Kernel };
 
 const $ = (id) => document.getElementById(id);
 
+// How long one slice of drawing cells below the fold may take, at least (ms).
+const DRAW_SLICE_MS = 8;
+
+// Runs fn(deadline) when the page is idle (or in 100 ms at most); deadline is undefined
+// where there is no requestIdleCallback.
+const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 100 }) : setTimeout(fn, 0));
+
 const LOST_MESSAGE =
   "The cell did not stop in time, so the kernel was restarted. All variables from this session are lost: run the cells you need again.";
 
@@ -195,7 +202,9 @@ class App {
     this.origin = origin;
     this.notebook = new Notebook(model);
     const list = $("notebook");
-    for (const cell of this.notebook.cells) list.appendChild(this.makeView(cell).el);
+    const views = this.notebook.cells.map((cell) => this.makeView(cell, { deferred: true }));
+    list.append(...views.map((v) => v.el));
+    this.drawViews(views);
     this.notebook.addEventListener("change", (e) => this.onChange(e.detail));
     this.select(this.notebook.cells[0].id);
     $("nb-name").textContent = origin.name;
@@ -206,6 +215,20 @@ class App {
     this.store.setLast(origin.key);
     this.updateURL();
     this.kernel?.setBase(this.dataBase());
+  }
+
+  // Draws the cells on screen now and the rest in slices of idle time, so a long notebook
+  // neither delays the first paint nor keeps the kernel's "ready" waiting.
+  drawViews(views) {
+    let i = 0;
+    while (i < views.length && views[i].el.getBoundingClientRect().top < window.innerHeight) views[i++].draw();
+    const rest = views.slice(i);
+    const slice = (deadline) => {
+      const until = performance.now() + Math.max(DRAW_SLICE_MS, deadline?.timeRemaining?.() ?? 0);
+      while (rest.length && performance.now() < until) rest.shift().draw();
+      if (rest.length) whenIdle(slice);
+    };
+    if (rest.length) whenIdle(slice);
   }
 
   // The URL that cells' file names not dropped on the page resolve against: the
@@ -225,14 +248,14 @@ class App {
     history.replaceState(null, "", url);
   }
 
-  makeView(cell) {
+  makeView(cell, options) {
     const view = new CellView(cell, {
       onSource: (text) => this.notebook.setSource(cell.id, text),
       onRun: (mode) => this.runFrom(cell.id, mode),
       onEscape: () => view.focusCell(),
       onNavigate: (delta) => this.moveSelection(delta, true),
       onFocus: () => this.select(cell.id, false),
-    });
+    }, options);
     this.views.set(cell.id, view);
     return view;
   }
@@ -258,6 +281,9 @@ class App {
       }
       case "type":
         view.refresh();
+        break;
+      case "source":
+        view.sourceChanged();
         break;
       case "outputs":
         view.renderOutputs();
