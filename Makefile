@@ -59,7 +59,7 @@ dist: site
 bench: site
 	@mkdir -p build
 	( $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ && \
-	  GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime 3x -exec $(WASMEXEC) ./wasm/ && \
+	  GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime 6x -exec $(WASMEXEC) ./wasm/ && \
 	  $(GO) test -tags browser -run '^$$' -bench '$(BENCH)' ./e2e/ ) | tee build/bench.txt | $(GO) run ./internal/benchreport
 
 clean:
