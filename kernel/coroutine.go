@@ -125,7 +125,7 @@ func (it *stageIterator) Next(p *starlark.Value) bool {
 		if !isStop(err) {
 			// An iterator cannot return an error: stop the cell with it, as an
 			// uncaught exception in the loop would (Starlark has no try).
-			it.s.session.Cancel(err)
+			it.s.session.Cancel(&failure{err})
 		}
 		return false
 	}
@@ -143,7 +143,11 @@ func isStop(err error) bool {
 }
 
 // next is Python's next(g): g.send(None), starting an unstarted generator.
+// Built-in stages only take values pushed into them, so they have no next.
 func (s *Stage) next(thread *starlark.Thread) (starlark.Value, error) {
+	if s.kind != "generator" {
+		return nil, Errorf("TypeError", "%s is a built-in %s stage: it takes values sent to it and has nothing to iterate; iterate a generator, or read a collect()'s .values", s.st.Name(), s.kind)
+	}
 	return s.send(thread, starlark.None)
 }
 

@@ -96,6 +96,8 @@ func TestGeneratorErrorsAreThePythonOnes(t *testing.T) {
 		{"receive()", "RuntimeError", "receive() works only inside the body of a coroutine or generator"},
 		{"next(42)", "TypeError", "'int' object is not an iterator"},
 		{"emit(1)", "RuntimeError", "emit() works only inside the body"},
+		{"next(counter('c'))", "TypeError", "c is a built-in counter stage: it takes values sent to it and has nothing to iterate"},
+		{"for x in collect():\n    pass", "TypeError", "collect is a built-in collect stage"},
 	})
 	got, _ := stdout(t, s, "print(list(squares(4)), [x for x in squares(2)])", kernel.StatusOK)
 	assert.Equal(t, "[0, 1, 4, 9] [0, 1]\n", got)
@@ -273,4 +275,15 @@ gens = [forever() for i in range(500)]
 	s.Close()
 	assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= before+2 }, 2*time.Second, 10*time.Millisecond,
 		"goroutines after Close: %d, before: %d", runtime.NumGoroutine(), before)
+}
+
+func TestAnErrorInsideAForLoopOverAGeneratorFailsTheCellWithBothPlaces(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, outs := stdout(t, s, "def g():\n    emit(1)\n    emit(1 // 0)\ng = generator(g)\nfor x in g():\n    print(x)", kernel.StatusError)
+	assert.Equal(t, "1\n", got)
+	o := last(t, outs)
+	assert.Equal(t, "ZeroDivisionError", o.EName)
+	tb := plainTraceback(o)
+	assert.Contains(t, tb, "Cell In[1], line 5", "the for loop")
+	assert.Contains(t, tb, "Cell In[1], line 3", "the division in the generator")
 }

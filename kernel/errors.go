@@ -131,15 +131,25 @@ func (s *Session) compileErrorOutput(name string, pos syntax.Position, msg strin
 // thread) is not repeated.
 func (s *Session) frames(err error) []string {
 	var stacks []starlark.CallStack
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if ev, ok := e.(*starlark.EvalError); ok {
-			if k := len(stacks); k > 0 && extends(ev.CallStack, stacks[k-1]) {
-				stacks[k-1] = ev.CallStack
-				continue
+	var walk func(e error)
+	walk = func(e error) {
+		for ; e != nil; e = errors.Unwrap(e) {
+			if ev, ok := e.(*starlark.EvalError); ok {
+				if k := len(stacks); k > 0 && extends(ev.CallStack, stacks[k-1]) {
+					stacks[k-1] = ev.CallStack
+				} else {
+					stacks = append(stacks, ev.CallStack)
+				}
 			}
-			stacks = append(stacks, ev.CallStack)
+			if joined, ok := e.(interface{ Unwrap() []error }); ok {
+				for _, inner := range joined.Unwrap() {
+					walk(inner)
+				}
+				return
+			}
 		}
 	}
+	walk(err)
 	var out []string
 	for _, st := range stacks {
 		for _, fr := range st {
@@ -153,7 +163,11 @@ func (s *Session) frames(err error) []string {
 }
 
 func extends(inner, outer starlark.CallStack) bool {
-	return len(inner) >= len(outer) && slices.Equal(inner[:len(outer)-1], outer[:len(outer)-1])
+	if len(outer) == 0 || len(inner) < len(outer) {
+		return false
+	}
+	n := len(outer) - 1 // the last frame's position moves as the error goes deeper
+	return slices.Equal(inner[:n], outer[:n]) && inner[n].Name == outer[n].Name
 }
 
 // frame renders one call frame: where it is, and for cell code the lines

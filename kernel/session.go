@@ -183,6 +183,14 @@ func (s *Session) Cancel(err error) {
 	}
 }
 
+// failure stops a cell because of an error raised where Go code cannot
+// return one (inside a starlark.Iterator): the cell ends as failed, not
+// stopped, with the error's name and message.
+type failure struct{ err error }
+
+func (f *failure) Error() string { return f.err.Error() }
+func (f *failure) Unwrap() error { return f.err }
+
 // Execute runs one cell of Starlark code. emit receives each output as it
 // happens: a stream output per print, display_data from display(), the
 // execute_result of a final bare expression whose value is not None, and
@@ -211,7 +219,15 @@ func (s *Session) Execute(code string, emit func(Output)) Result {
 	}
 	status := StatusError
 	if abort := c.aborted(); abort != nil {
-		err, status = abort, StatusAborted
+		var f *failure
+		if errors.As(abort, &f) {
+			// named as the failure, with the frames of where the cell stopped
+			// and then those of where the failure happened
+			name, msg := exceptionName(f.err)
+			err = &Error{Name: name, Msg: msg, err: errors.Join(err, f.err)}
+		} else {
+			err, status = abort, StatusAborted
+		}
 	}
 	c.emitAlways(s.errorOutput(n, err))
 	return Result{ExecutionCount: n, Status: status, Err: fmt.Errorf("cell In [%d]: %w", n, err)}
