@@ -73,9 +73,11 @@ func (b *Builder) Append(event Map) error {
 }
 
 // Table returns the rows appended so far as a Table, and the builder may go
-// on appending. The table shares a column's storage when it wastes at most
-// a quarter of it and otherwise gets a compact copy, so a table never holds
-// more than 1.25 times its data; the null masks are always copied.
+// on appending. The table shares each column's full 32768-row chunks,
+// which the builder never writes again, and shares the last chunk too when
+// it wastes at most a quarter of it, else copies its rows; so a table never
+// holds more than 1.25 times its data, and copies at most one chunk per
+// column. The null masks are always copied.
 func (b *Builder) Table() *Table {
 	cols := make([]*Column, len(b.cols))
 	for i, c := range b.cols {

@@ -3,13 +3,15 @@ package flatten
 import (
 	"fmt"
 	"math/bits"
+	"sync/atomic"
 )
 
 // Column is one typed column of a Table: a name, a DType, one value per row
-// and a null mask. Values are stored contiguously by kind; a sub-array
+// and a null mask. Values are stored by kind in row order; a sub-array
 // column of shape n stores row i at elements [i*n, (i+1)*n). A Column that
 // belongs to a Table is never modified; the slices its accessors return
-// are its storage, so callers must not modify them either.
+// are its storage (or, for a column built in chunks, one contiguous copy
+// made at the first call), so callers must not modify them either.
 type Column struct {
 	name  string
 	dtype DType
@@ -23,13 +25,29 @@ type Column struct {
 
 	// A Builder's column fills its storage in chunks of chunkRows rows so
 	// that growing never copies: full chunks move here, oldest first, and
-	// the slices above hold the rows after them. A Table's columns never
-	// have sealed chunks.
+	// the slices above hold the rows after them. A Table's column shares
+	// the builder's sealed chunks, all exactly chunkRows rows long, and
+	// joins them into one slice only when Int64s, Float64s, Bools or
+	// Strings asks for it; flat caches that join.
 	sealedRows int
 	sints      [][]int64
 	sflts      [][]float64
 	sbools     [][]bool
 	sstrs      [][]string
+	flat       *flatCache
+}
+
+// flatCache holds the contiguous copy of a chunked table column, made at
+// most once and safe to make from several goroutines.
+type flatCache struct {
+	p atomic.Pointer[flatData]
+}
+
+type flatData struct {
+	ints  []int64
+	flts  []float64
+	bools []bool
+	strs  []string
 }
 
 // chunkRows is the number of rows in a sealed chunk of a Builder's column.
@@ -56,18 +74,111 @@ func (c *Column) IsNull(i int) bool {
 }
 
 // Int64s returns the stored int64 elements (row-major for sub-arrays; null
-// rows hold 0), or nil if the column is not Int64.
-func (c *Column) Int64s() []int64 { return c.ints }
+// rows hold 0), or nil if the column is not Int64. For a column of more
+// than 32768 rows made by a Builder the first call copies its chunks into
+// one slice, which later calls return.
+func (c *Column) Int64s() []int64 {
+	if c.sealedRows == 0 {
+		return c.ints
+	}
+	return c.contiguous().ints
+}
 
 // Float64s returns the stored float64 elements (row-major for sub-arrays;
-// null rows hold 0), or nil if the column is not Float64.
-func (c *Column) Float64s() []float64 { return c.flts }
+// null rows hold 0), or nil if the column is not Float64. It costs what
+// Int64s costs.
+func (c *Column) Float64s() []float64 {
+	if c.sealedRows == 0 {
+		return c.flts
+	}
+	return c.contiguous().flts
+}
 
-// Bools returns the stored bools, or nil if the column is not Bool.
-func (c *Column) Bools() []bool { return c.bools }
+// Bools returns the stored bools, or nil if the column is not Bool. It
+// costs what Int64s costs.
+func (c *Column) Bools() []bool {
+	if c.sealedRows == 0 {
+		return c.bools
+	}
+	return c.contiguous().bools
+}
 
 // Strings returns the stored strings, or nil if the column is not String.
-func (c *Column) Strings() []string { return c.strs }
+// It costs what Int64s costs.
+func (c *Column) Strings() []string {
+	if c.sealedRows == 0 {
+		return c.strs
+	}
+	return c.contiguous().strs
+}
+
+// contiguous joins a chunked column's storage, once per table column.
+func (c *Column) contiguous() *flatData {
+	if c.flat == nil { // a builder's own column: nothing shares it
+		return c.join()
+	}
+	if d := c.flat.p.Load(); d != nil {
+		return d
+	}
+	c.flat.p.CompareAndSwap(nil, c.join())
+	return c.flat.p.Load()
+}
+
+func (c *Column) join() *flatData {
+	return &flatData{
+		ints:  concat(c.sints, c.ints),
+		flts:  concat(c.sflts, c.flts),
+		bools: concat(c.sbools, c.bools),
+		strs:  concat(c.sstrs, c.strs),
+	}
+}
+
+// elem returns element at (a row-major element index) of a column stored
+// as equal sealed chunks followed by the active slice.
+func elem[T any](sealed [][]T, active []T, at int) T {
+	if len(sealed) > 0 {
+		per := len(sealed[0])
+		if at < per*len(sealed) {
+			return sealed[at/per][at%per]
+		}
+		at -= per * len(sealed)
+	}
+	return active[at]
+}
+
+// span returns elements [lo, hi) of chunked storage: a view when they lie
+// in one chunk or in the active slice, else a copy.
+func span[T any](sealed [][]T, active []T, lo, hi int) []T {
+	sealedLen := 0
+	if len(sealed) > 0 {
+		sealedLen = len(sealed[0]) * len(sealed)
+	}
+	if lo >= sealedLen {
+		lo, hi = lo-sealedLen, hi-sealedLen
+		return active[lo:hi:hi]
+	}
+	per := len(sealed[0])
+	if hi <= sealedLen && lo/per == (hi-1)/per {
+		ch, at := sealed[lo/per], lo%per
+		return ch[at : at+hi-lo : at+hi-lo]
+	}
+	out := make([]T, 0, hi-lo)
+	for g := lo; g < hi; {
+		if g >= sealedLen {
+			return append(out, active[g-sealedLen:hi-sealedLen]...)
+		}
+		ch, at := sealed[g/per], g%per
+		take := min(per-at, hi-g)
+		out = append(out, ch[at:at+take]...)
+		g += take
+	}
+	return out
+}
+
+func (c *Column) intAt(at int) int64     { return elem(c.sints, c.ints, at) }
+func (c *Column) floatAt(at int) float64 { return elem(c.sflts, c.flts, at) }
+func (c *Column) boolAt(at int) bool     { return elem(c.sbools, c.bools, at) }
+func (c *Column) stringAt(at int) string { return elem(c.sstrs, c.strs, at) }
 
 // Value returns row i as nil (null), int64, float64, bool, string, or for a
 // sub-array column a []int64 or []float64 that shares the column's storage.
@@ -78,21 +189,21 @@ func (c *Column) Value(i int) any {
 	if c.IsNull(i) {
 		return nil
 	}
-	if s := c.dtype.Shape; s > 0 {
+	if s := c.dtype.Shape; s > 0 { // a row never straddles two chunks
 		if c.dtype.Kind == Int64 {
-			return c.ints[i*s : (i+1)*s : (i+1)*s]
+			return span(c.sints, c.ints, i*s, (i+1)*s)
 		}
-		return c.flts[i*s : (i+1)*s : (i+1)*s]
+		return span(c.sflts, c.flts, i*s, (i+1)*s)
 	}
 	switch c.dtype.Kind {
 	case Int64:
-		return c.ints[i]
+		return c.intAt(i)
 	case Float64:
-		return c.flts[i]
+		return c.floatAt(i)
 	case Bool:
-		return c.bools[i]
+		return c.boolAt(i)
 	case String:
-		return c.strs[i]
+		return c.stringAt(i)
 	}
 	return nil
 }
@@ -107,24 +218,41 @@ func (c *Column) Values() []any {
 }
 
 // Bytes returns the memory the column's storage occupies (capacities
-// included), for measuring tables.
+// included, and the contiguous copy once Int64s or its kin made one), for
+// measuring tables.
 func (c *Column) Bytes() int {
-	return 8*cap(c.ints) + 8*cap(c.flts) + cap(c.bools) + 16*cap(c.strs) + 8*cap(c.valid)
+	n := 8*cap(c.ints) + 8*cap(c.flts) + cap(c.bools) + 16*cap(c.strs) + 8*cap(c.valid)
+	n += 8*chunkCap(c.sints) + 8*chunkCap(c.sflts) + chunkCap(c.sbools) + 16*chunkCap(c.sstrs)
+	if c.flat != nil {
+		if d := c.flat.p.Load(); d != nil {
+			n += 8*cap(d.ints) + 8*cap(d.flts) + cap(d.bools) + 16*cap(d.strs)
+		}
+	}
+	return n
 }
 
-// slice returns rows [i, j) as a new column sharing the element storage.
+func chunkCap[T any](sealed [][]T) int {
+	n := 0
+	for _, ch := range sealed {
+		n += cap(ch)
+	}
+	return n
+}
+
+// slice returns rows [i, j) as a new column sharing the element storage
+// when the rows lie in one chunk of it, and copying them otherwise.
 func (c *Column) slice(i, j int) *Column {
 	s := c.dtype.stride()
 	out := &Column{name: c.name, dtype: c.dtype, n: j - i}
 	switch c.dtype.Kind {
 	case Int64:
-		out.ints = c.ints[i*s : j*s : j*s]
+		out.ints = span(c.sints, c.ints, i*s, j*s)
 	case Float64:
-		out.flts = c.flts[i*s : j*s : j*s]
+		out.flts = span(c.sflts, c.flts, i*s, j*s)
 	case Bool:
-		out.bools = c.bools[i:j:j]
+		out.bools = span(c.sbools, c.bools, i, j)
 	case String:
-		out.strs = c.strs[i:j:j]
+		out.strs = span(c.sstrs, c.strs, i, j)
 	case Null:
 		out.nulls = j - i
 	}
@@ -136,26 +264,54 @@ func (c *Column) slice(i, j int) *Column {
 	return out
 }
 
-// snapshot returns an immutable view of the column as it is now: storage
-// shared when little of it is spare capacity, copied otherwise.
+// snapshot returns an immutable view of the column as it is now. Sealed
+// chunks are shared, as the builder never writes to them again; the active
+// slice is shared when little of it is spare capacity and copied
+// otherwise, so the view wastes at most a quarter of that slice.
 func (c *Column) snapshot() *Column {
-	if c.sealedRows > 0 {
+	if c.sealedRows > 0 && !c.evenChunks() {
 		return c.compact()
+	}
+	out := *c
+	out.sints = c.sints[:len(c.sints):len(c.sints)]
+	out.sflts = c.sflts[:len(c.sflts):len(c.sflts)]
+	out.sbools = c.sbools[:len(c.sbools):len(c.sbools)]
+	out.sstrs = c.sstrs[:len(c.sstrs):len(c.sstrs)]
+	out.flat = nil
+	if c.sealedRows > 0 {
+		out.flat = &flatCache{}
 	}
 	used := len(c.ints) + len(c.flts) + len(c.bools) + len(c.strs)
 	spare := cap(c.ints) + cap(c.flts) + cap(c.bools) + cap(c.strs) - used
 	if spare*4 > used {
-		return c.compact()
+		out.ints, out.flts, out.bools, out.strs = clone(c.ints), clone(c.flts), clone(c.bools), clone(c.strs)
+	} else {
+		out.ints = c.ints[:len(c.ints):len(c.ints)]
+		out.flts = c.flts[:len(c.flts):len(c.flts)]
+		out.bools = c.bools[:len(c.bools):len(c.bools)]
+		out.strs = c.strs[:len(c.strs):len(c.strs)]
 	}
-	out := *c
-	out.ints = c.ints[:len(c.ints):len(c.ints)]
-	out.flts = c.flts[:len(c.flts):len(c.flts)]
-	out.bools = c.bools[:len(c.bools):len(c.bools)]
-	out.strs = c.strs[:len(c.strs):len(c.strs)]
 	if c.valid != nil {
 		out.valid = clone(c.valid[:(c.n+63)/64])
 	}
 	return &out
+}
+
+// evenChunks reports whether every sealed chunk holds exactly chunkRows
+// rows, as elem needs. Only a column that was all null for more than a
+// chunk before taking a type has a longer first chunk.
+func (c *Column) evenChunks() bool {
+	per := chunkRows * c.dtype.stride()
+	return even(c.sints, per) && even(c.sflts, per) && even(c.sbools, per) && even(c.sstrs, per)
+}
+
+func even[T any](sealed [][]T, per int) bool {
+	for _, ch := range sealed {
+		if len(ch) != per {
+			return false
+		}
+	}
+	return true
 }
 
 // compact returns a copy whose storage is exactly as long as its rows.
@@ -165,7 +321,7 @@ func (c *Column) compact() *Column {
 	out.flts = concat(c.sflts, c.flts)
 	out.bools = concat(c.sbools, c.bools)
 	out.strs = concat(c.sstrs, c.strs)
-	out.sealedRows, out.sints, out.sflts, out.sbools, out.sstrs = 0, nil, nil, nil, nil
+	out.sealedRows, out.sints, out.sflts, out.sbools, out.sstrs, out.flat = 0, nil, nil, nil, nil, nil
 	if c.valid != nil {
 		out.valid = clone(c.valid[:(c.n+63)/64])
 	}

@@ -87,8 +87,10 @@
 // Builder.Append allocates nothing per event once its columns exist. It
 // looks a key up at the position it had in the previous event before
 // searching, and appends a value of the column's exact type without
-// conversion. Columns grow in chunks of 32768 rows that are never copied
-// while building; Builder.Table copies them once into contiguous columns.
-// A built table holds its typed data plus one bit per row for the nulls of
-// each column that has any.
+// conversion. Columns grow in chunks of 32768 rows that are never copied:
+// Builder.Table shares the full chunks with the table it returns and copies
+// only the last, partly filled one when much of it is spare. A built table
+// holds its typed data plus one bit per row for the nulls of each column
+// that has any. Reading a row costs the same either way; [Column.Int64s]
+// and its kin join a chunked column into one slice on their first call.
 package flatten

@@ -109,9 +109,9 @@ func newElemFormat(c *Column, rows, inner []int) *elemFormat {
 			if r >= 0 && j >= 0 && !c.IsNull(r) {
 				switch c.dtype.Kind {
 				case Int64:
-					f.width = max(f.width, len(strconv.FormatInt(c.ints[r*c.dtype.stride()+j], 10)))
+					f.width = max(f.width, len(strconv.FormatInt(c.intAt(r*c.dtype.stride()+j), 10)))
 				case Float64:
-					shown = append(shown, c.flts[r*c.dtype.stride()+j])
+					shown = append(shown, c.floatAt(r*c.dtype.stride()+j))
 				case Bool:
 					f.width = 5
 				}
@@ -192,16 +192,16 @@ func (f *elemFormat) elem(r, j int) string {
 	at := r*c.dtype.stride() + j
 	switch c.dtype.Kind {
 	case Int64:
-		return pad(strconv.FormatInt(c.ints[at], 10), f.width)
+		return pad(strconv.FormatInt(c.intAt(at), 10), f.width)
 	case Float64:
-		return f.float(c.flts[at])
+		return f.float(c.floatAt(at))
 	case Bool:
-		if c.bools[at] {
+		if c.boolAt(at) {
 			return " True"
 		}
 		return "False"
 	case String:
-		return pyString(c.strs[at])
+		return pyString(c.stringAt(at))
 	}
 	return "--"
 }

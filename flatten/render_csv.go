@@ -54,9 +54,9 @@ func (t *Table) WriteCSV(w io.Writer) error {
 func csvText(c *Column, at int) string {
 	switch c.dtype.Kind {
 	case Float64:
-		return strconv.FormatFloat(c.flts[at], 'g', -1, 64)
+		return strconv.FormatFloat(c.floatAt(at), 'g', -1, 64)
 	case Bool:
-		return strconv.FormatBool(c.bools[at])
+		return strconv.FormatBool(c.boolAt(at))
 	}
 	return scalarText(c, at)
 }

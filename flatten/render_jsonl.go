@@ -57,17 +57,17 @@ func appendJSONCell(buf []byte, c *Column, i int) []byte {
 func appendJSONElem(buf []byte, c *Column, at int) []byte {
 	switch c.dtype.Kind {
 	case Int64:
-		return strconv.AppendInt(buf, c.ints[at], 10)
+		return strconv.AppendInt(buf, c.intAt(at), 10)
 	case Float64:
-		f := c.flts[at]
+		f := c.floatAt(at)
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return append(buf, "null"...)
 		}
 		return append(buf, pyFloat(f)...)
 	case Bool:
-		return strconv.AppendBool(buf, c.bools[at])
+		return strconv.AppendBool(buf, c.boolAt(at))
 	case String:
-		return appendJSONString(buf, c.strs[at])
+		return appendJSONString(buf, c.stringAt(at))
 	}
 	return append(buf, "null"...)
 }

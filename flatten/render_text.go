@@ -80,16 +80,16 @@ func (o TextOptions) cell(c *Column, i int) string {
 func scalarText(c *Column, at int) string {
 	switch c.dtype.Kind {
 	case Int64:
-		return strconv.FormatInt(c.ints[at], 10)
+		return strconv.FormatInt(c.intAt(at), 10)
 	case Float64:
-		return displayFloat(c.flts[at])
+		return displayFloat(c.floatAt(at))
 	case Bool:
-		if c.bools[at] {
+		if c.boolAt(at) {
 			return "True"
 		}
 		return "False"
 	case String:
-		return c.strs[at]
+		return c.stringAt(at)
 	}
 	return "--"
 }

@@ -163,8 +163,9 @@ func (t *Table) Rows() iter.Seq2[int, *Record] {
 }
 
 // Slice returns rows [i, j), clamped to the table, sharing storage (the
-// null masks are copied). Negative indexes count from the end, as in
-// Python.
+// null masks are copied; so are the rows of a builder's table when they
+// span more than one of its 32768-row chunks). Negative indexes count from
+// the end, as in Python.
 func (t *Table) Slice(i, j int) *Table {
 	i, j = clampRange(i, j, t.rows)
 	cols := make([]*Column, len(t.cols))
