@@ -161,7 +161,7 @@ func TestGatherRunsTasksInAsyncioOrder(t *testing.T) {
     sleep(d)
     print(name, "end")
     return name
-gather(partial(job, "a", 0.06), partial(job, "b", 0.02), partial(job, "c", 0.04))`,
+gather(partial(job, "a", 0.3), partial(job, "b", 0.1), partial(job, "c", 0.2))`,
 			want:   "a start\nb start\nc start\nb end\nc end\na end\n",
 			result: `["a", "b", "c"]`,
 		},

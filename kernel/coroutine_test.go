@@ -287,3 +287,15 @@ func TestAnErrorInsideAForLoopOverAGeneratorFailsTheCellWithBothPlaces(t *testin
 	assert.Contains(t, tb, "Cell In[1], line 5", "the for loop")
 	assert.Contains(t, tb, "Cell In[1], line 3", "the division in the generator")
 }
+
+func TestErrorsInStagesKeepTheirPythonNameAndTheStage(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	assertCellErrors(t, s, []errorCase{
+		{"def c():\n    for x in inbox():\n        fail(\"ValueError: bad \" + str(x))\nc = coroutine(c)\nc().send(5)", "ValueError", `coroutine "c": event 1: bad 5`},
+		{"push([1], process(lambda v: fail(\"KeyError: k\"), collect()))", "KeyError", `map "process(lambda)": event 1: k`},
+		{`push([{"a": 1}, {"a": "x"}], table_sink())`, "ValueError", `sink "table": event 2: key "a": type drift`},
+		{`"x" > 1`, "TypeError", "not implemented"},
+		{`load("seed", "nope")`, "ImportError", "nope not found in module seed"},
+		{"take(-1, collect())", "ValueError", "take: n must be at least 0, got -1"},
+	})
+}

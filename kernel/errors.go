@@ -247,7 +247,6 @@ var messageNames = []struct{ fragment, name string }{
 	{"modulo by zero", "ZeroDivisionError"},
 	{"out of range", "IndexError"},
 	{"not in dict", "KeyError"},
-	{"key ", "KeyError"},
 	{"referenced before assignment", "UnboundLocalError"},
 	{"stack overflow", "RecursionError"},
 	{"too large", "MemoryError"},
@@ -257,6 +256,8 @@ var messageNames = []struct{ fragment, name string }{
 	{"unsupported", "TypeError"},
 	{"unknown binary op", "TypeError"},
 	{"not callable", "TypeError"},
+	{"not implemented", "TypeError"},
+	{"not found in module", "ImportError"},
 	{"not iterable", "TypeError"},
 	{"argument", "TypeError"},
 	{"got ", "TypeError"},
@@ -264,25 +265,48 @@ var messageNames = []struct{ fragment, name string }{
 	{"cancelled", "KeyboardInterrupt"},
 }
 
+// withContext returns text with whatever wrappers put in front of core in
+// full (a stage's name and event number, say): full is
+// "filter "f": event 3: ValueError: bad", core "ValueError: bad", text "bad"
+// -> "filter "f": event 3: bad".
+func withContext(full, core, text string) string {
+	if i := strings.LastIndex(full, core); i > 0 && strings.HasSuffix(full[:i], ": ") {
+		return full[:i] + text // "context: " as fmt.Errorf("%s: %w") wraps
+	}
+	return text
+}
+
 // exceptionName chooses the ename and evalue for err: the name of an *Error
 // in its chain; else a "Name: message" prefix; else a name guessed from
 // Starlark's message (not for fail(), whose message is the user's);
 // else "Error".
 func exceptionName(err error) (name, msg string) {
+	msg = err.Error()
 	var named *Error
 	if errors.As(err, &named) {
-		return named.Name, named.Msg
+		return named.Name, withContext(msg, named.Error(), named.Msg)
 	}
-	msg = err.Error()
-	msg, failed := strings.CutPrefix(msg, "fail: ")
+	// fail("Name: message") names the error wherever it is in the chain,
+	// also when a stage put its name and event in front of it.
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if failed, ok := strings.CutPrefix(e.Error(), "fail: "); ok {
+			if name, rest, ok := pythonName(failed); ok {
+				return name, withContext(msg, e.Error(), rest)
+			}
+			return "Error", withContext(msg, e.Error(), failed)
+		}
+	}
 	if name, rest, ok := pythonName(msg); ok {
 		return name, rest
 	}
-	if failed {
-		return "Error", msg
+	// Guess from the innermost message: what wrappers add in front (stage
+	// names, key paths) would mislead the guess.
+	inner := err
+	for e := errors.Unwrap(err); e != nil; e = errors.Unwrap(e) {
+		inner = e
 	}
 	for _, mn := range messageNames {
-		if strings.Contains(msg, mn.fragment) {
+		if strings.Contains(inner.Error(), mn.fragment) {
 			return mn.name, msg
 		}
 	}

@@ -210,6 +210,9 @@ func takeBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := requireStage(b.Name(), "output", out); err != nil {
 		return nil, err
 	}
+	if n < 0 {
+		return nil, Errorf("ValueError", "take: n must be at least 0, got %d", n)
+	}
 	name = nameOr(name, fmt.Sprintf("take(%d)", n))
 	return newStage(thread, b.Name(), pipeline.Take(name, n, out.pipe()), out.s), nil
 }

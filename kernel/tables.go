@@ -542,7 +542,15 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 		if !ok {
 			return Errorf("TypeError", "table_sink: event %d is %s, not a dict", tb.b.Len(), v.Type())
 		}
-		return tb.b.Append(dictMap{d})
+		if err := tb.b.Append(dictMap{d}); err != nil {
+			// the stage names the event; flatten's own (0-based) index would repeat it
+			var fe *flatten.Error
+			if errors.As(err, &fe) && fe.Path != "" {
+				return Errorf("ValueError", "key %q: %w", fe.Path, fe.Err)
+			}
+			return Errorf("ValueError", "%w", err)
+		}
+		return nil
 	}
 	s := newStage(thread, b.Name(), pipeline.Sink(name, add))
 	s.extra = tb

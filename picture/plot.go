@@ -432,11 +432,13 @@ func histogram(p Plot, values []float64, bins int) (string, error) {
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
 	}
-	width := (hi - lo) / float64(bins)
+	b := float64(bins)
+	width := hi/b - lo/b // not (hi-lo)/b, which overflows for ±1e308
 	counts := make([]int, bins)
 	for _, v := range values {
 		if finite(v) {
-			counts[min(bins-1, int((v-lo)/width))]++
+			i := int(v/width - lo/width) // not (v-lo)/width, for the same reason
+			counts[min(bins-1, max(i, 0))]++
 		}
 	}
 	ys := bounds{}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -243,4 +244,25 @@ func TestLineKeepsEveryPointWhenXGoesBack(t *testing.T) {
 	require.NoError(t, err)
 	d := parseSVG(t, svg).withAttr("path", "class", "series")[0].attr("d")
 	assert.Len(t, regexp.MustCompile(`[ML]`).FindAllString(d, -1), 3000)
+}
+
+func TestPlotsOfExtremeValuesFinish(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		draw func() (string, error)
+	}{
+		{"narrow range at 1e17", func() (string, error) { return Scatter(Plot{}, []float64{0, 1}, []float64{1e17, 1e17 + 64}) }},
+		{"line over the whole float range", func() (string, error) { return Line(Plot{}, Series{Y: []float64{1e308, -1e308}}) }},
+		{"histogram over the whole float range", func() (string, error) { return Histogram(Plot{}, []float64{-1e308, 1e308}, 10) }},
+		{"huge single value", func() (string, error) { return Histogram(Plot{}, []float64{1e300}, 3) }},
+	} {
+		done := make(chan error, 1)
+		go func() { _, err := c.draw(); done <- err }()
+		select {
+		case err := <-done:
+			assert.NoError(t, err, c.name)
+		case <-time.After(5 * time.Second):
+			require.FailNow(t, "did not finish", c.name)
+		}
+	}
 }

@@ -29,19 +29,20 @@ func niceAxis(lo, hi float64, target int, integer bool) axis {
 			lo = 0
 		}
 	}
-	step := niceStep((hi - lo) / float64(max(target, 1)))
+	t := float64(max(target, 1))
+	step := niceStep(hi/t - lo/t) // not (hi-lo)/t, which overflows for ±1e308
 	if integer {
 		step = max(step, 1)
 	}
 	first := math.Floor(lo/step + 1e-9)
 	last := math.Ceil(hi/step - 1e-9)
-	if last-first > 100 { // step lost to rounding on a huge interval
-		last = first + 100
-	}
-	a := axis{lo: first * step, hi: last * step}
+	n := int(min(max(last-first, 0), 100)) // at most 100 steps, even when rounding loses the step
+	a := axis{lo: first * step, hi: (first + float64(n)) * step}
 	dec := decimals(step)
-	for k := first; k <= last; k++ {
-		v := k * step
+	// Count ticks with an int: past 2^53, first+1 == first and a float
+	// counter would never reach last.
+	for i := 0; i <= n; i++ {
+		v := (first + float64(i)) * step
 		a.ticks = append(a.ticks, v)
 		a.labels = append(a.labels, tickLabel(v, dec, math.Max(math.Abs(a.lo), math.Abs(a.hi))))
 	}
