@@ -3,6 +3,7 @@ package flatten
 import (
 	"fmt"
 	"slices"
+	"unsafe"
 )
 
 // Builder turns events into a Table one event at a time: the table sink of
@@ -101,17 +102,51 @@ func (b *Builder) enter(n *node, m Map, depth int) error {
 		return b.fail(n.path, fmt.Errorf("%w (%d)", ErrTooDeep, b.max))
 	}
 	f := b.frame(depth)
-	f.n = n
 	n.hint = 0
-	if r, ok := m.(*Record); ok { // skip the indirect call for our own records
-		for i, k := range r.keys {
-			if err := f.visit(k, r.values[i]); err != nil {
-				return err
+	if r, ok := m.(*Record); ok { // skip the indirect calls for our own records
+		return b.enterRecord(f, n, r)
+	}
+	f.n = n
+	return m.Range(f.fn)
+}
+
+// enterRecord is visit's fast path unrolled over a Record, keeping the
+// hint and the children in registers; only a key that is not where it was
+// in the previous event, or a value that needs converting, takes the slow
+// path through the frame.
+func (b *Builder) enterRecord(f *frame, n *node, r *Record) error {
+	h, kids := 0, n.children
+	for i, k := range r.keys {
+		v := r.values[i]
+		if h < len(kids) && sameKey(kids[h].key, k) {
+			c := kids[h]
+			if col := c.col; col != nil {
+				if col.n == b.rows && col.appendExact(v) {
+					h++
+					continue
+				}
+			} else if sub, ok := v.(*Record); ok && c.dict {
+				h++
+				if err := b.enter(c, sub, f.depth+1); err != nil {
+					return err
+				}
+				continue
 			}
 		}
-		return nil
+		f.n, n.hint = n, h
+		if err := f.visitSlow(k, v); err != nil {
+			return err
+		}
+		h, kids = n.hint, n.children
 	}
-	return m.Range(f.fn)
+	n.hint = h
+	return nil
+}
+
+// sameKey compares two keys, first by where their bytes are: the keys of
+// one source are usually the same strings event after event.
+func sameKey(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 func (b *Builder) fail(path string, err error) error {
@@ -125,7 +160,7 @@ func (f *frame) visit(key string, v any) error {
 	n, b := f.n, f.b
 	if h := n.hint; h < len(n.children) {
 		c := n.children[h]
-		if c.key == key {
+		if sameKey(c.key, key) {
 			if col := c.col; col != nil && col.n == b.rows && col.appendExact(v) {
 				n.hint++
 				return nil
