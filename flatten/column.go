@@ -420,45 +420,49 @@ func (c *Column) room(n int) {
 // appendExact appends v if it has exactly the column's type (the common
 // case, with no conversion) and reports whether it did.
 func (c *Column) appendExact(v any) bool {
-	switch c.dtype {
-	case DType{Kind: Int64}:
-		x, ok := v.(int64)
-		if !ok {
+	if c.dtype.Shape > 0 {
+		if !c.appendExactList(v) {
 			return false
 		}
-		if len(c.ints) == cap(c.ints) {
-			c.room(1)
-		}
-		c.ints = append(c.ints, x)
-	case DType{Kind: Float64}:
-		x, ok := v.(float64)
-		if !ok {
-			return false
-		}
-		if len(c.flts) == cap(c.flts) {
-			c.room(1)
-		}
-		c.flts = append(c.flts, x)
-	case DType{Kind: String}:
-		x, ok := v.(string)
-		if !ok {
-			return false
-		}
-		if len(c.strs) == cap(c.strs) {
-			c.room(1)
-		}
-		c.strs = append(c.strs, x)
-	case DType{Kind: Bool}:
-		x, ok := v.(bool)
-		if !ok {
-			return false
-		}
-		if len(c.bools) == cap(c.bools) {
-			c.room(1)
-		}
-		c.bools = append(c.bools, x)
-	default:
-		if c.dtype.Shape == 0 || !c.appendExactList(v) {
+	} else {
+		switch c.dtype.Kind {
+		case Float64:
+			x, ok := v.(float64)
+			if !ok {
+				return false
+			}
+			if len(c.flts) == cap(c.flts) {
+				c.room(1)
+			}
+			c.flts = append(c.flts, x)
+		case Int64:
+			x, ok := v.(int64)
+			if !ok {
+				return false
+			}
+			if len(c.ints) == cap(c.ints) {
+				c.room(1)
+			}
+			c.ints = append(c.ints, x)
+		case String:
+			x, ok := v.(string)
+			if !ok {
+				return false
+			}
+			if len(c.strs) == cap(c.strs) {
+				c.room(1)
+			}
+			c.strs = append(c.strs, x)
+		case Bool:
+			x, ok := v.(bool)
+			if !ok {
+				return false
+			}
+			if len(c.bools) == cap(c.bools) {
+				c.room(1)
+			}
+			c.bools = append(c.bools, x)
+		default:
 			return false
 		}
 	}
@@ -480,9 +484,15 @@ func (c *Column) appendExactList(v any) bool {
 			return false
 		}
 		if c.dtype.Kind == Int64 {
-			return c.appendAnyInts(x)
+			if cap(c.ints)-len(c.ints) < s {
+				c.room(s)
+			}
+			return appendUnboxed(&c.ints, x, unboxInt)
 		}
-		return c.appendAnyFloats(x)
+		if cap(c.flts)-len(c.flts) < s {
+			c.room(s)
+		}
+		return appendUnboxed(&c.flts, x, unboxFloat)
 	case []int64:
 		if len(x) != s || c.dtype.Kind != Int64 {
 			return false
@@ -501,41 +511,37 @@ func (c *Column) appendExactList(v any) bool {
 	return true
 }
 
-func (c *Column) appendAnyInts(x []any) bool {
-	c.room(len(x))
-	d := c.ints
+// appendUnboxed appends every element of x to *dst, which has room for
+// them, or appends nothing if unbox refuses one.
+func appendUnboxed[T any](dst *[]T, x []any, unbox func(any) (T, bool)) bool {
+	d := *dst
 	n := len(d)
 	d = d[:n+len(x)]
 	for i, e := range x {
-		v, ok := e.(int64)
+		v, ok := unbox(e)
 		if !ok {
-			c.ints = d[:n]
 			return false
 		}
 		d[n+i] = v
 	}
-	c.ints = d
+	*dst = d
 	return true
 }
 
-func (c *Column) appendAnyFloats(x []any) bool {
-	c.room(len(x))
-	d := c.flts
-	n := len(d)
-	d = d[:n+len(x)]
-	for i, e := range x {
-		switch v := e.(type) {
-		case float64:
-			d[n+i] = v
-		case int64:
-			d[n+i] = float64(v)
-		default:
-			c.flts = d[:n]
-			return false
-		}
+func unboxInt(e any) (int64, bool) {
+	v, ok := e.(int64)
+	return v, ok
+}
+
+// unboxFloat accepts an int64 element of a float64 sub-array as its value.
+func unboxFloat(e any) (float64, bool) {
+	switch v := e.(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
 	}
-	c.flts = d
-	return true
+	return 0, false
 }
 
 // appendNull adds a null row.
