@@ -53,7 +53,7 @@ func (o Options) join(parent, key string) string {
 // checkKey refuses a key that contains the separator unless allowed.
 func (o Options) checkKey(key string) error {
 	if !o.AllowSeparatorInKeys && strings.Contains(key, o.sep()) {
-		return fmt.Errorf("%w %q (set AllowSeparatorInKeys to join it as is)", ErrSeparatorInKey, o.sep())
+		return fmt.Errorf("%w %q (choose another separator, such as \"/\")", ErrSeparatorInKey, o.sep())
 	}
 	return nil
 }
