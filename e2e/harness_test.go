@@ -121,11 +121,18 @@ func siteDir(tb testing.TB) string {
 // testdata/ notebooks under /testdata/, and returns its base URL (ending in /).
 func serve(tb testing.TB, dir string) string {
 	tb.Helper()
+	return serveWrapped(tb, dir, func(h http.Handler) http.Handler { return h })
+}
+
+// serveWrapped is serve with the site's handler wrapped by wrap (to delay or
+// count some of its responses).
+func serveWrapped(tb testing.TB, dir string, wrap func(http.Handler) http.Handler) string {
+	tb.Helper()
 	h, err := site.NewHandler(dir)
 	require.NoError(tb, err)
 	require.NoError(tb, h.Precompress())
 	mux := http.NewServeMux()
-	mux.Handle("/", h)
+	mux.Handle("/", wrap(h))
 	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServerFS(os.DirFS("testdata"))))
 	srv := httptest.NewServer(mux)
 	tb.Cleanup(func() {

@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"net/http"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -61,4 +64,85 @@ func TestEveryCellIsDrawnSoonAfterTheNotebookOpens(t *testing.T) {
 	p, _ := openBasics(t)
 	p.waitFor(`[...pushbookApp.views.values()].every(v => v.drawn)`, "every cell drawn", 5*time.Second)
 	assert.Equal(t, eval[int](p, `pushbookApp.notebook.cells.filter(c => c.cell_type === "code").length`), eval[int](p, `document.querySelectorAll(".code-cell .cm-editor").length`), "every code cell shows its source")
+}
+
+// editorChunk is a JavaScript expression for the resource timing entry of
+// the editor's code chunk (undefined until the page has fetched it).
+const editorChunk = `performance.getEntriesByType("resource").find(e => /\/chunks\/editor-[^/]*\.js$/.test(e.name))`
+
+// waitEditorCode waits until the page has prefetched the editor's code and
+// run it, so that the next editor is made at once, as after a user's pause.
+func (p *page) waitEditorCode() {
+	p.tb.Helper()
+	p.waitFor(editorChunk, "the editor chunk to be prefetched", 10*time.Second)
+	// The page's own import of the same URL has finished when this one has.
+	eval[bool](p, `import(`+editorChunk+`.name).then(() => true)`)
+}
+
+// TestTheEditorCodeLoadsAfterTheKernelIsReadyNotBefore checks that
+// CodeMirror, a chunk of its own, is not part of what the page loads before
+// the kernel is ready, and that it is fetched soon after, before any cell is
+// edited.
+func TestTheEditorCodeLoadsAfterTheKernelIsReadyNotBefore(t *testing.T) {
+	p, _ := openBasics(t)
+	ready := eval[float64](p, `performance.getEntriesByName("pushbook-kernel-ready")[0].startTime`)
+	fetched := eval[float64](p, editorChunk+`.startTime`)
+	assert.Greater(t, fetched, ready, "the editor chunk is requested after kernel-ready (%.0f ms), not at %.0f ms", ready, fetched)
+	assert.False(t, eval[bool](p, `[...pushbookApp.views.values()].some(v => v.hasEditor)`), "prefetching makes no editor")
+}
+
+// TestAClickAndTypingWhileTheEditorCodeLoadsGoWhereTheClickWas holds back
+// the editor chunk, clicks inside a cell's static view and types, and checks
+// that the view keeps the focus and says it is loading, then that the
+// editor, once its code arrives, has the focus, the typed key, and the caret
+// after it where the click was.
+func TestAClickAndTypingWhileTheEditorCodeLoadsGoWhereTheClickWas(t *testing.T) {
+	release := make(chan struct{})
+	var releaseOnce sync.Once
+	open := func() { releaseOnce.Do(func() { close(release) }) }
+	t.Cleanup(open)
+	base := serveWrapped(t, siteDir(t), func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "/chunks/editor-") {
+				select {
+				case <-release:
+				case <-r.Context().Done():
+					return
+				}
+			}
+			h.ServeHTTP(w, r)
+		})
+	})
+	p := newPage(t)
+	p.open(base + "?notebook=testdata/basics.ipynb")
+	p.waitIdle(kernelStart)
+
+	// Just inside the left edge of the 7th character, `"`, so the caret goes before it.
+	content := `document.querySelector('.cell[data-id="hello"] .cm-static .cm-content')`
+	type point struct{ X, Y float64 }
+	at := eval[point](p, `(() => {
+		const walk = document.createTreeWalker(`+content+`.querySelector(".cm-line"), NodeFilter.SHOW_TEXT);
+		let offset = 6;
+		while (walk.nextNode() && walk.currentNode.length <= offset) offset -= walk.currentNode.length;
+		const range = document.createRange();
+		range.setStart(walk.currentNode, offset);
+		range.setEnd(walk.currentNode, offset + 1);
+		const r = range.getBoundingClientRect();
+		return {X: r.left + 1, Y: r.top + r.height / 2};
+	})()`)
+	p.do("click at the 7th character", chromedp.MouseClickXY(at.X, at.Y))
+
+	assert.True(t, eval[bool](p, `!!`+content), "the static view stays while the editor's code loads")
+	assert.True(t, eval[bool](p, `document.activeElement === `+content), "the static view has the focus meanwhile")
+	assert.Equal(t, "true", eval[string](p, content+`.getAttribute("aria-busy") ?? ""`), "the static view says it is busy")
+	assert.False(t, eval[bool](p, `pushbookApp.views.get("hello").hasEditor`))
+
+	p.do("type while the editor loads", chromedp.KeyEvent("Z"))
+	assert.Equal(t, `print("hello from the kernel")`, eval[string](p, `pushbookApp.notebook.cell("hello").source`), "nothing typed into the static view")
+
+	open()
+	p.waitFor(`pushbookApp.views.get("hello").hasEditor`, "the editor once its code arrived", 5*time.Second)
+	assert.True(t, eval[bool](p, `document.activeElement.matches('.cell[data-id="hello"] .cm-editor:not(.cm-static) .cm-content')`), "the editor has the focus")
+	p.do("type in the editor", chromedp.KeyEvent("Y"))
+	assert.Equal(t, `print(ZY"hello from the kernel")`, eval[string](p, `pushbookApp.notebook.cell("hello").source`), "Z, typed while the editor loaded, then Y went where the click was")
 }

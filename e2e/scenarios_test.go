@@ -22,13 +22,14 @@ import (
 const kernelStart = 20 * time.Second
 
 // openBasics opens testdata/basics.ipynb in a fresh tab and waits for the
-// kernel.
+// kernel and the editor's code, so a click or a key makes an editor at once.
 func openBasics(t *testing.T) (*page, string) {
 	t.Helper()
 	p := newPage(t)
 	base := serve(t, siteDir(t))
 	p.open(base + "?notebook=testdata/basics.ipynb")
 	p.waitIdle(kernelStart)
+	p.waitEditorCode()
 	return p, base
 }
 
@@ -83,8 +84,10 @@ func TestSyntaxErrorShowsItsLineAndColumn(t *testing.T) {
 		}
 	}
 	assert.Equal(t, wantCol, caretCol, "caret column under %q in:\n%s", badLine, text)
-	marked := eval[string](p, fmt.Sprintf(`document.querySelector('.cell[data-id=%s] .cm-error-line')?.textContent ?? ""`, jsString(id)))
-	assert.Equal(t, badLine, marked, "the editor marks the failing line")
+	// The editor that marks the line may wait for its code to load.
+	markedLine := fmt.Sprintf(`document.querySelector('.cell[data-id=%s] .cm-error-line')?.textContent ?? ""`, jsString(id))
+	p.waitFor(markedLine+` !== ""`, "the editor to mark the failing line", 5*time.Second)
+	assert.Equal(t, badLine, eval[string](p, markedLine), "the editor marks the failing line")
 }
 
 func TestStopEndsAnEndlessLoopWithinOneSecondAndKeepsTheSession(t *testing.T) {

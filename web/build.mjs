@@ -2,8 +2,10 @@
 //
 //   node web/build.mjs --out build/site --examples examples
 //
-// Writes OUT/app.js (the page), OUT/worker.js (the kernel's classic worker), OUT/kernel.js
-// (the kernel API as an ES module for tutorial pages), index.html, style.css, and
+// Writes OUT/app.js (the page, an ES module), OUT/chunks/ (the CodeMirror editor, which the
+// page imports when the first cell is edited, and the code both share, which index.html
+// preloads), OUT/worker.js (the kernel's classic worker), OUT/kernel.js (the kernel API as
+// an ES module for tutorial pages), index.html, style.css, and
 // OUT/examples/ with every .ipynb of the examples directory plus index.json listing them,
 // and every other file there (data files the notebooks read by name), subfolders included.
 // main.wasm and wasm_exec.js are not built here: copy them into OUT next to worker.js.
@@ -89,27 +91,81 @@ export async function copyDataFiles(dir, target, root = dir) {
   return copied.sort();
 }
 
+// The folder, under the site, of the page's code chunks.
+const CHUNKS = "chunks";
+
+/**
+ * Sorts the page's output files (paths relative to out, from esbuild's metafile) into
+ * first: app.js and the chunks it imports statically, which load with the page; and later:
+ * the chunks only dynamic import() reaches (the editor).
+ */
+export function pageFiles(metafile, out) {
+  const rel = (file) => relative(out, resolve(file)).split("\\").join("/");
+  const outputs = new Map(Object.entries(metafile.outputs).filter(([file]) => file.endsWith(".js")).map(([file, o]) => [rel(file), o]));
+  const first = [];
+  const visit = (file) => {
+    if (first.includes(file)) return;
+    first.push(file);
+    for (const imp of outputs.get(file)?.imports ?? []) if (imp.kind === "import-statement") visit(rel(imp.path));
+  };
+  visit("app.js");
+  return { first, later: [...outputs.keys()].filter((f) => !first.includes(f)).sort() };
+}
+
+/**
+ * Adds a <link rel="modulepreload"> for each of files (site-relative paths) after the one
+ * for app.js in html, so the browser fetches app.js's imports with it, not after it.
+ */
+export function withModulePreloads(html, files) {
+  const anchor = '<link rel="modulepreload" href="app.js">';
+  if (!html.includes(anchor)) throw new Error(`index.html: no ${anchor} to put the chunks' preloads after`);
+  const links = files.map((f) => `\n<link rel="modulepreload" href="${f}">`).join("");
+  return html.replace(anchor, anchor + links);
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const out = resolve(args.out);
   await rm(join(out, "examples"), { recursive: true, force: true });
+  await rm(join(out, CHUNKS), { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const common = { bundle: true, minify: true, sourcemap: false, target: ["es2022"], legalComments: "none", logLevel: "warning" };
-  await Promise.all([
-    build({ ...common, entryPoints: [join(here, "src/main.js")], outfile: join(out, "app.js"), format: "iife" }),
+  const [page] = await Promise.all([
+    // The page: app.js, and chunks/ for what it imports later (the editor) and what both share.
+    build({
+      ...common,
+      entryPoints: { app: join(here, "src/main.js") },
+      outdir: out,
+      format: "esm",
+      splitting: true,
+      chunkNames: `${CHUNKS}/[name]-[hash]`,
+      metafile: true,
+    }),
     build({ ...common, entryPoints: [join(here, "src/worker.js")], outfile: join(out, "worker.js"), format: "iife" }),
     build({ ...common, entryPoints: [join(here, "src/kernel.js")], outfile: join(out, "kernel.js"), format: "esm" }),
   ]);
-  for (const file of ["index.html", "style.css"]) await copyFile(join(here, file), join(out, file));
+  const { first, later } = pageFiles(page.metafile, out);
+  const html = await readFile(join(here, "index.html"), "utf8");
+  await writeFile(join(out, "index.html"), withModulePreloads(html, first.filter((f) => f !== "app.js")));
+  await copyFile(join(here, "style.css"), join(out, "style.css"));
   const { list: examples, data } = await buildExamples(args.examples && resolve(args.examples), out);
-  let total = 0;
+  const gzip = async (files) => {
+    let bytes = 0;
+    for (const file of files) bytes += gzipSync(await readFile(join(out, file))).length;
+    return bytes;
+  };
+  const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   const sizes = [];
-  for (const file of ["index.html", "style.css", "app.js", "worker.js"]) {
-    const gz = gzipSync(await readFile(join(out, file))).length;
-    total += gz;
-    sizes.push(`${file} ${(gz / 1024).toFixed(1)} KiB`);
+  let total = 0;
+  for (const [name, files] of [["index.html", ["index.html"]], ["style.css", ["style.css"]], ["app.js+imports", first], ["worker.js", ["worker.js"]]]) {
+    const bytes = await gzip(files);
+    total += bytes;
+    sizes.push(`${name} ${kib(bytes)}`);
   }
-  console.log(`built ${out}: ${sizes.join(", ")} (gzip; page JS+CSS+HTML ${(total / 1024).toFixed(1)} KiB), ${examples.length} example notebook(s), ${data.length} data file(s)`);
+  console.log(
+    `built ${out}: ${sizes.join(", ")} (gzip; first load ${kib(total)}; editor chunk${later.length > 1 ? "s" : ""} loaded later ${kib(await gzip(later))}), ` +
+      `${examples.length} example notebook(s), ${data.length} data file(s)`,
+  );
 }
 
 // Run as a script (node web/build.mjs ...), not when a test imports the helpers above.

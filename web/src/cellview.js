@@ -4,11 +4,26 @@
 // handlers it is given; it never changes the model or talks to the kernel itself. A cell's
 // source is first drawn as a static, highlighted view (staticview.js); its CodeMirror
 // editor is made only when the cell is focused, pressed, edited, or has a line to mark.
+//
+// The editor's code (editor.js and CodeMirror, half of the page's code) is a chunk of its
+// own, imported when the first editor is wanted or when the page calls preloadEditor() at
+// idle. Until it is there, the static view stays, takes the focus and shows it is loading;
+// then the editor replaces it, with the focus and the caret where the user clicked.
 
-import { createEditor } from "./editor.js";
+import { lazyModule } from "./lazymodule.js";
 import { createStaticView } from "./staticview.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderOutput, renderNotice } from "./outputs.js";
+
+const editorCode = lazyModule("cell editor", () => import("./editor.js"));
+
+/**
+ * Starts loading the editor's code (CodeMirror) unless it is loaded or loading; resolves
+ * when it is loaded. Call it when the page is idle, so the first edit does not wait.
+ */
+export function preloadEditor() {
+  return editorCode.load();
+}
 
 function el(tag, className) {
   const node = document.createElement(tag);
@@ -73,19 +88,91 @@ export class CellView {
   #editorOptions;
   #editor = null;
   #static = null;
+  #editorLoading = null; // the promise of the editor while its code loads
+  #errorLine = null; // the line to mark once there is an editor
+  #pendingPress = null; // a press on the static view to replay in the editor: {event, offset, released}
+  #typedAhead = []; // key events on the static view while the editor loads
+  #destroyed = false;
+
+  /** The cell's CodeMirror editor, or null while its source shows as a static view. */
+  get editor() {
+    return this.#editor;
+  }
 
   /**
-   * The cell's CodeMirror editor, made (in place of the static view) the first time it is
-   * needed, so long notebooks open fast: a few ms per cell instead of tens.
+   * Makes the cell's editor (in place of the static view) if there is none yet, and
+   * resolves to it; resolves to null if the view was destroyed meanwhile or the editor's
+   * code could not be loaded (the cell then says so, and the next call tries again). Long
+   * notebooks open fast because this happens only for the cells that need it: a few ms per
+   * cell instead of tens, plus loading the editor's code once.
    */
-  get editor() {
+  ensureEditor() {
+    const now = this.#editorNow();
+    if (now || this.#destroyed) return Promise.resolve(now);
+    this.#static?.setLoading(true);
+    this.#editorLoading ??= editorCode.load().then(
+      (code) => this.#makeEditor(code),
+      (err) => {
+        this.#editorLoading = null;
+        this.#static?.setLoading(false);
+        if (!this.#destroyed) this.addNotice(`The editor could not be loaded (${err.message}); click the cell's source to try again.`);
+        return null;
+      },
+    );
+    return this.#editorLoading;
+  }
+
+  // The editor, made now if its code is loaded; null if that has to wait.
+  #editorNow() {
     this.draw();
-    if (!this.#editor) {
-      this.#static?.destroy();
-      this.#static = null;
-      this.#editor = createEditor({ ...this.#editorOptions, doc: this.cell.source, language: this.#language() });
-    }
-    return this.#editor;
+    if (this.#editor || this.#destroyed) return this.#editor;
+    const code = editorCode.loaded;
+    return code ? this.#makeEditor(code) : null;
+  }
+
+  // Replaces the static view with an editor, carrying over the error line and, if the
+  // static view has the focus, the focus, a press made on it and keys typed in it.
+  #makeEditor(code) {
+    if (this.#editor || this.#destroyed) return this.#editor;
+    const focused = this.#static?.focused ?? false;
+    const [press, typed] = [this.#pendingPress, this.#typedAhead];
+    this.#pendingPress = null;
+    this.#typedAhead = [];
+    this.#static?.destroy();
+    this.#static = null;
+    const editor = (this.#editor = code.createEditor({ ...this.#editorOptions, doc: this.cell.source, language: this.#language() }));
+    if (this.#errorLine !== null) editor.markErrorLine(this.#errorLine);
+    if (!focused) return editor;
+    editor.focus();
+    if (press) replayPress(editor, press);
+    if (typed.length) editor.replayKeys(typed);
+    return editor;
+  }
+
+  // A mouse press on the static view: the editor takes it over, caret where pressed. If
+  // the editor has to wait for its code, the static view keeps the focus meanwhile, and
+  // the press is replayed at the same place in the editor once it is made.
+  #press(event) {
+    const now = this.#editorNow();
+    if (now || !this.#static) return now?.press(event);
+    const box = this.#static.el.getBoundingClientRect();
+    const offset = { x: event.clientX - box.left, y: event.clientY - box.top };
+    const press = { event: pressFields(event), offset, released: false };
+    window.addEventListener("mouseup", () => (press.released = true), { once: true, capture: true });
+    this.#pendingPress = press;
+    this.#static.focus();
+  }
+
+  // Keys pressed in the static view while the editor loads are kept for the editor: the
+  // keydown of keys the editor binds (Enter, Backspace, Shift+Enter...), the keypress of
+  // characters (which comes with their text).
+  #typeAhead(event) {
+    if (!this.#editorLoading || this.#editor) return;
+    const character = event.key.length === 1 && !event.ctrlKey && !event.metaKey;
+    if (event.type === "keydown" && (character || ["Shift", "Control", "Alt", "Meta"].includes(event.key))) return;
+    if (event.type === "keypress" && !character) return;
+    event.preventDefault();
+    this.#typedAhead.push(event);
   }
 
   /** Whether the cell's editor has been made (else its source shows as a static view). */
@@ -109,7 +196,8 @@ export class CellView {
       doc: this.cell.source,
       language: this.#language(),
       label: this.#editorOptions.label,
-      onActivate: (event) => (event ? this.editor.press(event) : this.editor.focus()),
+      onActivate: (event) => (event ? this.#press(event) : this.ensureEditor()),
+      onKey: (event) => this.#typeAhead(event),
     });
   }
 
@@ -190,7 +278,10 @@ export class CellView {
     const outs = this.cell.outputs ?? [];
     this.outputs.replaceChildren(...outs.map(renderOutput));
     this.outputs.hidden = outs.length === 0;
-    if (outs.length === 0) this.#editor?.markErrorLine(null);
+    if (outs.length === 0) {
+      this.#errorLine = null;
+      this.#editor?.markErrorLine(null);
+    }
   }
 
   /** Draws output number index, new or grown (streams merge into the output before them). */
@@ -217,9 +308,11 @@ export class CellView {
     else this.#showMarkdown();
   }
 
-  /** Marks the failing line in the editor (null clears); makes the editor if needed. */
+  /** Marks the failing line in the editor (null clears); makes the editor for a line. */
   markError(line) {
-    this.editor.markErrorLine(line);
+    this.#errorLine = line;
+    if (this.#editor) this.#editor.markErrorLine(line);
+    else if (line !== null) this.ensureEditor();
   }
 
   /** For Markdown cells: show the editor instead of the rendered text, and focus it. */
@@ -229,7 +322,10 @@ export class CellView {
       this.editing = true;
       this.#showMarkdown();
     }
-    this.editor.focus();
+    const now = this.#editorNow();
+    if (now) return now.focus();
+    this.#static?.focus(); // the editor takes the focus over when it is made
+    this.ensureEditor();
   }
 
   /** For Markdown cells: show the rendered text (what "running" a Markdown cell does). */
@@ -245,10 +341,27 @@ export class CellView {
     this.el.focus({ preventScroll: false });
   }
 
-  /** Frees the editor. */
+  /** Removes the view and frees its editor. */
   destroy() {
+    this.#destroyed = true;
     this.#editor?.destroy();
     this.#static?.destroy();
     this.el.remove();
   }
+}
+
+// Replays a press made on the static view at the same place (offset from its top left
+// corner) in the editor that replaced it: as a press if the button is still down (so a
+// drag selects), else as a caret placement.
+function replayPress(editor, { event, offset, released }) {
+  const box = editor.view.dom.getBoundingClientRect();
+  const x = box.left + offset.x;
+  const y = box.top + offset.y;
+  if (released) editor.placeCaret(x, y);
+  else editor.press({ ...event, clientX: x, clientY: y, screenX: event.screenX + x - event.clientX, screenY: event.screenY + y - event.clientY });
+}
+
+// The fields of a mouse event that a replayed press needs.
+function pressFields({ clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey }) {
+  return { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey };
 }

@@ -4,7 +4,7 @@
 // and a way to mark the line an error came from.
 
 import { EditorState, StateEffect, StateField, Compartment } from "@codemirror/state";
-import { EditorView, Decoration, keymap, highlightSpecialChars, drawSelection, dropCursor } from "@codemirror/view";
+import { EditorView, Decoration, keymap, highlightSpecialChars, drawSelection, dropCursor, runScopeHandlers } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
@@ -87,16 +87,35 @@ export function createEditor({ parent, doc, language = "python", keys = [], onCh
     },
     /**
      * Carries on a mouse press that began on the static view this editor replaced: the
-     * editor handles it as its own (caret where pressed, drag to select).
+     * editor handles it as its own (caret where pressed, drag to select). event needs the
+     * fields of a MouseEvent, not a MouseEvent.
      */
     press(event) {
       const { clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey } = event;
       const init = { bubbles: true, cancelable: true, view: window, clientX, clientY, screenX, screenY, button, buttons, detail, ctrlKey, shiftKey, altKey, metaKey };
       view.contentDOM.dispatchEvent(new MouseEvent("mousedown", init));
-      if (view.hasFocus) return;
-      const pos = view.posAtCoords({ x: clientX, y: clientY });
+      if (!view.hasFocus) this.placeCaret(clientX, clientY);
+    },
+    /** Focuses the editor with the caret at the text nearest the viewport point (x, y). */
+    placeCaret(x, y) {
+      const pos = view.posAtCoords({ x, y }, false);
       view.focus();
-      if (pos !== null) view.dispatch({ selection: { anchor: pos } });
+      view.dispatch({ selection: { anchor: pos } });
+    },
+    /**
+     * Acts on keys pressed before the editor was made, in order, as if pressed in it: a
+     * keydown runs the key's binding (Enter indents, Backspace deletes, Shift+Enter runs the
+     * cell), a keypress types its character at the caret.
+     */
+    replayKeys(events) {
+      for (const event of events) {
+        if (event.type === "keypress") view.dispatch(view.state.replaceSelection(event.key), { scrollIntoView: true, userEvent: "input.type" });
+        else runScopeHandlers(view, event, "editor");
+      }
+    },
+    /** Whether the editor has the keyboard focus. */
+    get hasFocus() {
+      return view.hasFocus;
     },
     /** Focuses the editor, cursor at the end when atEnd. */
     focus(atEnd = false) {

@@ -3,7 +3,7 @@
 // toolbar and the keyboard.
 
 import { Notebook } from "./notebook.js";
-import { CellView } from "./cellview.js";
+import { CellView, preloadEditor } from "./cellview.js";
 import { Kernel } from "./kernel.js";
 import { parseNotebook, serializeNotebook, emptyNotebook } from "./ipynb.js";
 import { NotebookStore, digest } from "./storage.js";
@@ -46,6 +46,9 @@ class App {
     this.bindDrop();
     this.bindDataFiles();
     const kernelReady = this.startKernel(); // loads while the notebook opens
+    // The editor's code is not needed to show the notebook: load it once the kernel is up
+    // (or known unavailable) and the page is idle, so the first edit need not wait for it.
+    kernelReady.then(() => whenIdle(() => preloadEditor().catch((err) => console.warn(`pushbook: ${err.message}`))));
     this.examples = await this.loadExamples();
     this.fillExamples();
     await this.openInitial();

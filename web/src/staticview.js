@@ -12,9 +12,10 @@ import { highlightLines } from "./highlight.js";
  * Draws doc in parent. language is "python" or "text"; label names it for screen readers;
  * onActivate(event) runs when the user focuses it (event: null) or presses a mouse button
  * on it (the mousedown event, default prevented), which is when the owner should replace
- * it with an editor.
+ * it with an editor. onKey(event) sees the keydown and keypress events while it has the
+ * focus (before the editor that replaces it is ready).
  */
-export function createStaticView({ parent, doc, language = "python", label, onActivate }) {
+export function createStaticView({ parent, doc, language = "python", label, onActivate, onKey }) {
   const root = document.createElement("div");
   root.className = "cm-editor cm-static";
   const scroller = document.createElement("div");
@@ -29,6 +30,7 @@ export function createStaticView({ parent, doc, language = "python", label, onAc
   scroller.appendChild(content);
   root.appendChild(scroller);
   content.addEventListener("focus", () => onActivate?.(null));
+  if (onKey) for (const type of ["keydown", "keypress"]) content.addEventListener(type, onKey);
   root.addEventListener("mousedown", (e) => {
     if (e.button !== 0) return;
     e.preventDefault(); // the editor takes the focus and the caret itself
@@ -48,6 +50,20 @@ export function createStaticView({ parent, doc, language = "python", label, onAc
     /** Redraws the view with new text or language (nothing happens if both are unchanged). */
     setText(text, lang = shown.lang) {
       draw(text, lang);
+    },
+    /** Whether the view has the keyboard focus. */
+    get focused() {
+      return document.activeElement === content;
+    },
+    /** Gives the view the keyboard focus (which asks for the editor, as a user's would). */
+    focus() {
+      content.focus();
+    },
+    /** Shows (or stops showing) that the editor that will replace the view is loading. */
+    setLoading(loading) {
+      root.classList.toggle("cm-loading", loading);
+      if (loading) content.setAttribute("aria-busy", "true");
+      else content.removeAttribute("aria-busy");
     },
     /** Removes the view from the page. */
     destroy() {

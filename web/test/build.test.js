@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, writeFile, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { copyDataFiles } from "../build.mjs";
+import { copyDataFiles, pageFiles, withModulePreloads } from "../build.mjs";
 
 test("copyDataFiles copies every data file beside the notebooks, subfolders included, and no notebook", async () => {
   const src = await mkdtemp(join(tmpdir(), "pushbook-examples-"));
@@ -26,4 +26,26 @@ test("copyDataFiles copies every data file beside the notebooks, subfolders incl
     await rm(src, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
   }
+});
+
+test("pageFiles puts app.js and its static imports first and chunks only import() reaches later", () => {
+  const out = "/site";
+  const metafile = {
+    outputs: {
+      "/site/app.js": { imports: [{ path: "/site/chunks/chunk-A.js", kind: "import-statement" }, { path: "/site/chunks/editor-B.js", kind: "dynamic-import" }] },
+      "/site/chunks/chunk-A.js": { imports: [] },
+      "/site/chunks/editor-B.js": { imports: [{ path: "/site/chunks/chunk-A.js", kind: "import-statement" }] },
+      "/site/app.css": { imports: [] },
+    },
+  };
+  assert.deepEqual(pageFiles(metafile, out), { first: ["app.js", "chunks/chunk-A.js"], later: ["chunks/editor-B.js"] });
+});
+
+test("withModulePreloads lists the chunks right after app.js's preload, with relative URLs", () => {
+  const html = '<head>\n<link rel="modulepreload" href="app.js">\n<script>x</script>';
+  assert.equal(
+    withModulePreloads(html, ["chunks/chunk-A.js"]),
+    '<head>\n<link rel="modulepreload" href="app.js">\n<link rel="modulepreload" href="chunks/chunk-A.js">\n<script>x</script>',
+  );
+  assert.throws(() => withModulePreloads("<head></head>", ["chunks/chunk-A.js"]), /no <link rel="modulepreload" href="app.js">/);
 });
