@@ -13,65 +13,17 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// The seed's In [206] and In [207] outputs, as the Python notebook printed them.
-var (
-	seedIn206 = `Init sink first
-Init sink display
-Init sink second
-Init process
-Init gen
-  SEND 0
-   display RECEIVED: 100
-     first RECEIVED: 100
-  SEND 1
-     first RECEIVED: 101
-  SEND 2
-    second RECEIVED: 102
-  SEND 3
-   display RECEIVED: 103
-     first RECEIVED: 103
-  SEND 4
-     first RECEIVED: 104
-  SEND 5
-    second RECEIVED: 105
-  SEND 6
-   display RECEIVED: 106
-     first RECEIVED: 106
-  SEND 7
-     first RECEIVED: 107
-  SEND 8
-    second RECEIVED: 108
-  SEND 9
-   display RECEIVED: 109
-     first RECEIVED: 109
-PROCESS exited
-CLOSING SINK first
-CLOSING SINK display
-CLOSING SINK second`
-	seedIn207 = `Init sink first
-Init sink display
-Init sink second
-Init process
-Init gen
-  SEND 0
-   display RECEIVED: 100
-     first RECEIVED: 100
-  SEND 1
-     first RECEIVED: 101
-  SEND 2
-    second RECEIVED: 102
-  SEND 3
-   display RECEIVED: 103
-     first RECEIVED: 103
-  SEND 4
-     first RECEIVED: 104
-  SEND 5
-STOP condition met, stopping
-CLOSING SINK first
-CLOSING SINK display
-CLOSING SINK second
-pushdata: Something asked me to stop!`
-)
+// seedTranscript is one of the seed's outputs (in206.txt, in207.txt) as the
+// Python notebook printed it, without the final newline; the kernel's tests
+// use the same files.
+func seedTranscript(t testing.TB, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "kernel", "testdata", name))
+	if err != nil {
+		t.Fatalf("the seed's transcript: %v", err)
+	}
+	return strings.TrimSuffix(string(data), "\n")
+}
 
 // seedPath is the seed notebook the lead writes; make site copies it into
 // the site's examples/.
@@ -129,8 +81,8 @@ func TestRunAllReproducesTheSeedTranscripts(t *testing.T) {
 	requireSeed(t, dir)
 	p := newPage(t)
 	text := runSeed(t, p, serve(t, dir))
-	assertTranscript(t, "In [206]", seedIn206, text)
-	assertTranscript(t, "In [207]", seedIn207, text)
+	assertTranscript(t, "In [206]", seedTranscript(t, "in206.txt"), text)
+	assertTranscript(t, "In [207]", seedTranscript(t, "in207.txt"), text)
 	// Cells tagged raises-exception fail on purpose and do not stop Run all.
 	prompts := eval[[]string](p, `[...document.querySelectorAll(".code-cell .in-prompt")].map(e => e.textContent)`)
 	for i, prompt := range prompts {
@@ -150,6 +102,6 @@ func TestDistFromASubPathOnAPlainStaticServerRunsTheSeed(t *testing.T) {
 	base := plainServer(t, root) + "some/sub/path/"
 	p := newPage(t)
 	text := runSeed(t, p, base)
-	assertTranscript(t, "In [206]", seedIn206, text)
-	assertTranscript(t, "In [207]", seedIn207, text)
+	assertTranscript(t, "In [206]", seedTranscript(t, "in206.txt"), text)
+	assertTranscript(t, "In [207]", seedTranscript(t, "in207.txt"), text)
 }
