@@ -193,16 +193,7 @@ func TestStepBudgetAbortsCellAndNextCellRuns(t *testing.T) {
 
 func TestInterruptFromAnotherGoroutineStopsCellQuickly(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
-	started := make(chan struct{})
-	s.Predeclare("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		close(started)
-		return starlark.None, nil
-	}))
-	go func() {
-		<-started
-		time.Sleep(20 * time.Millisecond)
-		s.Interrupt()
-	}()
+	interruptAfterStarted(s)
 	begin := time.Now()
 	res, outs := run(s, "started()\nwhile True:\n    pass")
 	assert.Less(t, time.Since(begin), 5*time.Second)
@@ -363,16 +354,7 @@ func TestNewThreadSharesPrintAndBudget(t *testing.T) {
 func TestInterruptStopsChildThreads(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
 	s.Predeclare("spawn", starlark.NewBuiltin("spawn", spawn))
-	started := make(chan struct{})
-	s.Predeclare("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		close(started)
-		return starlark.None, nil
-	}))
-	go func() {
-		<-started
-		time.Sleep(20 * time.Millisecond)
-		s.Interrupt()
-	}()
+	interruptAfterStarted(s)
 	res, outs := run(s, "def spin():\n    started()\n    while True:\n        pass\nspawn(spin)")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
 	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
@@ -425,4 +407,19 @@ func TestRunawayRecursionAndHugeValuesAreErrorsNotCrashes(t *testing.T) {
 	}
 	res, _ := run(s, "print('alive')")
 	assert.Equal(t, kernel.StatusOK, res.Status)
+}
+
+// interruptAfterStarted gives s a builtin started() and interrupts the
+// cell 20 ms after a cell calls it.
+func interruptAfterStarted(s *kernel.Session) {
+	started := make(chan struct{})
+	s.Predeclare("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		close(started)
+		return starlark.None, nil
+	}))
+	go func() {
+		<-started
+		time.Sleep(20 * time.Millisecond)
+		s.Interrupt()
+	}()
 }

@@ -82,6 +82,15 @@ func toFlatten(v starlark.Value) (any, error) {
 	return nil, fmt.Errorf("a %s cannot go in a table (values are None, bool, int, float, str, lists of numbers and dicts)", v.Type())
 }
 
+// listOf converts each element of xs with conv into a new Starlark list.
+func listOf[T any](xs []T, conv func(T) starlark.Value) *starlark.List {
+	l := make([]starlark.Value, len(xs))
+	for i, x := range xs {
+		l[i] = conv(x)
+	}
+	return starlark.NewList(l)
+}
+
 // fromFlatten converts a flatten value back to Starlark.
 func fromFlatten(v any) starlark.Value {
 	switch v := v.(type) {
@@ -96,23 +105,11 @@ func fromFlatten(v any) starlark.Value {
 	case string:
 		return starlark.String(v)
 	case []int64:
-		l := make([]starlark.Value, len(v))
-		for i, x := range v {
-			l[i] = starlark.MakeInt64(x)
-		}
-		return starlark.NewList(l)
+		return listOf(v, func(x int64) starlark.Value { return starlark.MakeInt64(x) })
 	case []float64:
-		l := make([]starlark.Value, len(v))
-		for i, x := range v {
-			l[i] = starlark.Float(x)
-		}
-		return starlark.NewList(l)
+		return listOf(v, func(x float64) starlark.Value { return starlark.Float(x) })
 	case []any:
-		l := make([]starlark.Value, len(v))
-		for i, x := range v {
-			l[i] = fromFlatten(x)
-		}
-		return starlark.NewList(l)
+		return listOf(v, fromFlatten)
 	case *flatten.Record:
 		d := starlark.NewDict(v.Len())
 		for k, x := range v.All() {
