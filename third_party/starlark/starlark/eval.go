@@ -67,6 +67,10 @@ type Thread struct {
 
 	// proftime holds the accumulated execution time since the last profile event.
 	proftime time.Duration
+
+	// Generators, if set, runs the generator functions (defs containing
+	// yield) that the thread calls. pushbook fork: see exceptions.go.
+	Generators GeneratorHost
 }
 
 // ExecutionSteps returns the current value of Steps.

@@ -809,6 +809,8 @@ func print(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error
 			buf.WriteString(s)
 		} else if b, ok := v.(Bytes); ok {
 			buf.WriteString(string(b))
+		} else if e, ok := v.(*Exception); ok {
+			buf.WriteString(e.Message()) // pushbook fork: print(e) shows the message
 		} else {
 			writeValue(buf, v, nil)
 		}
@@ -1101,6 +1103,8 @@ func str(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 	case Bytes:
 		// Invalid encodings are replaced by that of U+FFFD.
 		return String(utf8Transcode(string(x))), nil
+	case *Exception:
+		return String(x.Message()), nil // pushbook fork: str(e) is the message
 	default:
 		return String(x.String()), nil
 	}
@@ -1149,6 +1153,9 @@ func type_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error
 	}
 	if len(args) != 1 {
 		return nil, fmt.Errorf("type: got %d arguments, want exactly 1", len(args))
+	}
+	if e, ok := args[0].(*Exception); ok {
+		return e.Class, nil // pushbook fork: type(e).__name__, type(e) == ValueError
 	}
 	return String(args[0].Type()), nil
 }

@@ -721,6 +721,8 @@ type Function struct {
 	module   *Module
 	defaults Tuple
 	freevars Tuple
+
+	generatorBody bool // pushbook fork: a call runs the body of a generator function
 }
 
 // A Module represents an evaluated Starlark module.

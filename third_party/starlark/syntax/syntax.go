@@ -129,6 +129,8 @@ type DefStmt struct {
 	Body   []Stmt
 
 	Function any // a *resolve.Function, set by resolver
+
+	Decorators []*Decorator // pushbook fork: the @expr lines before the def, in source order
 }
 
 func (x *DefStmt) Span() (start, end Position) {

@@ -341,6 +341,10 @@ type Funcode struct {
 	NumKwonlyParams       int
 	HasVarargs, HasKwargs bool
 
+	// pushbook fork (FORK.md)
+	Generator bool      // the body contains yield: calling it makes a generator
+	Handlers  []Handler // exception table of try statements, innermost first
+
 	// -- transient state --
 
 	lntOnce sync.Once
@@ -1924,4 +1928,14 @@ func (fcomp *fcomp) ifelse(cond syntax.Expr, t, f *block) {
 	// general case
 	fcomp.expr(cond)
 	fcomp.condjump(CJMP, t, f)
+}
+
+// A Handler is an entry of a function's exception table (pushbook fork): an
+// error raised by an instruction at a pc in [Start, End) jumps to Target,
+// after closing the iterators of for loops above depth Iters, with the
+// exception as the only value on the operand stack. The entries of nested
+// try statements come innermost first.
+type Handler struct {
+	Start, End, Target uint32
+	Iters              uint32
 }

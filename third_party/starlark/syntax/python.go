@@ -1,0 +1,105 @@
+// Copyright 2026 The pushbook Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+package syntax
+
+// This file holds the Python statements and expressions that the pushbook
+// fork adds to Starlark (see FORK.md): decorators, try/except/else/finally,
+// raise, and yield / yield from.
+
+// A Decorator is an @expr line before a def.
+type Decorator struct {
+	commentsRef
+	At Position
+	X  Expr
+}
+
+func (x *Decorator) Span() (start, end Position) {
+	_, end = x.X.Span()
+	return x.At, end
+}
+
+// A TryStmt is Python's try statement:
+//
+//	try: Body
+//	except Type as Name: ...   (zero or more clauses)
+//	else: Else                 (optional; needs an except clause)
+//	finally: Finally           (optional)
+type TryStmt struct {
+	commentsRef
+	Try        Position
+	Body       []Stmt
+	Excepts    []*ExceptClause
+	ElsePos    Position // zero if no else clause
+	Else       []Stmt
+	FinallyPos Position // zero if no finally clause
+	Finally    []Stmt
+}
+
+func (x *TryStmt) Span() (start, end Position) {
+	var last []Stmt
+	switch {
+	case x.Finally != nil:
+		last = x.Finally
+	case x.Else != nil:
+		last = x.Else
+	case len(x.Excepts) > 0:
+		last = x.Excepts[len(x.Excepts)-1].Body
+	default:
+		last = x.Body
+	}
+	_, end = last[len(last)-1].Span()
+	return x.Try, end
+}
+
+// An ExceptClause is one "except [Type [as Name]]: Body" of a TryStmt.
+type ExceptClause struct {
+	commentsRef
+	Except Position
+	Type   Expr   // nil for a bare except
+	Name   *Ident // nil unless "as Name"
+	Body   []Stmt
+}
+
+func (x *ExceptClause) Span() (start, end Position) {
+	_, end = x.Body[len(x.Body)-1].Span()
+	return x.Except, end
+}
+
+// A RaiseStmt is "raise X", or a bare "raise" (X == nil) that re-raises the
+// exception being handled.
+type RaiseStmt struct {
+	commentsRef
+	Raise Position
+	X     Expr // may be nil
+}
+
+func (x *RaiseStmt) Span() (start, end Position) {
+	if x.X == nil {
+		return x.Raise, x.Raise.add("raise")
+	}
+	_, end = x.X.Span()
+	return x.Raise, end
+}
+
+// A YieldExpr is "yield", "yield X" or "yield from X". A def whose body
+// contains one (outside nested defs and lambdas) is a generator function.
+type YieldExpr struct {
+	commentsRef
+	Yield Position
+	From  bool
+	X     Expr // may be nil unless From
+}
+
+func (x *YieldExpr) Span() (start, end Position) {
+	if x.X == nil {
+		return x.Yield, x.Yield.add("yield")
+	}
+	_, end = x.X.Span()
+	return x.Yield, end
+}
+
+func (*TryStmt) stmt()   {}
+func (*RaiseStmt) stmt() {}
+func (*YieldExpr) expr() {}
