@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"go.starlark.net/starlark"
+
 	"pushbook/kernel"
 	"pushbook/notebook"
 )
@@ -121,7 +123,7 @@ func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) [
 		})
 		c.ExecutionCount = res.ExecutionCount
 		if res.Status != kernel.StatusOK && !c.HasTag("raises-exception") {
-			f := cellFailure{index: i + 1, count: res.ExecutionCount, ename: "Error", evalue: res.Err.Error()}
+			f := cellFailure{index: i + 1, count: res.ExecutionCount, ename: starlark.ClassOf(res.Err).Name(), evalue: res.Err.Error()}
 			if n := len(c.Outputs); n > 0 && c.Outputs[n-1].OutputType == notebook.ErrorOutput {
 				f.ename, f.evalue = c.Outputs[n-1].EName, c.Outputs[n-1].EValue
 			}
@@ -160,7 +162,7 @@ func executeCell(s *kernel.Session, index int, code string, timeout time.Duratio
 		mu.Lock()
 		defer mu.Unlock()
 		if !done {
-			s.Cancel(kernel.Errorf("TimeoutError", "cell %d ran longer than --timeout %s", index, timeout))
+			s.Cancel(starlark.Errorf(starlark.TimeoutError, "cell %d ran longer than --timeout %s", index, timeout))
 		}
 	})
 	res := s.Execute(code, emit)

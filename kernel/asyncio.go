@@ -159,7 +159,7 @@ func (l *eventLoop) newGroup(caller *starlark.Thread, fns []starlark.Callable, w
 		t := &task{loop: l, group: g, index: i, name: fn.Name(), fn: fn, wake: make(chan error)}
 		t.thread = NewThread(caller, "gather "+t.label())
 		if t.thread == nil {
-			return nil, fmt.Errorf("gather: %s: %w", t.label(), errNotCellThread)
+			return nil, notInCell("gather: " + t.label())
 		}
 		g.tasks = append(g.tasks, t)
 	}
@@ -178,7 +178,7 @@ func (l *eventLoop) run(g *taskGroup) error {
 		l.dropVoidTimers()
 		if len(l.ready) == 0 {
 			if len(l.timers) == 0 {
-				return Errorf("InternalError", "gather: %d tasks neither ready nor sleeping", g.left)
+				return starlark.Errorf(InternalError, "gather: %d tasks neither ready nor sleeping", g.left)
 			}
 			if err := pauseUntil(l.cell, l.timers[0].deadline); err != nil {
 				l.stop(err)
@@ -261,7 +261,7 @@ func (t *task) finish(result starlark.Value, err error) {
 	if err != nil && g.err == nil {
 		g.err = taskError(t, err)
 		if l.stopped == nil {
-			why := Errorf("CancelledError", "%s failed", t.label())
+			why := starlark.Errorf(CancelledError, "%s failed", t.label())
 			for _, other := range g.tasks {
 				l.cancel(other, fmt.Errorf("%s was cancelled: %w", other.label(), why))
 			}
@@ -273,10 +273,10 @@ func (t *task) finish(result starlark.Value, err error) {
 	}
 }
 
-// taskError names the task in its failure, keeping the exception's name.
+// taskError names the task in front of its failure; the exception raised
+// is the task's own, as asyncio.gather re-raises it.
 func taskError(t *task, err error) error {
-	name, msg := exceptionName(err)
-	return &Error{Name: name, Msg: fmt.Sprintf("%s: %s", t.label(), msg), err: err}
+	return fmt.Errorf("%s: %w", t.label(), err)
 }
 
 // cancel stops t at its next wait with err; a task not yet started ends at
@@ -348,7 +348,7 @@ func pauseUntil(c *cell, deadline time.Time) error {
 func sleepFor(s *Session, d time.Duration) error {
 	c := s.current.Load()
 	if c == nil {
-		return fmt.Errorf("sleep: no cell is running")
+		return notInCell("sleep")
 	}
 	l := loopOf(s)
 	if l == nil || l.current == nil {
@@ -380,7 +380,7 @@ func sleepFor(s *Session, d time.Duration) error {
 func gatherCallables(thread *starlark.Thread, fns []starlark.Callable) (starlark.Value, error) {
 	s := sessionOf(thread)
 	if s == nil || s.current.Load() == nil {
-		return nil, fmt.Errorf("gather: %w", errNotCellThread)
+		return nil, notInCell("gather")
 	}
 	if l := loopOf(s); l != nil {
 		return l.nested(thread, fns)
@@ -412,7 +412,7 @@ func gatherCallables(thread *starlark.Thread, fns []starlark.Callable) (starlark
 func (l *eventLoop) nested(thread *starlark.Thread, fns []starlark.Callable) (starlark.Value, error) {
 	w := l.current
 	if w == nil {
-		return nil, Errorf("RuntimeError", "gather: called outside the tasks of the gather already running")
+		return nil, starlark.Errorf(starlark.RuntimeError, "gather: called outside the tasks of the gather already running")
 	}
 	if w.cancelErr != nil {
 		return nil, w.cancelErr
@@ -438,13 +438,13 @@ func (l *eventLoop) nested(thread *starlark.Thread, fns []starlark.Callable) (st
 // is gather's. Every task has ended when gather returns.
 func gatherBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(kwargs) > 0 {
-		return nil, Errorf("TypeError", "%s: unexpected keyword argument %s", b.Name(), kwargs[0][0])
+		return nil, starlark.Errorf(starlark.TypeError, "%s: unexpected keyword argument %s", b.Name(), kwargs[0][0])
 	}
 	fns := make([]starlark.Callable, len(args))
 	for i, a := range args {
 		fn, ok := a.(starlark.Callable)
 		if !ok {
-			return nil, Errorf("TypeError", "%s: argument %d is %s, not a function (pass f, not f(): gather calls it)", b.Name(), i+1, a.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "%s: argument %d is %s, not a function (pass f, not f(): gather calls it)", b.Name(), i+1, a.Type())
 		}
 		fns[i] = fn
 	}
@@ -458,7 +458,7 @@ func gatherBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 // time.sleep rejects.
 func seconds(fn string, x float64) (time.Duration, error) {
 	if math.IsNaN(x) || x < 0 {
-		return 0, Errorf("ValueError", "%s: sleep length must be non-negative, got %g", fn, x)
+		return 0, starlark.Errorf(starlark.ValueError, "%s: sleep length must be non-negative, got %g", fn, x)
 	}
 	if x > math.MaxInt64/float64(time.Second) {
 		return math.MaxInt64, nil
@@ -479,7 +479,7 @@ func sleepBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	}
 	s := sessionOf(thread)
 	if s == nil {
-		return nil, fmt.Errorf("%s: %w", b.Name(), errNotCellThread)
+		return nil, notInCell(b.Name())
 	}
 	if err := sleepFor(s, d); err != nil {
 		return nil, err
@@ -527,11 +527,11 @@ func (p *partialFunc) CallInternal(thread *starlark.Thread, args starlark.Tuple,
 // does: gather(partial(fetch, "a"), partial(fetch, "b")).
 func partialBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 0 {
-		return nil, Errorf("TypeError", "%s: missing the function to bind arguments to", b.Name())
+		return nil, starlark.Errorf(starlark.TypeError, "%s: missing the function to bind arguments to", b.Name())
 	}
 	fn, ok := args[0].(starlark.Callable)
 	if !ok {
-		return nil, Errorf("TypeError", "%s: the first argument must be a function, not %s", b.Name(), args[0].Type())
+		return nil, starlark.Errorf(starlark.TypeError, "%s: the first argument must be a function, not %s", b.Name(), args[0].Type())
 	}
 	return &partialFunc{fn: fn, args: append(starlark.Tuple(nil), args[1:]...), kwargs: append([]starlark.Tuple(nil), kwargs...)}, nil
 }
@@ -596,7 +596,7 @@ func ioSourceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark
 		return nil, err
 	}
 	if n < 0 {
-		return nil, Errorf("ValueError", "%s: n must be at least 0, got %d", b.Name(), n)
+		return nil, starlark.Errorf(starlark.ValueError, "%s: n must be at least 0, got %d", b.Name(), n)
 	}
 	d, err := seconds(b.Name(), float64(latency))
 	if err != nil {
@@ -604,7 +604,7 @@ func ioSourceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	}
 	s := sessionOf(thread)
 	if s == nil {
-		return nil, fmt.Errorf("%s: %w", b.Name(), errNotCellThread)
+		return nil, notInCell(b.Name())
 	}
 	return &ioSource{session: s, n: n, latency: d, name: name}, nil
 }

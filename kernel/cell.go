@@ -92,7 +92,7 @@ func (c *cell) account(t *starlark.Thread, ts *threadState) {
 func (c *cell) charge(work uint64) error {
 	used := c.used.Add(work)
 	if used >= c.session.opts.MaxSteps {
-		c.abortWith(Errorf("StepLimitError", "cell In [%d] ran more than %d steps: %w", c.n, c.session.opts.MaxSteps, ErrStepBudget))
+		c.abortWith(starlark.Errorf(StepLimitError, "cell In [%d] ran more than %d steps: %w", c.n, c.session.opts.MaxSteps, ErrStepBudget))
 	}
 	if every := c.session.opts.YieldEvery; every > 0 && c.session.opts.OnYield != nil && c.abort.Load() == nil {
 		due := c.nextYield.Load()

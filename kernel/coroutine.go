@@ -137,16 +137,13 @@ func (it *stageIterator) Done() {}
 
 // isStop reports whether err means "this generator has nothing more":
 // Python's StopIteration.
-func isStop(err error) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Name == "StopIteration"
-}
+func isStop(err error) bool { return starlark.IsClass(err, starlark.StopIteration) }
 
 // next is Python's next(g): g.send(None), starting an unstarted generator.
 // Built-in stages only take values pushed into them, so they have no next.
 func (s *Stage) next(thread *starlark.Thread) (starlark.Value, error) {
 	if s.kind != "generator" {
-		return nil, Errorf("TypeError", "%s is a built-in %s stage: it takes values sent to it and has nothing to iterate; iterate a generator, or read a collect()'s .values", s.st.Name(), s.kind)
+		return nil, starlark.Errorf(starlark.TypeError, "%s is a built-in %s stage: it takes values sent to it and has nothing to iterate; iterate a generator, or read a collect()'s .values", s.st.Name(), s.kind)
 	}
 	return s.send(thread, starlark.None)
 }
@@ -159,7 +156,7 @@ func (s *Stage) send(thread *starlark.Thread, v starlark.Value) (starlark.Value,
 	switch {
 	case s.raw && !s.started:
 		if v != starlark.None {
-			return nil, Errorf("TypeError", "can't send non-None value to a just-started generator %s: call next() or send(None) first", s.st.Name())
+			return nil, starlark.Errorf(starlark.TypeError, "can't send non-None value to a just-started generator %s: call next() or send(None) first", s.st.Name())
 		}
 		s.started = true
 		reply, err = s.st.Start()
@@ -186,15 +183,23 @@ func (s *Stage) sendError(err error) error {
 	name := s.st.Name()
 	switch {
 	case errors.Is(err, pipeline.ErrStopped):
-		return &Error{Name: "StopIteration", Msg: stopMessage(name, err), err: err}
+		return stopIteration(err, "%s", stopMessage(name, err))
 	case errors.Is(err, pipeline.ErrClosed):
-		return &Error{Name: "StopIteration", Msg: name + " is closed", err: err}
+		return stopIteration(err, "%s is closed", name)
 	case errors.Is(err, pipeline.ErrRunning):
-		return &Error{Name: "ValueError", Msg: "generator already executing: " + name + " was sent a value while handling one (a cycle?)", err: err}
+		return wrapAs(starlark.ValueError, err, "generator already executing: %s was sent a value while handling one (a cycle?)", name)
 	case errors.Is(err, pipeline.ErrIgnoredClose):
-		return &Error{Name: "RuntimeError", Msg: "generator ignored GeneratorExit: " + name + " asked for another value after it was closed", err: err}
+		return wrapAs(starlark.RuntimeError, err, "generator ignored GeneratorExit: %s asked for another value after it was closed", name)
 	}
 	return err
+}
+
+// stopIteration is the StopIteration of a generator that has nothing more
+// (its value None), wrapping the pipeline's error.
+func stopIteration(err error, format string, args ...any) *starlark.Exception {
+	e := wrapAs(starlark.StopIteration, err, format, args...)
+	e.Value = starlark.None // the message is no return value
+	return e
 }
 
 // stopMessage names the stage that stopped, which may be further down.
@@ -267,7 +272,7 @@ func (f *stageFunction) Name() string          { return f.fn.Name() }
 func (f *stageFunction) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	session := sessionOf(thread)
 	if session == nil {
-		return nil, fmt.Errorf("%s: not called from a notebook cell", f.fn.Name())
+		return nil, notInCell(f.fn.Name())
 	}
 	outs := stagesIn(args, kwargs)
 	name := stageName(f.fn.Name(), args, kwargs)
@@ -276,7 +281,7 @@ func (f *stageFunction) CallInternal(thread *starlark.Thread, args starlark.Tupl
 	body := func(co *pipeline.Co[starlark.Value]) error {
 		t := NewThread(parent, name)
 		if t == nil {
-			return fmt.Errorf("%s: its cell's thread is gone", name)
+			return notInCell(name)
 		}
 		t.SetLocal(bodyKey, &body{co: co, thread: t, stage: s})
 		adopt(t)
@@ -403,20 +408,25 @@ func (b *body) hasOutput(s *Stage) bool {
 	return false
 }
 
-// errGeneratorExit is what receive() and emit() raise when the stage was
-// closed: uncaught, it ends the body cleanly, as GeneratorExit does in
-// Python when a generator has no handler for it.
-var errGeneratorExit = &Error{Name: "GeneratorExit", Msg: "the coroutine was closed"}
+// errGeneratorExit is wrapped by the GeneratorExit that receive() and
+// emit() raise when the stage was closed: uncaught, it ends the body
+// cleanly, as GeneratorExit does in Python when a generator has no handler
+// for it.
+var errGeneratorExit = errors.New("the coroutine was closed")
+
+// generatorExit returns a fresh GeneratorExit (an exception a body may
+// catch is never a shared value) wrapping errGeneratorExit.
+func generatorExit() error { return starlark.Wrap(starlark.GeneratorExit, errGeneratorExit) }
 
 // recv waits for the next value, replying reply to the current sender.
 func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
 	if b.co.Closed() {
-		return nil, Errorf("RuntimeError", "generator ignored GeneratorExit: %s asked for another value after it was closed", b.co.Name())
+		return nil, starlark.Errorf(starlark.RuntimeError, "generator ignored GeneratorExit: %s asked for another value after it was closed", b.co.Name())
 	}
 	v, ok := b.co.Yield(reply)
 	adopt(b.thread)
 	if !ok {
-		return nil, errGeneratorExit
+		return nil, generatorExit()
 	}
 	if v == nil {
 		v = starlark.None
@@ -427,7 +437,7 @@ func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
 func currentBody(thread *starlark.Thread, fn string) (*body, error) {
 	b := bodyOf(thread)
 	if b == nil {
-		return nil, Errorf("RuntimeError", "%s() works only inside the body of a coroutine or generator: wrap the function with coroutine(fn) or generator(fn) and call that", fn)
+		return nil, starlark.Errorf(starlark.RuntimeError, "%s() works only inside the body of a coroutine or generator: wrap the function with coroutine(fn) or generator(fn) and call that", fn)
 	}
 	return b, nil
 }
@@ -474,11 +484,13 @@ func inbox(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 
 type inboxValue struct{ b *body }
 
-func (in *inboxValue) String() string             { return fmt.Sprintf("<inbox of %s>", in.b.co.Name()) }
-func (in *inboxValue) Type() string               { return "inbox" }
-func (in *inboxValue) Freeze()                    {}
-func (in *inboxValue) Truth() starlark.Bool       { return starlark.True }
-func (in *inboxValue) Hash() (uint32, error)      { return 0, fmt.Errorf("unhashable: inbox") }
+func (in *inboxValue) String() string       { return fmt.Sprintf("<inbox of %s>", in.b.co.Name()) }
+func (in *inboxValue) Type() string         { return "inbox" }
+func (in *inboxValue) Freeze()              {}
+func (in *inboxValue) Truth() starlark.Bool { return starlark.True }
+func (in *inboxValue) Hash() (uint32, error) {
+	return 0, starlark.Errorf(starlark.TypeError, "unhashable type: 'inbox'")
+}
 func (in *inboxValue) Iterate() starlark.Iterator { return in }
 func (in *inboxValue) Done()                      {}
 
@@ -527,7 +539,7 @@ func nextBuiltin(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tu
 	}
 	s, ok := g.(*Stage)
 	if !ok {
-		return nil, Errorf("TypeError", "'%s' object is not an iterator: next() takes a generator", g.Type())
+		return nil, starlark.Errorf(starlark.TypeError, "'%s' object is not an iterator: next() takes a generator", g.Type())
 	}
 	v, err := s.next(thread)
 	if err != nil && dflt != nil && isStop(err) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -24,18 +23,18 @@ import (
 // readFile reads name through the session's ReadFile.
 func (s *Session) readFile(fnName, name string) ([]byte, error) {
 	if s.opts.ReadFile == nil {
-		return nil, Errorf("FileNotFoundError", "%s(%q): this kernel has no files to read", fnName, name)
+		return nil, starlark.Errorf(starlark.FileNotFoundError, "%s(%q): this kernel has no files to read", fnName, name)
 	}
 	if name == "" || strings.Contains(name, "\x00") {
-		return nil, Errorf("ValueError", "%s: give a file name", fnName)
+		return nil, starlark.Errorf(starlark.ValueError, "%s: give a file name", fnName)
 	}
 	data, err := s.opts.ReadFile(name)
 	if err != nil {
-		var named *Error
-		if errors.As(err, &named) {
-			return nil, err
+		var e *starlark.Exception
+		if errors.As(err, &e) {
+			return nil, err // the host chose the class
 		}
-		return nil, Errorf("FileNotFoundError", "%s(%q): %v", fnName, name, err)
+		return nil, starlark.Errorf(starlark.FileNotFoundError, "%s(%q): %v", fnName, name, err)
 	}
 	return data, nil
 }
@@ -49,7 +48,7 @@ func dataFormat(fnName, name, format string) (string, error) {
 	case "json", "jsonl", "ndjson", "csv":
 		return format, nil
 	}
-	return "", Errorf("ValueError", "%s(%q): cannot tell the format; name a .json, .jsonl or .csv file, or pass format=\"json\", \"jsonl\" or \"csv\"", fnName, name)
+	return "", starlark.Errorf(starlark.ValueError, "%s(%q): cannot tell the format; name a .json, .jsonl or .csv file, or pass format=\"json\", \"jsonl\" or \"csv\"", fnName, name)
 }
 
 // decodeEvents turns file bytes into ordered records.
@@ -59,7 +58,7 @@ func decodeEvents(name, format string, data []byte) ([]*flatten.Record, error) {
 	}
 	recs, err := flatten.DecodeJSON(data)
 	if err != nil {
-		return nil, Errorf("ValueError", "%s: %w", name, err)
+		return nil, starlark.Errorf(starlark.ValueError, "%s: %w", name, err)
 	}
 	return recs, nil
 }
@@ -96,9 +95,9 @@ func decodeCSV(name string, data []byte) ([]*flatten.Record, error) {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return Errorf("ValueError", "%s: line %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
+		return starlark.Errorf(starlark.ValueError, "%s: line %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
 	}
-	return Errorf("ValueError", "%s: %v", name, err)
+	return starlark.Errorf(starlark.ValueError, "%s: %v", name, err)
 }
 
 func csvValue(cell string) any {
@@ -147,7 +146,7 @@ func readTable(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	t, err := flatten.FromEvents(recs, opts)
 	if err != nil {
-		return nil, Errorf("ValueError", "%s(%q): %w", b.Name(), name, err)
+		return nil, starlark.Errorf(starlark.ValueError, "%s(%q): %w", b.Name(), name, err)
 	}
 	return newTable(thread, t), nil
 }
@@ -163,7 +162,7 @@ func readRecords(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 func records(thread *starlark.Thread, fnName, name, format string) ([]*flatten.Record, error) {
 	s := sessionOf(thread)
 	if s == nil {
-		return nil, fmt.Errorf("%s: not called from a notebook cell", fnName)
+		return nil, notInCell(fnName)
 	}
 	format, err := dataFormat(fnName, name, format)
 	if err != nil {
@@ -184,7 +183,7 @@ func readText(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	}
 	s := sessionOf(thread)
 	if s == nil {
-		return nil, fmt.Errorf("%s: not called from a notebook cell", b.Name())
+		return nil, notInCell(b.Name())
 	}
 	data, err := s.readFile(b.Name(), name)
 	if err != nil {

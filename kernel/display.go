@@ -1,7 +1,6 @@
 package kernel
 
 import (
-	"fmt"
 	"maps"
 
 	"go.starlark.net/starlark"
@@ -44,14 +43,14 @@ func DisplayData(v starlark.Value) Output {
 // per value that is not None.
 func display(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(kwargs) > 0 {
-		return nil, Errorf("TypeError", "%s: unexpected keyword argument %s", fn.Name(), kwargs[0][0])
+		return nil, starlark.Errorf(starlark.TypeError, "%s: unexpected keyword argument %s", fn.Name(), kwargs[0][0])
 	}
 	for _, v := range args {
 		if v == starlark.None {
 			continue
 		}
 		if err := Emit(thread, DisplayData(v)); err != nil {
-			return nil, fmt.Errorf("%s: %w", fn.Name(), err)
+			return nil, notInCell(fn.Name())
 		}
 	}
 	return starlark.None, nil
@@ -72,7 +71,7 @@ func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 	for _, t := range candidates {
 		b, ok := t.(*starlark.Builtin)
 		if !ok {
-			return nil, Errorf("TypeError", "isinstance() arg 2 must be a type or tuple of types, not %s", t.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "isinstance() arg 2 must be a type or tuple of types, not %s", t.Type())
 		}
 		if b.Name() == x.Type() {
 			return starlark.True, nil
@@ -82,14 +81,17 @@ func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 }
 
 // builtins are the names a Session predeclares beyond Starlark's universe:
-// display and isinstance, the coroutine and generator builtins, the stage
-// library, tables and format.
+// display and isinstance, the host exception classes a cell may catch, the
+// coroutine and generator builtins, the stage library and tables.
 func builtins() starlark.StringDict {
 	all := starlark.StringDict{
 		"display":    starlark.NewBuiltin("display", display),
 		"isinstance": starlark.NewBuiltin("isinstance", isinstance),
 	}
-	for _, part := range []starlark.StringDict{coroutineBuiltins(), stageBuiltins(), tableBuiltins(), moduleBuiltins(), formatBuiltins(), dataBuiltins(), pictureBuiltins(), randomBuiltins(), asyncioBuiltins()} {
+	for _, c := range hostClasses {
+		all[c.Name()] = c
+	}
+	for _, part := range []starlark.StringDict{coroutineBuiltins(), stageBuiltins(), tableBuiltins(), moduleBuiltins(), dataBuiltins(), pictureBuiltins(), randomBuiltins(), asyncioBuiltins()} {
 		for name, v := range part {
 			all[name] = v
 		}

@@ -32,16 +32,32 @@
 //
 // # Error names
 //
-// The ename comes from, in order: an [*Error] in the error's chain (made by
-// [Errorf]; builtins use it to raise "StopIteration", "ValueError", ...);
-// a "Name: message" prefix whose Name looks like a Python exception
-// (so fail("ValueError: bad") shows ValueError); a name guessed from
-// go.starlark.net's message (ZeroDivisionError, IndexError, KeyError,
-// NameError, AttributeError, TypeError, ValueError); otherwise "Error".
-// Stopped cells show KeyboardInterrupt ([Session.Interrupt]),
-// StepLimitError (the step budget) or the reason given to
-// [Session.Cancel]. A Go panic inside a predeclared or module builtin
-// becomes an InternalError output; the session lives on.
+// Every error a cell sees carries its Python exception class as a Go value:
+// it is, or wraps, a *starlark.Exception (the fork's exceptions.go). The
+// interpreter and library raise Python's classes; kernel builtins return
+// starlark.Errorf(starlark.ValueError, ...), starlark.Wrap(...) and the
+// like, choosing the class Python would (a bad argument is a TypeError or
+// ValueError, a missing data file a FileNotFoundError, an exhausted
+// generator StopIteration). The ename is the class of the first exception
+// in the error's chain, however deeply Starlark or fmt.Errorf("%w") wraps
+// it; the evalue is its message, after the context wrappers put in front
+// (a stage's name and event number: `map "f": event 3: bad`). A class is
+// never guessed from message text; an error with no class shows as
+// Python's base class, Exception (fail(...) raises one). Only compile
+// errors are named by the syntax and resolve packages: SyntaxError, or
+// NameError for an undefined name.
+//
+// The kernel adds host classes Python lacks, in the same tree:
+// [InternalError] (below RuntimeError) is a Go panic inside a predeclared
+// or module builtin, after which the session lives on; [CancelledError]
+// (below BaseException, as asyncio's) is what the other tasks of a failed
+// gather get; [StepLimitError] ends a cell that spent its step budget
+// ([ErrStepBudget]).
+//
+// A stopped cell is cancelled, not raised into: no except clause, bare or
+// not, catches [ErrInterrupted] (KeyboardInterrupt, from
+// [Session.Interrupt]), the StepLimitError, or the reason given to
+// [Session.Cancel]; its class and message are only shown.
 //
 // # Limits
 //
@@ -110,8 +126,8 @@
 // range, sorted, reversed, enumerate, zip, min, max, any, all, getattr,
 // hasattr, dir, type, repr, str, fail, ...).
 //
-// Absent: classes, try/except/finally, raise (use fail("ValueError: msg")),
-// yield (the coroutine builtins stand in), decorators
+// Absent: classes, try/except/finally, raise (fail(msg) raises an
+// Exception), yield (the coroutine builtins stand in), decorators
 // (write f = deco(f)), with, import (use load), global/nonlocal, is,
 // chained comparisons (a < b < c), print's end= and file=, format specs
 // in str.format ("{:>10s}"; the format builtin takes them), f-strings, and mutating a list while iterating

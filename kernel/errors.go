@@ -13,37 +13,54 @@ import (
 	"pushbook/notebook"
 )
 
-// Error is an error with a Python-style exception name, such as
-// "StopIteration" or "ValueError". Builtins return one (see Errorf) to choose
-// the ename of the cell's error output; the name is honoured however deeply
-// Starlark or fmt.Errorf("%w") wraps the error.
-type Error struct {
-	Name string // exception name shown as the error output's ename
-	Msg  string // message shown as the evalue
-	err  error  // wrapped error, if the format had %w
+// Host exception classes: the kernel's own kinds of failure, which Python
+// has no class for. Like Python's, they are classes in go.starlark.net's
+// tree (starlark.NewExceptionClass), so an error output's ename and an
+// except clause both read the class from the error's Go value.
+var (
+	// InternalError is a Go panic inside a builtin: a bug in the kernel,
+	// not in the cell. except RuntimeError catches it.
+	InternalError = starlark.NewExceptionClass("InternalError", starlark.RuntimeError)
+	// StepLimitError ends a cell that ran out of its step budget. It is
+	// shown, but never caught: the cell is cancelled, and cancellation
+	// runs no handler.
+	StepLimitError = starlark.NewExceptionClass("StepLimitError", starlark.BaseException)
+	// CancelledError is asyncio's: what the other tasks of a gather get
+	// when one of them fails. Like Python's since 3.8, it is no Exception.
+	CancelledError = starlark.NewExceptionClass("CancelledError", starlark.BaseException)
+)
+
+// hostClasses are the host classes a cell can name in an except clause.
+var hostClasses = []*starlark.ExceptionClass{InternalError, CancelledError}
+
+// messageError is an error with a message of its own that wraps err, for an
+// exception that says what happened in a caller's words (a stage that
+// stopped) but keeps the cause for errors.Is, errors.As and the traceback.
+type messageError struct {
+	msg string
+	err error
 }
 
-// Errorf returns an *Error named name whose message is formatted as by
-// fmt.Errorf, including %w wrapping.
-func Errorf(name, format string, args ...any) *Error {
-	err := fmt.Errorf(format, args...)
-	return &Error{Name: name, Msg: err.Error(), err: errors.Unwrap(err)}
+func (e *messageError) Error() string { return e.msg }
+func (e *messageError) Unwrap() error { return e.err }
+
+// wrapAs returns an exception of class c whose message is formatted as by
+// fmt.Sprintf and which wraps err.
+func wrapAs(c *starlark.ExceptionClass, err error, format string, args ...any) *starlark.Exception {
+	return starlark.Wrap(c, &messageError{msg: fmt.Sprintf(format, args...), err: err})
 }
 
-// Error returns "Name: Msg", the way Python prints an exception.
-func (e *Error) Error() string {
-	if e.Msg == "" {
-		return e.Name
-	}
-	return e.Name + ": " + e.Msg
+// describe returns an error that raises exc but reads as formatted by
+// fmt.Sprintf, as go.starlark.net's `key "k" not in dict` raises
+// KeyError("k"): Python's arguments for a handler, a learner's words for
+// the error output.
+func describe(exc *starlark.Exception, format string, args ...any) error {
+	return &messageError{msg: fmt.Sprintf(format, args...), err: exc}
 }
-
-// Unwrap returns the error wrapped with %w, if any.
-func (e *Error) Unwrap() error { return e.err }
 
 // panicError describes a Go panic recovered in what.
-func panicError(what string, r any) *Error {
-	return Errorf("InternalError", "Go panic in %s: %v", what, r)
+func panicError(what string, r any) *starlark.Exception {
+	return starlark.Errorf(InternalError, "Go panic in %s: %v", what, r)
 }
 
 // recoverBuiltin wraps a Go builtin so that a panic inside it becomes an
@@ -215,100 +232,75 @@ func (s *Session) sourceLine(file string, line int) (string, bool) {
 	return strings.TrimRight(lines[line-1], "\r"), true
 }
 
-// pythonName splits a message that starts with a Python-style exception
-// name, as in "StopIteration: generator exhausted": a capitalised word of
-// letters ending in Error, Exception, Iteration, Exit, Interrupt or
-// Warning, alone or followed by a colon.
-func pythonName(msg string) (name, rest string, ok bool) {
-	name, rest, colon := strings.Cut(msg, ":")
-	if colon {
-		rest = strings.TrimLeft(rest, " \t\n")
-	}
-	if name == "" || name[0] < 'A' || name[0] > 'Z' {
-		return "", "", false
-	}
-	for _, c := range []byte(name) {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			return "", "", false
-		}
-	}
-	for _, suffix := range []string{"Error", "Exception", "Iteration", "Exit", "Interrupt", "Warning"} {
-		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
-			return name, rest, true
-		}
-	}
-	return "", "", false
-}
-
-// messageNames maps fragments of go.starlark.net's error messages to the
-// Python exception a learner would expect.
-var messageNames = []struct{ fragment, name string }{
-	{"division by zero", "ZeroDivisionError"},
-	{"modulo by zero", "ZeroDivisionError"},
-	{"out of range", "IndexError"},
-	{"not in dict", "KeyError"},
-	{"referenced before assignment", "UnboundLocalError"},
-	{"stack overflow", "RecursionError"},
-	{"too large", "MemoryError"},
-	{"undefined", "NameError"},
-	{"has no .", "AttributeError"},
-	{"no such field", "AttributeError"},
-	{"unsupported", "TypeError"},
-	{"unknown binary op", "TypeError"},
-	{"not callable", "TypeError"},
-	{"not implemented", "TypeError"},
-	{"not found in module", "ImportError"},
-	{"not iterable", "TypeError"},
-	{"argument", "TypeError"},
-	{"got ", "TypeError"},
-	{"invalid", "ValueError"},
-	{"cancelled", "KeyboardInterrupt"},
-}
-
-// withContext returns text with whatever wrappers put in front of core in
-// full (a stage's name and event number, say): full is
-// "filter "f": event 3: ValueError: bad", core "ValueError: bad", text "bad"
-// -> "filter "f": event 3: bad".
-func withContext(full, core, text string) string {
-	if i := strings.LastIndex(full, core); i > 0 && strings.HasSuffix(full[:i], ": ") {
-		return full[:i] + text // "context: " as fmt.Errorf("%s: %w") wraps
-	}
-	return text
-}
-
-// exceptionName chooses the ename and evalue for err: the name of an *Error
-// in its chain; else a "Name: message" prefix; else a name guessed from
-// Starlark's message (not for fail(), whose message is the user's);
-// else "Error".
+// exceptionName chooses the ename and evalue for err: the class of the
+// exception it raises (the first *starlark.Exception in its chain) and the
+// text the chain reads as, context and all (a stage's name and event
+// number: `map "f": event 3: bad`), without the class name that the
+// exception's own text starts with. An error that carries no class shows
+// as Python's base class, Exception, with its whole text.
 func exceptionName(err error) (name, msg string) {
-	msg = err.Error()
-	var named *Error
-	if errors.As(err, &named) {
-		return named.Name, withContext(msg, named.Error(), named.Msg)
+	var exc *starlark.Exception
+	if !errors.As(err, &exc) {
+		return starlark.ExceptionBase.Name(), err.Error()
 	}
-	// fail("Name: message") names the error wherever it is in the chain,
-	// also when a stage put its name and event in front of it.
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if failed, ok := strings.CutPrefix(e.Error(), "fail: "); ok {
-			if name, rest, ok := pythonName(failed); ok {
-				return name, withContext(msg, e.Error(), rest)
-			}
-			return "Error", withContext(msg, e.Error(), failed)
-		}
-	}
-	if name, rest, ok := pythonName(msg); ok {
-		return name, rest
-	}
-	// Guess from the innermost message: what wrappers add in front (stage
-	// names, key paths) would mislead the guess.
-	inner := err
-	for e := errors.Unwrap(err); e != nil; e = errors.Unwrap(e) {
-		inner = e
-	}
-	for _, mn := range messageNames {
-		if strings.Contains(inner.Error(), mn.fragment) {
-			return mn.name, msg
-		}
-	}
-	return "Error", msg
+	return exc.Class.Name(), withContext(err, exc)
 }
+
+// withContext returns the text of err, whose chain holds exc. Wrappers
+// such as fmt.Errorf("%s: %w") put context in front of what they wrap; the
+// deepest error down to exc whose text still ends err's is the one that
+// says what happened. When that is exc itself, its message stands in for
+// its text ("ValueError: bad" reads "bad"); an error that describes exc in
+// other words (go.starlark.net's `key "k" not in dict` for KeyError("k"))
+// reads as it says. Context is what ends in ": " in front of that.
+func withContext(err error, exc *starlark.Exception) string {
+	full := err.Error()
+	core, text := full, full
+	for e := err; e != nil; e = towards(e, exc) {
+		t := e.Error()
+		if !strings.HasSuffix(full, t) {
+			break
+		}
+		core, text = t, t
+		if e == error(exc) {
+			text = exc.Message()
+			break
+		}
+	}
+	context := full[:len(full)-len(core)]
+	if !strings.HasSuffix(context, ": ") {
+		return text
+	}
+	if text == "" {
+		return strings.TrimSuffix(context, ": ")
+	}
+	return context + text
+}
+
+// towards returns the error that e wraps on the way to exc: the one it
+// wraps, or of several (errors.Join) the one whose chain holds exc.
+func towards(e error, exc *starlark.Exception) error {
+	switch e := e.(type) {
+	case interface{ Unwrap() error }:
+		return e.Unwrap()
+	case interface{ Unwrap() []error }:
+		for _, inner := range e.Unwrap() {
+			if errors.Is(inner, exc) {
+				return inner
+			}
+		}
+	}
+	return nil
+}
+
+// stoppedBy is the error of a cell that a failure stopped (see failure):
+// it raises the failure, and its chain holds both the cell's stack (where
+// the cell stopped) and the failure's, in that order, for the traceback.
+type stoppedBy struct{ stack, failure error }
+
+func (e *stoppedBy) Error() string   { return e.failure.Error() }
+func (e *stoppedBy) Unwrap() []error { return []error{e.stack, e.failure} }
+
+// As finds target in the failure first, so that the cell's error raises
+// the failure's exception, not whatever stopped the cell's own thread.
+func (e *stoppedBy) As(target any) bool { return errors.As(e.failure, target) }

@@ -31,10 +31,12 @@ func ExampleSession_Execute() {
 	// 3 error
 }
 
-func ExampleErrorf() {
+// A builtin raises a Python exception by returning one: the error output's
+// ename is its class.
+func ExampleSession_Execute_exceptionClass() {
 	s := kernel.NewSession(kernel.Options{})
 	s.Predeclare("next_item", starlark.NewBuiltin("next_item", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		return nil, kernel.Errorf("StopIteration", "generator is exhausted")
+		return nil, starlark.Errorf(starlark.StopIteration, "generator is exhausted")
 	}))
 	s.Execute("next_item()", func(o kernel.Output) {
 		fmt.Printf("ename=%s evalue=%s\n", o.EName, o.EValue)

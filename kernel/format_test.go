@@ -8,40 +8,26 @@ import (
 	"pushbook/kernel"
 )
 
-// The wants are what CPython 3.11 prints for format(value, spec).
-func TestFormatFollowsPythonsFormatSpec(t *testing.T) {
+// format and str.format's specs are the fork's (go.starlark.net's
+// FormatValue, tested there against CPython 3.11); a cell reaches them
+// through the universe. The wants are what CPython 3.11 prints.
+func TestFormatAndFormatSpecsReachCells(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	for _, c := range []struct{ expr, want string }{
-		{`format("first", ">10s")`, "     first"},
-		{`format("ab", "<5") + "|"`, "ab   |"},
-		{`format("ab", "*^6")`, "**ab**"},
-		{`format(42, "5d")`, "   42"},
-		{`format(-42, "05d")`, "-0042"},
-		{`format(42, "+d")`, "+42"},
-		{`format(255, "x")`, "ff"},
-		{`format(255, "#X")`, "0XFF"},
-		{`format(5, "#b")`, "0b101"},
-		{`format(1234567, ",")`, "1,234,567"},
+		{`"{0:>10s} RECEIVED: {1}".format("first", 3)`, "     first RECEIVED: 3"},
 		{`format(3.14159, ".2f")`, "3.14"},
-		{`format(3.14159, "8.3f")`, "   3.142"},
-		{`format(0.5, ".1%")`, "50.0%"},
-		{`format(12345.678, "e")`, "1.234568e+04"},
-		{`format(2.5, "")`, "2.5"},
-		{`format(10.0, "")`, "10.0"},
-		{`format(True, "")`, "True"},
-		{`format(None)`, "None"},
-		{`format("abcdef", ".3")`, "abc"},
+		{`"{name:5d}|".format(name=42)`, "   42|"},
+		{`format(1234567, ",")`, "1,234,567"},
 	} {
 		got, _ := stdout(t, s, "print("+c.expr+")", kernel.StatusOK)
 		assert.Equal(t, c.want+"\n", got, "%s", c.expr)
 	}
-	for _, c := range []struct{ expr, evalue string }{
-		{`format("x", "d")`, "unknown format code 'd' for object of type 'str'"},
-		{`format(1, "q")`, "unknown format code 'q' for object of type 'int'"},
-		{`format(1, ".f")`, "'.' needs a precision"},
-		{`format([], "5")`, "unsupported format string passed to list.__format__"},
+	for _, c := range []struct{ expr, ename, evalue string }{
+		{`format("x", "d")`, "ValueError", "Unknown format code 'd' for object of type 'str'"},
+		{`format([], "5")`, "TypeError", "unsupported format string passed to list.__format__"},
 	} {
 		_, outs := stdout(t, s, c.expr, kernel.StatusError)
+		assert.Equal(t, c.ename, last(t, outs).EName, "%s", c.expr)
 		assert.Contains(t, last(t, outs).EValue, c.evalue, "%s", c.expr)
 	}
 }

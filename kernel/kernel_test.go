@@ -113,8 +113,8 @@ func TestErrorsBecomeErrorOutputsWithPythonNames(t *testing.T) {
 		{"{}['k']", "KeyError", `key "k" not in dict`, nil},
 		{"'a'.nope", "AttributeError", "string has no .nope field or method", nil},
 		{"1 + 'a'", "TypeError", "unknown binary op: int + string", nil},
-		{"fail('ValueError: bad input')", "ValueError", "bad input", nil},
-		{"fail('plain')", "Error", "plain", nil},
+		{"take(-1, collect())", "ValueError", "take: n must be at least 0, got -1", nil},
+		{"push([1], process(lambda v: take(-v, collect()), collect()))", "ValueError", `map "process(lambda)": event 1: take: n must be at least 0, got -1`, nil},
 		{"undefined_name", "NameError", "name 'undefined_name' is not defined", []string{"Cell In[1], line 1", "    undefined_name\n    ^"}},
 	}
 	for _, tc := range cases {
@@ -148,10 +148,10 @@ func TestSyntaxErrorShowsLineAndCaret(t *testing.T) {
 	assert.Equal(t, "NameError", last(t, outs).EName)
 }
 
-func TestBuiltinErrorfChoosesEnameThroughWrapping(t *testing.T) {
+func TestBuiltinExceptionClassChoosesEnameThroughWrapping(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	s.Predeclare("nxt", starlark.NewBuiltin("nxt", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		return nil, errors.Join(errors.New("context"), kernel.Errorf("StopIteration", ""))
+		return nil, errors.Join(errors.New("context"), starlark.NewException(starlark.StopIteration))
 	}))
 	res, outs := run(s, "def g():\n    return nxt()\ng()")
 	assert.Equal(t, kernel.StatusError, res.Status)
@@ -209,7 +209,7 @@ func TestInterruptFromAnotherGoroutineStopsCellQuickly(t *testing.T) {
 func TestCancelUsesTheGivenReason(t *testing.T) {
 	var s *kernel.Session
 	s = kernel.NewSession(kernel.Options{YieldEvery: 1000, OnYield: func() {
-		s.Cancel(kernel.Errorf("TimeoutError", "cell ran longer than 1s"))
+		s.Cancel(starlark.Errorf(starlark.TimeoutError, "cell ran longer than 1s"))
 	}})
 	res, outs := run(s, "while True:\n    pass")
 	assert.Equal(t, kernel.StatusAborted, res.Status)

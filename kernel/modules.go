@@ -40,7 +40,7 @@ func moduleSource(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple,
 	}
 	src, ok := sourceModules[name]
 	if !ok {
-		return nil, Errorf("ModuleNotFoundError", "no built-in module %q (there are: %v)", name, slices.Sorted(maps.Keys(sourceModules)))
+		return nil, starlark.Errorf(starlark.ModuleNotFoundError, "no built-in module %q (there are: %v)", name, slices.Sorted(maps.Keys(sourceModules)))
 	}
 	return starlark.String(src), nil
 }

@@ -44,13 +44,13 @@ func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 		return nil, err
 	}
 	if len(args) == 0 {
-		return nil, Errorf("TypeError", "graph() needs at least one stage")
+		return nil, starlark.Errorf(starlark.TypeError, "graph() needs at least one stage")
 	}
 	heads := make([]*pipeline.Node, len(args))
 	for i, a := range args {
 		s, ok := a.(*Stage)
 		if !ok {
-			return nil, Errorf("TypeError", "graph: argument %d is %s, not a stage", i+1, a.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "graph: argument %d is %s, not a stage", i+1, a.Type())
 		}
 		heads[i] = s.st.Node()
 	}
@@ -63,7 +63,7 @@ func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 func numbers(fnName, param string, v starlark.Value) ([]float64, error) {
 	it, ok := v.(starlark.Iterable)
 	if !ok {
-		return nil, Errorf("TypeError", "%s: %s must be a list or column of numbers, not %s", fnName, param, v.Type())
+		return nil, starlark.Errorf(starlark.TypeError, "%s: %s must be a list or column of numbers, not %s", fnName, param, v.Type())
 	}
 	var out []float64
 	iter := it.Iterate()
@@ -76,7 +76,7 @@ func numbers(fnName, param string, v starlark.Value) ([]float64, error) {
 		}
 		f, ok := starlark.AsFloat(x)
 		if !ok {
-			return nil, Errorf("TypeError", "%s: %s[%d] is %s, not a number", fnName, param, i, x.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "%s: %s[%d] is %s, not a number", fnName, param, i, x.Type())
 		}
 		out = append(out, f)
 	}
@@ -101,7 +101,7 @@ func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	if len(args) == 0 {
-		return nil, Errorf("TypeError", "plot() needs at least one list or column of y values")
+		return nil, starlark.Errorf(starlark.TypeError, "plot() needs at least one list or column of y values")
 	}
 	var x []float64
 	if xs != starlark.None {
@@ -114,12 +114,12 @@ func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if names != starlark.None {
 		l, ok := names.(starlark.Iterable)
 		if !ok {
-			return nil, Errorf("TypeError", "plot: names must be a list of str")
+			return nil, starlark.Errorf(starlark.TypeError, "plot: names must be a list of str")
 		}
 		for n := range starlark.Elements(l) {
 			s, ok := starlark.AsString(n)
 			if !ok {
-				return nil, Errorf("TypeError", "plot: names must be a list of str, found %s", n.Type())
+				return nil, starlark.Errorf(starlark.TypeError, "plot: names must be a list of str, found %s", n.Type())
 			}
 			labels = append(labels, s)
 		}
@@ -132,14 +132,14 @@ func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 			return nil, err
 		}
 		if x != nil && len(x) != len(y) {
-			return nil, Errorf("ValueError", "plot: x has %d values but series %d has %d", len(x), i+1, len(y))
+			return nil, starlark.Errorf(starlark.ValueError, "plot: x has %d values but series %d has %d", len(x), i+1, len(y))
 		}
 		series[i] = picture.Series{X: x, Y: y, Name: seriesName(labels, i, a)}
 		total += len(y)
 	}
 	svg, err := picture.Line(o.p, series...)
 	if err != nil {
-		return nil, Errorf("ValueError", "plot: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "plot: %w", err)
 	}
 	return &Picture{svg: svg, text: fmt.Sprintf("<line plot %q: %d series, %d points>", o.p.Title, len(series), total)}, nil
 }
@@ -176,7 +176,7 @@ func histBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	svg, err := picture.Histogram(o.p, xs, bins)
 	if err != nil {
-		return nil, Errorf("ValueError", "hist: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "hist: %w", err)
 	}
 	return &Picture{svg: svg, text: fmt.Sprintf("<histogram %q: %d values in %d bins>", o.p.Title, len(xs), bins)}, nil
 }
@@ -198,7 +198,7 @@ func scatterBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 		return nil, err
 	}
 	if len(x) != len(y) {
-		return nil, Errorf("ValueError", "scatter: x has %d values but y has %d", len(x), len(y))
+		return nil, starlark.Errorf(starlark.ValueError, "scatter: x has %d values but y has %d", len(x), len(y))
 	}
 	if c, ok := xv.(*Column); ok && o.p.XLabel == "" {
 		o.p.XLabel = c.c.Name()
@@ -208,7 +208,7 @@ func scatterBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	svg, err := picture.Scatter(o.p, x, y)
 	if err != nil {
-		return nil, Errorf("ValueError", "scatter: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "scatter: %w", err)
 	}
 	return &Picture{svg: svg, text: fmt.Sprintf("<scatter plot %q: %d points>", o.p.Title, len(x))}, nil
 }

@@ -48,12 +48,12 @@ func TestPlotsAreSVGPictures(t *testing.T) {
 		assert.Contains(t, o.Data["image/svg+xml"], "<svg", "cell %q", c.code)
 	}
 	assertCellErrors(t, s, []errorCase{
-		{`hist([])`, "Error", "no finite values"},
-		{`hist([1, 2], bins=0)`, "Error", "bins"},
-		{`plot(["a"])`, "Error", "plot: y1[0] is string, not a number"},
-		{`plot([1, 2], x=[1])`, "Error", "x has 1 values but series 1 has 2"},
-		{`scatter([1], [1, 2])`, "Error", "x has 1 values but y has 2"},
-		{`graph(3)`, "Error", "graph: argument 1 is int, not a stage"},
-		{`plot()`, "Error", "plot() needs at least one"},
+		{`hist([])`, "ValueError", "no finite values"},
+		{`hist([1, 2], bins=0)`, "ValueError", "bins"},
+		{`plot(["a"])`, "TypeError", "plot: y1[0] is string, not a number"},
+		{`plot([1, 2], x=[1])`, "ValueError", "x has 1 values but series 1 has 2"},
+		{`scatter([1], [1, 2])`, "ValueError", "x has 1 values but y has 2"},
+		{`graph(3)`, "TypeError", "graph: argument 1 is int, not a stage"},
+		{`plot()`, "TypeError", "plot() needs at least one"},
 	})
 }

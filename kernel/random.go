@@ -109,7 +109,7 @@ type number float64
 func (n *number) Unpack(v starlark.Value) error {
 	f, ok := starlark.AsFloat(v)
 	if !ok {
-		return fmt.Errorf("got %s, want a number", v.Type())
+		return fmt.Errorf("got %s, want a number", v.Type()) // UnpackArgs makes it a TypeError
 	}
 	*n = number(f)
 	return nil
@@ -140,7 +140,7 @@ func draw(method string, size sizeArg, one func() starlark.Value) (starlark.Valu
 		return one(), nil
 	}
 	if size.n < 0 {
-		return nil, Errorf("ValueError", "%s: size must be at least 0, got %d", method, size.n)
+		return nil, starlark.Errorf(starlark.ValueError, "%s: size must be at least 0, got %d", method, size.n)
 	}
 	values := make([]starlark.Value, size.n)
 	for i := range values {
@@ -158,7 +158,7 @@ func (r *Random) uniform(name string, args starlark.Tuple, kwargs []starlark.Tup
 		return nil, err
 	}
 	if a > b {
-		return nil, Errorf("ValueError", "%s: a must not exceed b, got a=%g, b=%g", name, float64(a), float64(b))
+		return nil, starlark.Errorf(starlark.ValueError, "%s: a must not exceed b, got a=%g, b=%g", name, float64(a), float64(b))
 	}
 	lo, span := float64(a), float64(b-a)
 	// the conversion keeps the compiler from fusing into an FMA on some platforms
@@ -175,7 +175,7 @@ func (r *Random) normal(name string, args starlark.Tuple, kwargs []starlark.Tupl
 		return nil, err
 	}
 	if sigma < 0 || math.IsNaN(float64(sigma)) {
-		return nil, Errorf("ValueError", "%s: sigma must be at least 0, got %g", name, float64(sigma))
+		return nil, starlark.Errorf(starlark.ValueError, "%s: sigma must be at least 0, got %g", name, float64(sigma))
 	}
 	m, s := float64(mu), float64(sigma)
 	return draw(name, size, func() starlark.Value { return starlark.Float(m + float64(s*r.rng.NormFloat64())) })
@@ -190,7 +190,7 @@ func (r *Random) randint(name string, args starlark.Tuple, kwargs []starlark.Tup
 		return nil, err
 	}
 	if a > b {
-		return nil, Errorf("ValueError", "%s: empty range: a must not exceed b, got randint(%d, %d)", name, a, b)
+		return nil, starlark.Errorf(starlark.ValueError, "%s: empty range: a must not exceed b, got randint(%d, %d)", name, a, b)
 	}
 	span := uint64(b-a) + 1 // 0 when [a, b] is every int64
 	return draw(name, size, func() starlark.Value {
@@ -211,7 +211,7 @@ func (r *Random) choice(name string, args starlark.Tuple, kwargs []starlark.Tupl
 	}
 	n := seq.Len()
 	if n == 0 {
-		return nil, Errorf("IndexError", "%s: cannot choose from an empty %s", name, seq.Type())
+		return nil, starlark.Errorf(starlark.IndexError, "%s: cannot choose from an empty %s", name, seq.Type())
 	}
 	return draw(name, size, func() starlark.Value { return seq.Index(r.rng.IntN(n)) })
 }
@@ -237,7 +237,7 @@ func (r *Random) sample(name string, args starlark.Tuple, kwargs []starlark.Tupl
 	}
 	n := seq.Len()
 	if k < 0 || k > n {
-		return nil, Errorf("ValueError", "%s: k must be between 0 and the length of the sequence (%d), got %d", name, n, k)
+		return nil, starlark.Errorf(starlark.ValueError, "%s: k must be between 0 and the length of the sequence (%d), got %d", name, n, k)
 	}
 	pos := make([]int, n)
 	for i := range pos {

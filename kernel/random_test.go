@@ -121,11 +121,11 @@ func TestRandomRejectsBadArgumentsWithPythonErrors(t *testing.T) {
 		{"random(1).choice([])", "IndexError", "cannot choose from an empty list"},
 		{"random(1).choice('')", "IndexError", "cannot choose from an empty string"},
 		{"random(1).uniform(size=-1)", "ValueError", "size must be at least 0, got -1"},
-		{"random(1).normal(size='3')", "Error", "want an int or None"},
+		{"random(1).normal(size='3')", "TypeError", "want an int or None"},
 		{"random(1).sample([1, 2], 3)", "ValueError", "k must be between 0 and the length of the sequence (2), got 3"},
-		{"random(1).uniform('a')", "Error", "want a number"},
-		{"random('x')", "Error", "seed"},
-		{"random(1).shuffle((1, 2))", "Error", "want list"},
+		{"random(1).uniform('a')", "TypeError", "want a number"},
+		{"random('x')", "TypeError", "seed"},
+		{"random(1).shuffle((1, 2))", "TypeError", "want list"},
 		{"random(1).missing()", "AttributeError", "no .missing field or method"},
 	}
 	for _, tc := range cases {

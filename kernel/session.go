@@ -44,7 +44,9 @@ type Options struct {
 	// ReadFile returns the contents of a data file a cell asks for by name
 	// (read_events, read_table, read_text). The browser serves files dropped
 	// on the page and files from the page's own site; the headless runner
-	// reads files next to the notebook. nil: cells cannot read files.
+	// reads files next to the notebook. nil: cells cannot read files. Its
+	// error shows as a FileNotFoundError unless it is a *starlark.Exception,
+	// whose class stays.
 	ReadFile func(name string) ([]byte, error)
 	// OnYield runs on the goroutine executing Starlark code. It may block
 	// briefly (the browser lets its event loop run here, so that a Stop
@@ -175,8 +177,10 @@ func (s *Session) Globals() starlark.StringDict {
 func (s *Session) Interrupt() { s.Cancel(ErrInterrupted) }
 
 // Cancel stops the running cell like Interrupt, with err as the reason: the
-// cell's error output takes its name and message from err (see Errorf), and
-// Result.Err wraps err. Only the first reason given to a cell counts.
+// cell's error output takes its class and message from err (made by
+// starlark.Errorf(starlark.TimeoutError, ...), say), and Result.Err wraps
+// err. No except clause in the cell catches it. Only the first reason
+// given to a cell counts.
 func (s *Session) Cancel(err error) {
 	if c := s.current.Load(); c != nil {
 		c.abortWith(err)
@@ -185,7 +189,7 @@ func (s *Session) Cancel(err error) {
 
 // failure stops a cell because of an error raised where Go code cannot
 // return one (inside a starlark.Iterator): the cell ends as failed, not
-// stopped, with the error's name and message.
+// stopped, with the error's class and message.
 type failure struct{ err error }
 
 func (f *failure) Error() string { return f.err.Error() }
@@ -221,10 +225,9 @@ func (s *Session) Execute(code string, emit func(Output)) Result {
 	if abort := c.aborted(); abort != nil {
 		var f *failure
 		if errors.As(abort, &f) {
-			// named as the failure, with the frames of where the cell stopped
-			// and then those of where the failure happened
-			name, msg := exceptionName(f.err)
-			err = &Error{Name: name, Msg: msg, err: errors.Join(err, f.err)}
+			// raised as the failure, with the frames of where the cell
+			// stopped and then those of where the failure happened
+			err = &stoppedBy{stack: err, failure: f.err}
 		} else {
 			err, status = abort, StatusAborted
 		}
@@ -302,11 +305,11 @@ func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.Str
 	m, ok := s.modules[name]
 	switch {
 	case !ok:
-		return nil, Errorf("ModuleNotFoundError", "no module named %q (available: %v)", name, slices.Sorted(maps.Keys(s.modules)))
+		return nil, starlark.Errorf(starlark.ModuleNotFoundError, "no module named %q (available: %v)", name, slices.Sorted(maps.Keys(s.modules)))
 	case m.globals != nil:
 		return m.globals, nil
 	case m.loading:
-		return nil, Errorf("ImportError", "module %q loads itself (cycle in load graph)", name)
+		return nil, starlark.Errorf(starlark.ImportError, "module %q loads itself (cycle in load graph)", name)
 	}
 	m.loading = true
 	defer func() { m.loading = false }()
@@ -323,8 +326,10 @@ func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.Str
 }
 
 // ErrInterrupted is the reason Interrupt gives; a cell stopped by it ends
-// with a KeyboardInterrupt error output, as in Jupyter.
-var ErrInterrupted = Errorf("KeyboardInterrupt", "execution interrupted")
+// with a KeyboardInterrupt error output, as in Jupyter. Like every reason
+// for stopping a cell, no except clause catches it.
+var ErrInterrupted = starlark.Errorf(starlark.KeyboardInterrupt, "execution interrupted")
 
-// ErrStepBudget is wrapped by the error of a cell that ran out of steps.
+// ErrStepBudget is wrapped by the error of a cell that ran out of steps, a
+// StepLimitError.
 var ErrStepBudget = errors.New("step budget exhausted")

@@ -89,10 +89,10 @@ func pushBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	if block < 1 {
-		return nil, Errorf("ValueError", "push: block must be at least 1, got %d", block)
+		return nil, starlark.Errorf(starlark.ValueError, "push: block must be at least 1, got %d", block)
 	}
 	if g, ok := source.(*Stage); ok && g == head {
-		return nil, Errorf("ValueError", "push: source and head are the same stage")
+		return nil, starlark.Errorf(starlark.ValueError, "push: source and head are the same stage")
 	}
 	it := source.Iterate()
 	defer it.Done()

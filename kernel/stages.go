@@ -40,14 +40,14 @@ func callable(thread *starlark.Thread, what string, f starlark.Value) (fn, error
 	case starlark.Callable:
 		t := NewThread(thread, what)
 		if t == nil {
-			return nil, fmt.Errorf("%s: not called from a notebook cell", what)
+			return nil, notInCell(what)
 		}
 		return func(v value) (value, error) {
 			adopt(t)
 			return starlark.Call(t, f, starlark.Tuple{v}, nil)
 		}, nil
 	}
-	return nil, Errorf("TypeError", "%s: want a function, got %s", what, f.Type())
+	return nil, starlark.Errorf(starlark.TypeError, "%s: want a function, got %s", what, f.Type())
 }
 
 func predicate(thread *starlark.Thread, what string, f starlark.Value) (func(value) (bool, error), error) {
@@ -77,7 +77,7 @@ func (a *stageArg) Unpack(v starlark.Value) error {
 	case *Stage:
 		a.s = v
 	default:
-		return fmt.Errorf("want a stage (or None), got %s", v.Type())
+		return fmt.Errorf("want a stage (or None), got %s", v.Type()) // UnpackArgs makes it a TypeError
 	}
 	return nil
 }
@@ -91,7 +91,7 @@ func (a stageArg) pipe() *pipeline.Stage[value] {
 
 func requireStage(fnName, param string, a stageArg) error {
 	if a.s == nil {
-		return Errorf("TypeError", "%s: %s must be a stage, not None", fnName, param)
+		return starlark.Errorf(starlark.TypeError, "%s: %s must be a stage, not None", fnName, param)
 	}
 	return nil
 }
@@ -155,7 +155,7 @@ func everyStage(make func(string, int, *pipeline.Stage[value], *pipeline.Stage[v
 			return nil, err
 		}
 		if every < 1 {
-			return nil, Errorf("ValueError", "%s: every must be at least 1, got %d", b.Name(), every)
+			return nil, starlark.Errorf(starlark.ValueError, "%s: every must be at least 1, got %d", b.Name(), every)
 		}
 		name = nameOr(name, fmt.Sprintf("%s(every=%d)", b.Name(), every))
 		return newStage(thread, b.Name(), make(name, every, out.pipe(), other.pipe()), out.s, other.s), nil
@@ -172,7 +172,7 @@ func broadcastBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	for i, a := range args {
 		s, ok := a.(*Stage)
 		if !ok {
-			return nil, Errorf("TypeError", "broadcast: output %d is %s, not a stage", i+1, a.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "broadcast: output %d is %s, not a stage", i+1, a.Type())
 		}
 		outs[i] = s
 	}
@@ -211,7 +211,7 @@ func takeBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	if n < 0 {
-		return nil, Errorf("ValueError", "take: n must be at least 0, got %d", n)
+		return nil, starlark.Errorf(starlark.ValueError, "take: n must be at least 0, got %d", n)
 	}
 	name = nameOr(name, fmt.Sprintf("take(%d)", n))
 	return newStage(thread, b.Name(), pipeline.Take(name, n, out.pipe()), out.s), nil
@@ -254,7 +254,7 @@ func runningAverageBuiltin(thread *starlark.Thread, b *starlark.Builtin, args st
 	mean := func(v value) (value, error) {
 		x, ok := starlark.AsFloat(v)
 		if !ok {
-			return nil, Errorf("TypeError", "%s: value %d is %s, not a number", name, count+1, v.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "%s: value %d is %s, not a number", name, count+1, v.Type())
 		}
 		total, count = total+x, count+1
 		return starlark.Float(total / float64(count)), nil
@@ -274,7 +274,7 @@ func batchBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return nil, err
 	}
 	if size < 1 {
-		return nil, Errorf("ValueError", "batch: size must be at least 1, got %d", size)
+		return nil, starlark.Errorf(starlark.ValueError, "batch: size must be at least 1, got %d", size)
 	}
 	name = nameOr(name, fmt.Sprintf("batch(%d)", size))
 	body := func(co *pipeline.Co[value]) error {

@@ -150,12 +150,14 @@ var (
 // Flatten returns the table underneath.
 func (t *Table) Flatten() *flatten.Table { return t.t }
 
-func (t *Table) String() string        { return t.t.String() }
-func (t *Table) Type() string          { return "table" }
-func (t *Table) Freeze()               {}
-func (t *Table) Truth() starlark.Bool  { return t.t.NumRows() > 0 }
-func (t *Table) Hash() (uint32, error) { return 0, errors.New("unhashable type: table") }
-func (t *Table) Len() int              { return t.t.NumRows() }
+func (t *Table) String() string       { return t.t.String() }
+func (t *Table) Type() string         { return "table" }
+func (t *Table) Freeze()              {}
+func (t *Table) Truth() starlark.Bool { return t.t.NumRows() > 0 }
+func (t *Table) Hash() (uint32, error) {
+	return 0, starlark.Errorf(starlark.TypeError, "unhashable type: 'table'")
+}
+func (t *Table) Len() int { return t.t.NumRows() }
 
 // MIMEBundle shows the table as text and as HTML. The HTML is wrapped in
 // <div data-pushbook-table="ID">: the page adds buttons there that download
@@ -204,7 +206,7 @@ func (t *Table) Get(k starlark.Value) (starlark.Value, bool, error) {
 	case starlark.String:
 		c, err := t.t.Column(string(k))
 		if err != nil {
-			return nil, false, Errorf("KeyError", "%v", err)
+			return nil, false, describe(starlark.NewException(starlark.KeyError, k), "%v", err)
 		}
 		return &Column{c}, true, nil
 	case starlark.Int:
@@ -214,11 +216,11 @@ func (t *Table) Get(k starlark.Value) (starlark.Value, bool, error) {
 			i += n
 		}
 		if !ok || i < 0 || i >= n {
-			return nil, false, Errorf("IndexError", "row %s out of range: the table has %d rows", k, n)
+			return nil, false, starlark.Errorf(starlark.IndexError, "row %s out of range: the table has %d rows", k, n)
 		}
 		return fromFlatten(t.t.Row(int(i))), true, nil
 	}
-	return nil, false, Errorf("TypeError", "table index must be a column name or a row number, not %s", k.Type())
+	return nil, false, starlark.Errorf(starlark.TypeError, "table index must be a column name or a row number, not %s", k.Type())
 }
 
 var tableMethods = map[string]*starlark.Builtin{
@@ -277,7 +279,7 @@ func tableColumn(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	c, err := b.Receiver().(*Table).t.Column(name)
 	if err != nil {
-		return nil, Errorf("KeyError", "%v", err)
+		return nil, describe(starlark.NewException(starlark.KeyError, starlark.String(name)), "%v", err)
 	}
 	return &Column{c}, nil
 }
@@ -328,7 +330,7 @@ func tableExport(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		err = t.WriteJSONLines(&sb)
 	}
 	if err != nil {
-		return nil, err
+		return nil, starlark.Errorf(starlark.ValueError, "%s: %w", b.Name(), err)
 	}
 	return starlark.String(sb.String()), nil
 }
@@ -385,11 +387,11 @@ func flattenDict(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	if opts.Sep == "" {
-		return nil, Errorf("ValueError", "flatten_dict: sep must not be empty")
+		return nil, starlark.Errorf(starlark.ValueError, "flatten_dict: sep must not be empty")
 	}
 	r, err := flatten.Flatten(dictMap{d}, opts)
 	if err != nil {
-		return nil, Errorf("ValueError", "flatten_dict: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "flatten_dict: %w", err)
 	}
 	return fromFlatten(r), nil
 }
@@ -403,7 +405,7 @@ func events(fnName string, it starlark.Iterable) ([]flatten.Map, error) {
 	for i := 0; iter.Next(&v); i++ {
 		d, ok := v.(*starlark.Dict)
 		if !ok {
-			return nil, Errorf("TypeError", "%s: event %d is %s, not a dict", fnName, i, v.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "%s: event %d is %s, not a dict", fnName, i, v.Type())
 		}
 		out = append(out, dictMap{d})
 	}
@@ -424,7 +426,7 @@ func tableBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	}
 	t, err := flatten.FromEvents(evs, opts)
 	if err != nil {
-		return nil, Errorf("ValueError", "table: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "table: %w", err)
 	}
 	return newTable(thread, t), nil
 }
@@ -447,19 +449,19 @@ func arrayBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	for i := 0; it.Next(&v); i++ {
 		row, ok := v.(starlark.Indexable)
 		if !ok {
-			return nil, Errorf("TypeError", "array: row %d is %s, not a tuple", i, v.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "array: row %d is %s, not a tuple", i, v.Type())
 		}
 		cells := make([]any, row.Len())
 		for j := range cells {
 			if cells[j], err = toFlatten(row.Index(j)); err != nil {
-				return nil, Errorf("TypeError", "array: row %d, field %d: %w", i, j, err)
+				return nil, starlark.Errorf(starlark.TypeError, "array: row %d, field %d: %w", i, j, err)
 			}
 		}
 		data = append(data, cells)
 	}
 	t, err := flatten.FromRows(fields, data)
 	if err != nil {
-		return nil, Errorf("ValueError", "array: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "array: %w", err)
 	}
 	return newTable(thread, t), nil
 }
@@ -474,11 +476,11 @@ func parseFields(dtype starlark.Iterable) ([]flatten.Field, error) {
 	for i := 0; it.Next(&v); i++ {
 		pair, ok := v.(starlark.Tuple)
 		if !ok || len(pair) != 2 {
-			return nil, Errorf("TypeError", "array: dtype entry %d must be a (name, type) pair, got %s", i, v)
+			return nil, starlark.Errorf(starlark.TypeError, "array: dtype entry %d must be a (name, type) pair, got %s", i, v)
 		}
 		name, ok := pair[0].(starlark.String)
 		if !ok {
-			return nil, Errorf("TypeError", "array: dtype entry %d: name must be a str, got %s", i, pair[0].Type())
+			return nil, starlark.Errorf(starlark.TypeError, "array: dtype entry %d: name must be a str, got %s", i, pair[0].Type())
 		}
 		var spec string
 		switch t := pair[1].(type) {
@@ -487,11 +489,11 @@ func parseFields(dtype starlark.Iterable) ([]flatten.Field, error) {
 		case *starlark.Builtin:
 			spec = t.Name()
 		default:
-			return nil, Errorf("TypeError", "array: dtype of %q must be a str like \"3d\" or one of int, float, bool, str; got %s", string(name), pair[1].Type())
+			return nil, starlark.Errorf(starlark.TypeError, "array: dtype of %q must be a str like \"3d\" or one of int, float, bool, str; got %s", string(name), pair[1].Type())
 		}
 		f, err := flatten.ParseField(string(name), spec)
 		if err != nil {
-			return nil, Errorf("ValueError", "array: %w", err)
+			return nil, starlark.Errorf(starlark.ValueError, "array: %w", err)
 		}
 		fields = append(fields, f)
 	}
@@ -514,12 +516,12 @@ func appendFields(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	} else {
 		var err error
 		if d, err = toFlatten(data); err != nil {
-			return nil, Errorf("TypeError", "append_fields: %w", err)
+			return nil, starlark.Errorf(starlark.TypeError, "append_fields: %w", err)
 		}
 	}
 	t, err := base.t.AppendField(name, d)
 	if err != nil {
-		return nil, Errorf("ValueError", "append_fields: %w", err)
+		return nil, starlark.Errorf(starlark.ValueError, "append_fields: %w", err)
 	}
 	return newTable(thread, t), nil
 }
@@ -537,15 +539,15 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	add := func(v value) error {
 		d, ok := v.(*starlark.Dict)
 		if !ok {
-			return Errorf("TypeError", "table_sink: event %d is %s, not a dict", tb.b.Len(), v.Type())
+			return starlark.Errorf(starlark.TypeError, "table_sink: event %d is %s, not a dict", tb.b.Len(), v.Type())
 		}
 		if err := tb.b.Append(dictMap{d}); err != nil {
 			// the stage names the event; flatten's own (0-based) index would repeat it
 			var fe *flatten.Error
 			if errors.As(err, &fe) && fe.Path != "" {
-				return Errorf("ValueError", "key %q: %w", fe.Path, fe.Err)
+				return starlark.Errorf(starlark.ValueError, "key %q: %w", fe.Path, fe.Err)
 			}
-			return Errorf("ValueError", "%w", err)
+			return starlark.Errorf(starlark.ValueError, "%w", err)
 		}
 		return nil
 	}

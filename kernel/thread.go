@@ -9,6 +9,12 @@ import (
 // errNotCellThread is returned for threads that no Session made.
 var errNotCellThread = errors.New("thread does not belong to a running cell")
 
+// notInCell is the RuntimeError of builtin what called on a thread that no
+// running cell made (by a host, say, outside Session.Execute).
+func notInCell(what string) error {
+	return starlark.Errorf(starlark.RuntimeError, "%s: %w", what, errNotCellThread)
+}
+
 func stateOf(thread *starlark.Thread) *threadState {
 	ts, _ := thread.Local(threadKey).(*threadState)
 	return ts
@@ -53,7 +59,7 @@ func SetLocal(thread *starlark.Thread, key string, value any) {
 func Emit(thread *starlark.Thread, out Output) error {
 	ts := stateOf(thread)
 	if ts == nil {
-		return errNotCellThread
+		return starlark.Wrap(starlark.RuntimeError, errNotCellThread)
 	}
 	ts.cell.emit(out)
 	return nil
@@ -97,14 +103,20 @@ func adopt(t *starlark.Thread) {
 // Checkpoint lets Go code that works for long without running Starlark
 // steps (a built-in source pushing a million values, say) count work steps
 // against the running cell's budget, reach the yield hook (so the browser
-// can deliver Stop), and learn whether the cell was stopped.
+// can deliver Stop), and learn whether the cell was stopped. A stopped
+// cell's reason is returned and thread is cancelled, so that no except
+// clause catches the reason when the Go code returns it.
 func Checkpoint(thread *starlark.Thread, work uint64) error {
 	ts := stateOf(thread)
 	if ts == nil {
 		return nil
 	}
 	adopt(thread)
-	return ts.cell.charge(work)
+	err := ts.cell.charge(work)
+	if err != nil {
+		thread.Cancel(err.Error())
+	}
+	return err
 }
 
 // printCurrent prints msg into whichever cell of the session is running,

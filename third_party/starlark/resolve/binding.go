@@ -71,4 +71,6 @@ type Function struct {
 	NumKwonlyParams int        // number of keyword-only optional parameters
 	Locals          []*Binding // this function's local/cell variables, parameters first
 	FreeVars        []*Binding // enclosing cells to capture in closure
+
+	HasYield bool // pushbook fork: the body (not nested functions) contains yield: a generator
 }

@@ -528,6 +528,9 @@ func (r *resolver) stmt(stmt syntax.Stmt) {
 		r.assign(stmt.LHS, isAugmented)
 
 	case *syntax.DefStmt:
+		for _, d := range stmt.Decorators { // pushbook fork: in the enclosing block, first
+			r.expr(d.X)
+		}
 		r.bind(stmt.Name)
 		fn := &Function{
 			Name:   stmt.Name.Name,
@@ -599,6 +602,17 @@ func (r *resolver) stmt(stmt syntax.Stmt) {
 			}
 		}
 
+	case *syntax.TryStmt: // pushbook fork
+		r.tryStmt(stmt)
+
+	case *syntax.RaiseStmt: // pushbook fork
+		if !r.options.TopLevelControl && r.container().function == nil {
+			r.errorf(stmt.Raise, "raise statement not within a function")
+		}
+		if stmt.X != nil {
+			r.expr(stmt.X)
+		}
+
 	default:
 		log.Panicf("unexpected stmt %T", stmt)
 	}
@@ -639,6 +653,9 @@ func (r *resolver) assign(lhs syntax.Expr, isAugmented bool) {
 
 	case *syntax.ParenExpr:
 		r.assign(lhs.X, isAugmented)
+
+	case *syntax.YieldExpr: // pushbook fork
+		r.errorf(syntax.Start(lhs), "can't assign to yield expression")
 
 	default:
 		name := strings.ToLower(strings.TrimPrefix(fmt.Sprintf("%T", lhs), "*syntax."))
@@ -810,6 +827,9 @@ func (r *resolver) expr(e syntax.Expr) {
 
 	case *syntax.ParenExpr:
 		r.expr(e.X)
+
+	case *syntax.YieldExpr: // pushbook fork
+		r.yield(e)
 
 	default:
 		log.Panicf("unexpected expr %T", e)
@@ -993,4 +1013,52 @@ func (r *resolver) lookupLexical(use use, env *block) (bind *Binding) {
 		env.bind(use.id.Name, bind)
 	}
 	return bind
+}
+
+// pushbook fork: the Python statements and expressions of syntax/python.go.
+
+// tryStmt resolves a try statement like an if statement: at top level it
+// needs TopLevelControl, and a load may not appear in it. Each except
+// clause's "as" name is bound in the enclosing function or file.
+func (r *resolver) tryStmt(stmt *syntax.TryStmt) {
+	if !r.options.TopLevelControl && r.container().function == nil {
+		r.errorf(stmt.Try, "try statement not within a function")
+	}
+	r.ifstmts++
+	r.stmts(stmt.Body)
+	for _, clause := range stmt.Excepts {
+		if clause.Type != nil {
+			r.expr(clause.Type)
+		}
+		if clause.Name != nil {
+			r.bind(clause.Name)
+		}
+		r.stmts(clause.Body)
+	}
+	r.stmts(stmt.Else)
+	r.stmts(stmt.Finally)
+	r.ifstmts--
+}
+
+// yield resolves a yield expression and marks the def whose own body
+// contains it as a generator (Function.HasYield). Following Python, a
+// yield may not appear outside a def, nor in a comprehension (except in its
+// first iterable, which is resolved in the enclosing block); pushbook does
+// not have it in a lambda either.
+func (r *resolver) yield(e *syntax.YieldExpr) {
+	switch b := r.env; { // the innermost comprehension, function or file
+	case b.comp != nil && b.comp.Curly:
+		r.errorf(e.Yield, "'yield' inside dict comprehension")
+	case b.comp != nil:
+		r.errorf(e.Yield, "'yield' inside list comprehension")
+	case b.function == nil:
+		r.errorf(e.Yield, "'yield' outside function")
+	case b.function.Name == "lambda": // no def has this name: it is a keyword
+		r.errorf(e.Yield, "'yield' inside lambda is not supported")
+	default:
+		b.function.HasYield = true
+	}
+	if e.X != nil {
+		r.expr(e.X)
+	}
 }

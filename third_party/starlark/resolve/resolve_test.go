@@ -31,7 +31,16 @@ func option(chunk, name string) bool {
 }
 
 func TestResolve(t *testing.T) {
-	filename := starlarktest.DataFile("resolve", "testdata/resolve.star")
+	testResolveFile(t, "testdata/resolve.star")
+}
+
+// TestResolvePython tests the Python constructs of the pushbook fork.
+func TestResolvePython(t *testing.T) {
+	testResolveFile(t, "testdata/python.star")
+}
+
+func testResolveFile(t *testing.T, file string) {
+	filename := starlarktest.DataFile("resolve", file)
 	for _, chunk := range chunkedfile.Read(filename, t) {
 		// A chunk may set options by containing e.g. "option:recursion".
 		opts := getOptions(chunk.Source)
@@ -84,6 +93,61 @@ func TestLambdaVarargsAndKwargsSet(t *testing.T) {
 	}
 	if !lam.HasKwargs {
 		t.Error("HasKwargs not set")
+	}
+}
+
+// TestHasYieldMarksOnlyTheDefWhoseBodyYields checks Function.HasYield
+// (pushbook fork): a yield makes a generator of the def whose own body holds
+// it, not of an enclosing def, and a yield in a decorator or a default value
+// belongs to the enclosing def.
+func TestHasYieldMarksOnlyTheDefWhoseBodyYields(t *testing.T) {
+	const source = `
+def plain():
+    return 1
+
+def gen():
+    x = yield
+    def inner():
+        return x
+    return inner
+
+def outer():
+    def inner():
+        yield 1
+    return inner
+
+def outer2():
+    @(yield)
+    def inner(x=(yield)):
+        return x
+    return [y for y in (yield)]
+`
+	file, err := syntax.Parse("foo.star", source, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := resolve.File(file, isPredeclared, isUniversal); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{
+		"plain": false, "gen": true, "gen.inner": false,
+		"outer": false, "outer.inner": true, "outer2": true, "outer2.inner": false,
+	}
+	got := make(map[string]bool)
+	var visit func(prefix string, stmts []syntax.Stmt)
+	visit = func(prefix string, stmts []syntax.Stmt) {
+		for _, stmt := range stmts {
+			if def, ok := stmt.(*syntax.DefStmt); ok {
+				got[prefix+def.Name.Name] = def.Function.(*resolve.Function).HasYield
+				visit(prefix+def.Name.Name+".", def.Body)
+			}
+		}
+	}
+	visit("", file.Stmts)
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: HasYield = %t, want %t", name, got[name], w)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@
 package starlark
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -640,7 +641,7 @@ func listExtend(x *List, y Iterable) {
 func getAttr(x Value, name string) (Value, error) {
 	hasAttr, ok := x.(HasAttrs)
 	if !ok {
-		return nil, fmt.Errorf("%s has no .%s field or method", x.Type(), name)
+		return nil, errorf(AttributeError, "%s has no .%s field or method", x.Type(), name)
 	}
 
 	var errmsg string
@@ -662,7 +663,7 @@ func getAttr(x Value, name string) (Value, error) {
 		errmsg = fmt.Sprintf("%s (did you mean .%s?)", errmsg, n)
 	}
 
-	return nil, fmt.Errorf("%s", errmsg)
+	return nil, errorf(AttributeError, "%s", errmsg)
 }
 
 // setField implements x.name = y.
@@ -674,11 +675,12 @@ func setField(x Value, name string, y Value) error {
 			if n := spell.Nearest(name, x.AttrNames()); n != "" {
 				err = fmt.Errorf("%s (did you mean .%s?)", err, n)
 			}
+			err = errorf(AttributeError, "%w", err) // pushbook fork
 		}
 		return err
 	}
 
-	return fmt.Errorf("can't assign to .%s field of %s", name, x.Type())
+	return errorf(AttributeError, "can't assign to .%s field of %s", name, x.Type())
 }
 
 // getIndex implements x[y].
@@ -690,7 +692,7 @@ func getIndex(x, y Value) (Value, error) {
 			return nil, err
 		}
 		if !found {
-			return nil, fmt.Errorf("key %v not in %s", y, x.Type())
+			return nil, keyError(y, "key %v not in %s", y, x.Type())
 		}
 		return z, nil
 
@@ -698,7 +700,7 @@ func getIndex(x, y Value) (Value, error) {
 		n := x.Len()
 		i, err := AsInt32(y)
 		if err != nil {
-			return nil, fmt.Errorf("%s index: %s", x.Type(), err)
+			return nil, wrapErr(TypeError, x.Type()+" index: ", err)
 		}
 		origI := i
 		if i < 0 {
@@ -709,15 +711,59 @@ func getIndex(x, y Value) (Value, error) {
 		}
 		return x.Index(i), nil
 	}
-	return nil, fmt.Errorf("unhandled index operation %s[%s]", x.Type(), y.Type())
+	return nil, errorf(TypeError, "unhandled index operation %s[%s]", x.Type(), y.Type())
 }
 
 func outOfRange(i, n int, x Value) error {
 	if n == 0 {
-		return fmt.Errorf("index %d out of range: empty %s", i, x.Type())
+		return errorf(IndexError, "index %d out of range: empty %s", i, x.Type())
 	} else {
-		return fmt.Errorf("%s index %d out of range [%d:%d]", x.Type(), i, -n, n-1)
+		return errorf(IndexError, "%s index %d out of range [%d:%d]", x.Type(), i, -n, n-1)
 	}
+}
+
+// errorf returns the error of one of upstream's error sites: it reads as
+// upstream's message alone, which upstream's tests compare exactly, and
+// raises an exception of class c with that message (see Errorf).
+// (pushbook fork)
+func errorf(c *ExceptionClass, format string, args ...any) error {
+	exc := Errorf(c, format, args...)
+	return &classedError{msg: exc.Message(), exc: exc}
+}
+
+// keyError returns the error of a missing key: it reads as upstream's
+// message (key "a" not in dict) and raises KeyError(key), as Python does,
+// so that str(e) is the key's repr. (pushbook fork)
+func keyError(key Value, format string, args ...any) error {
+	return &classedError{msg: fmt.Sprintf(format, args...), exc: NewException(KeyError, key)}
+}
+
+// A classedError reads as msg and raises exc, as an EvalError reads as its
+// message and backtrace and raises what its cause raises. (pushbook fork)
+type classedError struct {
+	msg string
+	exc *Exception
+}
+
+func (e *classedError) Error() string { return e.msg }
+func (e *classedError) Unwrap() error { return e.exc }
+
+// wrapErr returns err with prefix before its text, as upstream puts a
+// builtin's or a parameter's name there ("int: "). It raises what err
+// raises, or, if err carries no exception, one of class c (unless c is
+// nil). (pushbook fork)
+func wrapErr(c *ExceptionClass, prefix string, err error) error {
+	switch e := err.(type) {
+	case *classedError:
+		return &classedError{msg: prefix + e.msg, exc: e.exc}
+	case *Exception:
+		return &classedError{msg: prefix + e.Message(), exc: e}
+	}
+	var exc *Exception
+	if errors.As(err, &exc) || c == nil {
+		return fmt.Errorf("%s%w", prefix, err)
+	}
+	return &classedError{msg: prefix + err.Error(), exc: Wrap(c, err)}
 }
 
 // setIndex implements x[y] = z.
@@ -744,7 +790,7 @@ func setIndex(x, y, z Value) error {
 		return x.SetIndex(i, z)
 
 	default:
-		return fmt.Errorf("%s value does not support item assignment", x.Type())
+		return errorf(TypeError, "%s value does not support item assignment", x.Type())
 	}
 	return nil
 }
@@ -765,7 +811,7 @@ func Unary(op syntax.Token, x Value) (Value, error) {
 		}
 	}
 
-	return nil, fmt.Errorf("unknown unary op: %s %s", op, x.Type())
+	return nil, errorf(TypeError, "unknown unary op: %s %s", op, x.Type())
 }
 
 // Binary applies a strict binary operator (not AND or OR) to its operands.
@@ -925,12 +971,12 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 					return nil, err
 				}
 				if yf == 0.0 {
-					return nil, fmt.Errorf("floating-point division by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point division by zero")
 				}
 				return xf / yf, nil
 			case Float:
 				if y == 0.0 {
-					return nil, fmt.Errorf("floating-point division by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point division by zero")
 				}
 				return xf / y, nil
 			}
@@ -938,7 +984,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			switch y := y.(type) {
 			case Float:
 				if y == 0.0 {
-					return nil, fmt.Errorf("floating-point division by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point division by zero")
 				}
 				return x / y, nil
 			case Int:
@@ -947,7 +993,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 					return nil, err
 				}
 				if yf == 0.0 {
-					return nil, fmt.Errorf("floating-point division by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point division by zero")
 				}
 				return x / yf, nil
 			}
@@ -959,7 +1005,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			switch y := y.(type) {
 			case Int:
 				if y.Sign() == 0 {
-					return nil, fmt.Errorf("floored division by zero")
+					return nil, errorf(ZeroDivisionError, "floored division by zero")
 				}
 				return x.Div(y), nil
 			case Float:
@@ -968,7 +1014,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 					return nil, err
 				}
 				if y == 0.0 {
-					return nil, fmt.Errorf("floored division by zero")
+					return nil, errorf(ZeroDivisionError, "floored division by zero")
 				}
 				return floor(xf / y), nil
 			}
@@ -976,7 +1022,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			switch y := y.(type) {
 			case Float:
 				if y == 0.0 {
-					return nil, fmt.Errorf("floored division by zero")
+					return nil, errorf(ZeroDivisionError, "floored division by zero")
 				}
 				return floor(x / y), nil
 			case Int:
@@ -985,7 +1031,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 					return nil, err
 				}
 				if yf == 0.0 {
-					return nil, fmt.Errorf("floored division by zero")
+					return nil, errorf(ZeroDivisionError, "floored division by zero")
 				}
 				return floor(x / yf), nil
 			}
@@ -997,7 +1043,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			switch y := y.(type) {
 			case Int:
 				if y.Sign() == 0 {
-					return nil, fmt.Errorf("integer modulo by zero")
+					return nil, errorf(ZeroDivisionError, "integer modulo by zero")
 				}
 				return x.Mod(y), nil
 			case Float:
@@ -1006,7 +1052,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 					return nil, err
 				}
 				if y == 0 {
-					return nil, fmt.Errorf("floating-point modulo by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point modulo by zero")
 				}
 				return xf.Mod(y), nil
 			}
@@ -1014,12 +1060,12 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			switch y := y.(type) {
 			case Float:
 				if y == 0.0 {
-					return nil, fmt.Errorf("floating-point modulo by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point modulo by zero")
 				}
 				return x.Mod(y), nil
 			case Int:
 				if y.Sign() == 0 {
-					return nil, fmt.Errorf("floating-point modulo by zero")
+					return nil, errorf(ZeroDivisionError, "floating-point modulo by zero")
 				}
 				yf, err := y.finiteFloat()
 				if err != nil {
@@ -1105,11 +1151,11 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 				return nil, err
 			}
 			if y < 0 {
-				return nil, fmt.Errorf("negative shift count: %v", y)
+				return nil, errorf(ValueError, "negative shift count: %v", y)
 			}
 			if op == syntax.LTLT {
 				if y >= 512 {
-					return nil, fmt.Errorf("shift count too large: %v", y)
+					return nil, errorf(OverflowError, "shift count too large: %v", y)
 				}
 				return x.Lsh(uint(y)), nil
 			} else {
@@ -1139,7 +1185,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 
 	// unsupported operand types
 unknown:
-	return nil, fmt.Errorf("unknown binary op: %s %s %s", x.Type(), op, y.Type())
+	return nil, errorf(TypeError, "unknown binary op: %s %s %s", x.Type(), op, y.Type())
 }
 
 // It's always possible to overeat in small bites but we'll
@@ -1152,7 +1198,7 @@ func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	}
 	i, err := AsInt32(n)
 	if err != nil {
-		return nil, fmt.Errorf("repeat count %s too large", n)
+		return nil, errorf(MemoryError, "repeat count %s too large", n)
 	}
 	if i < 1 {
 		return nil, nil
@@ -1161,7 +1207,7 @@ func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	of, sz := bits.Mul(uint(len(elems)), uint(i))
 	if of != 0 || sz >= maxAlloc { // of != 0 => overflow
 		// Don't print sz.
-		return nil, fmt.Errorf("excessive repeat (%d * %d elements)", len(elems), i)
+		return nil, errorf(MemoryError, "excessive repeat (%d * %d elements)", len(elems), i)
 	}
 	res := make([]Value, sz)
 	// copy elems into res, doubling each time
@@ -1184,7 +1230,7 @@ func stringRepeat(s String, n Int) (String, error) {
 	}
 	i, err := AsInt32(n)
 	if err != nil {
-		return "", fmt.Errorf("repeat count %s too large", n)
+		return "", errorf(MemoryError, "repeat count %s too large", n)
 	}
 	if i < 1 {
 		return "", nil
@@ -1193,7 +1239,7 @@ func stringRepeat(s String, n Int) (String, error) {
 	of, sz := bits.Mul(uint(len(s)), uint(i))
 	if of != 0 || sz >= maxAlloc { // of != 0 => overflow
 		// Don't print sz.
-		return "", fmt.Errorf("excessive repeat (%d * %d elements)", len(s), i)
+		return "", errorf(MemoryError, "excessive repeat (%d * %d elements)", len(s), i)
 	}
 	return String(strings.Repeat(string(s), i)), nil
 }
@@ -1261,7 +1307,7 @@ func Call(thread *Thread, fn Value, args Tuple, kwargs []Tuple) (Value, error) {
 func slice(x, lo, hi, step_ Value) (Value, error) {
 	sliceable, ok := x.(Sliceable)
 	if !ok {
-		return nil, fmt.Errorf("invalid slice operand %s", x.Type())
+		return nil, errorf(TypeError, "invalid slice operand %s", x.Type())
 	}
 
 	n := sliceable.Len()
@@ -1270,10 +1316,10 @@ func slice(x, lo, hi, step_ Value) (Value, error) {
 		var err error
 		step, err = AsInt32(step_)
 		if err != nil {
-			return nil, fmt.Errorf("invalid slice step: %s", err)
+			return nil, wrapErr(TypeError, "invalid slice step: ", err)
 		}
 		if step == 0 {
-			return nil, fmt.Errorf("zero is not a valid slice step")
+			return nil, errorf(ValueError, "zero is not a valid slice step")
 		}
 	}
 
@@ -1299,7 +1345,7 @@ func slice(x, lo, hi, step_ Value) (Value, error) {
 		// [n-1:-1-n:-1] because of the treatment of -ve values.
 		start = n - 1
 		if err := asIndex(lo, n, &start); err != nil {
-			return nil, fmt.Errorf("invalid start index: %s", err)
+			return nil, wrapErr(TypeError, "invalid start index: ", err)
 		}
 		if start >= n {
 			start = n - 1
@@ -1307,7 +1353,7 @@ func slice(x, lo, hi, step_ Value) (Value, error) {
 
 		end = -1
 		if err := asIndex(hi, n, &end); err != nil {
-			return nil, fmt.Errorf("invalid end index: %s", err)
+			return nil, wrapErr(TypeError, "invalid end index: ", err)
 		}
 		if end < -1 {
 			end = -1
@@ -1334,7 +1380,7 @@ func signum(x int) int     { return signum64(int64(x)) }
 func indices(start_, end_ Value, len int) (start, end int, err error) {
 	start = 0
 	if err := asIndex(start_, len, &start); err != nil {
-		return 0, 0, fmt.Errorf("invalid start index: %s", err)
+		return 0, 0, wrapErr(TypeError, "invalid start index: ", err)
 	}
 	// Clamp to [0:len].
 	if start < 0 {
@@ -1345,7 +1391,7 @@ func indices(start_, end_ Value, len int) (start, end int, err error) {
 
 	end = len
 	if err := asIndex(end_, len, &end); err != nil {
-		return 0, 0, fmt.Errorf("invalid end index: %s", err)
+		return 0, 0, wrapErr(TypeError, "invalid end index: ", err)
 	}
 	// Clamp to [0:len].
 	if end < 0 {
@@ -1398,7 +1444,7 @@ func setArgs(locals []Value, fn *Function, args Tuple, kwargs []Tuple) error {
 	// Nullary function?
 	if fn.NumParams() == 0 {
 		if nactual := len(args) + len(kwargs); nactual > 0 {
-			return fmt.Errorf("function %s accepts no arguments (%d given)", fn.Name(), nactual)
+			return errorf(TypeError, "function %s accepts no arguments (%d given)", fn.Name(), nactual)
 		}
 		return nil
 	}
@@ -1429,7 +1475,7 @@ func setArgs(locals []Value, fn *Function, args Tuple, kwargs []Tuple) error {
 	n := len(args)
 	if len(args) > nonkwonly {
 		if !fn.HasVarargs() {
-			return fmt.Errorf("function %s accepts %s%d positional argument%s (%d given)",
+			return errorf(TypeError, "function %s accepts %s%d positional argument%s (%d given)",
 				fn.Name(),
 				cond(len(fn.defaults) > fn.NumKwonlyParams(), "at most ", ""),
 				nonkwonly,
@@ -1459,18 +1505,18 @@ func setArgs(locals []Value, fn *Function, args Tuple, kwargs []Tuple) error {
 		k, v := pair[0].(String), pair[1]
 		if i := findParam(paramIdents, string(k)); i >= 0 {
 			if locals[i] != nil {
-				return fmt.Errorf("function %s got multiple values for parameter %s", fn.Name(), k)
+				return errorf(TypeError, "function %s got multiple values for parameter %s", fn.Name(), k)
 			}
 			locals[i] = v
 			continue
 		}
 		if kwdict == nil {
-			return fmt.Errorf("function %s got an unexpected keyword argument %s", fn.Name(), k)
+			return errorf(TypeError, "function %s got an unexpected keyword argument %s", fn.Name(), k)
 		}
 		oldlen := kwdict.Len()
 		kwdict.SetKey(k, v)
 		if kwdict.Len() == oldlen {
-			return fmt.Errorf("function %s got multiple values for parameter %s", fn.Name(), k)
+			return errorf(TypeError, "function %s got multiple values for parameter %s", fn.Name(), k)
 		}
 	}
 
@@ -1500,7 +1546,7 @@ func setArgs(locals []Value, fn *Function, args Tuple, kwargs []Tuple) error {
 		}
 
 		if missing != nil {
-			return fmt.Errorf("function %s missing %d argument%s (%s)",
+			return errorf(TypeError, "function %s missing %d argument%s (%s)",
 				fn.Name(), len(missing), cond(len(missing) > 1, "s", ""), strings.Join(missing, ", "))
 		}
 	}
@@ -1545,21 +1591,21 @@ func interpolate(format string, x Value) (Value, error) {
 			format = format[1:]
 			j := strings.IndexByte(format, ')')
 			if j < 0 {
-				return nil, fmt.Errorf("incomplete format key")
+				return nil, errorf(ValueError, "incomplete format key")
 			}
 			key := format[:j]
 			if dict, ok := x.(Mapping); !ok {
-				return nil, fmt.Errorf("format requires a mapping")
+				return nil, errorf(TypeError, "format requires a mapping")
 			} else if v, found, _ := dict.Get(String(key)); found {
 				arg = v
 			} else {
-				return nil, fmt.Errorf("key not found: %s", key)
+				return nil, keyError(String(key), "key not found: %s", key)
 			}
 			format = format[j+1:]
 		} else {
 			// positional argument: %s.
 			if index >= nargs {
-				return nil, fmt.Errorf("not enough arguments for format string")
+				return nil, errorf(TypeError, "not enough arguments for format string")
 			}
 			if tuple, ok := x.(Tuple); ok {
 				arg = tuple[index]
@@ -1576,7 +1622,7 @@ func interpolate(format string, x Value) (Value, error) {
 
 		// conversion type
 		if format == "" {
-			return nil, fmt.Errorf("incomplete format")
+			return nil, errorf(ValueError, "incomplete format")
 		}
 		switch c := format[0]; c {
 		case 's', 'r':
@@ -1588,7 +1634,7 @@ func interpolate(format string, x Value) (Value, error) {
 		case 'd', 'i', 'o', 'x', 'X':
 			i, err := NumberToInt(arg)
 			if err != nil {
-				return nil, fmt.Errorf("%%%c format requires integer: %v", c, err)
+				return nil, wrapErr(TypeError, fmt.Sprintf("%%%c format requires integer: ", c), err)
 			}
 			switch c {
 			case 'd', 'i':
@@ -1603,7 +1649,7 @@ func interpolate(format string, x Value) (Value, error) {
 		case 'e', 'f', 'g', 'E', 'F', 'G':
 			f, ok := AsFloat(arg)
 			if !ok {
-				return nil, fmt.Errorf("%%%c format requires float, not %s", c, arg.Type())
+				return nil, errorf(TypeError, "%%%c format requires float, not %s", c, arg.Type())
 			}
 			Float(f).format(buf, c)
 		case 'c':
@@ -1612,29 +1658,29 @@ func interpolate(format string, x Value) (Value, error) {
 				// chr(int)
 				r, err := AsInt32(arg)
 				if err != nil || r < 0 || r > unicode.MaxRune {
-					return nil, fmt.Errorf("%%c format requires a valid Unicode code point, got %s", arg)
+					return nil, errorf(OverflowError, "%%c format requires a valid Unicode code point, got %s", arg)
 				}
 				buf.WriteRune(rune(r))
 			case String:
 				r, size := utf8.DecodeRuneInString(string(arg))
 				if size != len(arg) || len(arg) == 0 {
-					return nil, fmt.Errorf("%%c format requires a single-character string")
+					return nil, errorf(TypeError, "%%c format requires a single-character string")
 				}
 				buf.WriteRune(r)
 			default:
-				return nil, fmt.Errorf("%%c format requires int or single-character string, not %s", arg.Type())
+				return nil, errorf(TypeError, "%%c format requires int or single-character string, not %s", arg.Type())
 			}
 		case '%':
 			buf.WriteByte('%')
 		default:
-			return nil, fmt.Errorf("unknown conversion %%%c", c)
+			return nil, errorf(ValueError, "unknown conversion %%%c", c)
 		}
 		format = format[1:]
 		index++
 	}
 
 	if index < nargs && !is[Mapping](x) {
-		return nil, fmt.Errorf("too many arguments for format string")
+		return nil, errorf(TypeError, "too many arguments for format string")
 	}
 
 	return String(buf.String()), nil

@@ -19,6 +19,8 @@ import (
 	"fmt"
 	"strings"
 	"unsafe"
+
+	"go.starlark.net/internal/compile"
 )
 
 // An ExceptionClass is a Python exception class such as ValueError. Calling
@@ -175,6 +177,7 @@ func Errorf(c *ExceptionClass, format string, args ...any) *Exception {
 	err := fmt.Errorf(format, args...)
 	e := NewException(c, String(err.Error()))
 	e.cause = errors.Unwrap(err)
+	e.Value = None // a message is not a StopIteration's value
 	return e
 }
 
@@ -364,4 +367,23 @@ func (thread *Thread) generatorHost(fn *Function) (GeneratorHost, error) {
 		return nil, Errorf(RuntimeError, "%s is a generator function (it contains yield), and this application runs no generators", fn.Name())
 	}
 	return thread.Generators, nil
+}
+
+// handlerFor returns the exception-table entry covering pc, or nil.
+func handlerFor(table []compile.Handler, pc uint32) *compile.Handler {
+	for i := range table {
+		if h := &table[i]; h.Start <= pc && pc < h.End {
+			return h
+		}
+	}
+	return nil
+}
+
+// iterErr returns the error that ended iter, if it can tell: an iterator
+// over a generator whose body raised, say.
+func iterErr(iter Iterator) error {
+	if it, ok := iter.(interface{ Err() error }); ok {
+		return it.Err()
+	}
+	return nil
 }

@@ -331,10 +331,10 @@ func (ht *hashtable) delete(k Value) (v Value, found bool, err error) {
 // verb+" dict" should describe the operation.
 func (ht *hashtable) checkMutable(verb string) error {
 	if ht.frozen {
-		return fmt.Errorf("cannot %s frozen hash table", verb)
+		return errorf(TypeError, "cannot %s frozen hash table", verb)
 	}
 	if ht.itercount > 0 {
-		return fmt.Errorf("cannot %s hash table during iteration", verb)
+		return errorf(RuntimeError, "cannot %s hash table during iteration", verb)
 	}
 	return nil
 }

@@ -231,7 +231,7 @@ func (i Int) Float() Float {
 func (i Int) finiteFloat() (Float, error) {
 	f := i.Float()
 	if math.IsInf(float64(f), 0) {
-		return 0, fmt.Errorf("int too large to convert to float")
+		return 0, errorf(OverflowError, "int too large to convert to float")
 	}
 	return f, nil
 }
@@ -358,11 +358,11 @@ func (i Int) rational() *big.Rat {
 func AsInt32(x Value) (int, error) {
 	i, ok := x.(Int)
 	if !ok {
-		return 0, fmt.Errorf("got %s, want int", x.Type())
+		return 0, errorf(TypeError, "got %s, want int", x.Type())
 	}
 	iSmall, iBig := i.get()
 	if iBig != nil {
-		return 0, fmt.Errorf("%s out of range", i)
+		return 0, errorf(OverflowError, "%s out of range", i)
 	}
 	return int(iSmall), nil
 }
@@ -374,7 +374,7 @@ func AsInt32(x Value) (int, error) {
 func AsInt(x Value, ptr any) error {
 	xint, ok := x.(Int)
 	if !ok {
-		return fmt.Errorf("got %s, want int", x.Type())
+		return errorf(TypeError, "got %s, want int", x.Type())
 	}
 
 	ptrt := reflect.TypeOf(ptr)
@@ -383,7 +383,7 @@ func AsInt(x Value, ptr any) error {
 	case *int, *int8, *int16, *int32, *int64:
 		i, ok := xint.Int64()
 		if !ok || bits < 64 && !(-1<<(bits-1) <= i && i < 1<<(bits-1)) {
-			return fmt.Errorf("%s out of range (want value in signed %d-bit range)", xint, bits)
+			return errorf(OverflowError, "%s out of range (want value in signed %d-bit range)", xint, bits)
 		}
 		switch ptr := ptr.(type) {
 		case *int:
@@ -401,7 +401,7 @@ func AsInt(x Value, ptr any) error {
 	case *uint, *uint8, *uint16, *uint32, *uint64, *uintptr:
 		i, ok := xint.Uint64()
 		if !ok || bits < 64 && i >= 1<<bits {
-			return fmt.Errorf("%s out of range (want value in unsigned %d-bit range)", xint, bits)
+			return errorf(OverflowError, "%s out of range (want value in unsigned %d-bit range)", xint, bits)
 		}
 		switch ptr := ptr.(type) {
 		case *uint:
@@ -434,14 +434,14 @@ func NumberToInt(x Value) (Int, error) {
 	case Float:
 		f := float64(x)
 		if math.IsInf(f, 0) {
-			return zero, fmt.Errorf("cannot convert float infinity to integer")
+			return zero, errorf(OverflowError, "cannot convert float infinity to integer")
 		} else if math.IsNaN(f) {
-			return zero, fmt.Errorf("cannot convert float NaN to integer")
+			return zero, errorf(ValueError, "cannot convert float NaN to integer")
 		}
 		return finiteFloatToInt(x), nil
 
 	}
-	return zero, fmt.Errorf("cannot convert %s to int", x.Type())
+	return zero, errorf(TypeError, "cannot convert %s to int", x.Type())
 }
 
 // finiteFloatToInt converts f to an Int, truncating towards zero.

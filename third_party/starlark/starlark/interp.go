@@ -23,6 +23,14 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 	// but allows CALL to avoid a copy.
 
 	f := fn.funcode
+	if f.Generator && !fn.generatorBody { // pushbook fork: calling a generator function
+		host, err := thread.generatorHost(fn)
+		if err != nil {
+			return nil, err
+		}
+		// CALL passes a window of its operand stack as args: copy them.
+		return host.NewGenerator(thread, fn, slices.Clone(args), slices.Clone(kwargs))
+	}
 	if f.Prog.Recursion {
 		// prevent stack overflow
 		//
@@ -31,7 +39,7 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 		// maximum of about 700K recursive calls is possible.
 		// Limit it to much less here.
 		if len(thread.stack) > 100_000 {
-			return nil, fmt.Errorf("Starlark stack overflow")
+			return nil, Errorf(RecursionError, "Starlark stack overflow") // pushbook fork: class
 		}
 	} else {
 		// detect recursion
@@ -100,8 +108,35 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 		fr.locals = nil
 	}()
 
-	sp := 0
+	// pushbook fork: the loop runs in run; an error raised at a pc that a
+	// try statement covers resumes it at the handler, with the exception as
+	// the only operand. A cancelled thread runs no handler.
 	var pc uint32
+	sp := 0
+	for {
+		result, err := fn.run(thread, fr, locals, stack, &iterstack, pc, sp)
+		if err == nil || thread.cancelReason.Load() != nil {
+			return result, err
+		}
+		h := handlerFor(f.Handlers, fr.pc)
+		if h == nil {
+			return result, err
+		}
+		for n := len(iterstack); n > int(h.Iters); n-- {
+			iterstack[n-1].Done()
+			iterstack = iterstack[:n-1]
+		}
+		stack[0], sp, pc = ExceptionOf(err), 1, h.Target
+	}
+}
+
+// run runs fn's code from pc with sp values on the operand stack, until it
+// returns or fails (pushbook fork: the interpreter loop, moved out of
+// CallInternal unchanged but for the iterator stack, which the caller owns).
+func (fn *Function) run(thread *Thread, fr *frame, locals, stack []Value, iters *[]Iterator, pc uint32, sp int) (Value, error) {
+	f := fn.funcode
+	iterstack := *iters
+	var err error
 	var result Value
 	code := f.Code
 loop:
@@ -393,11 +428,14 @@ loop:
 				break loop
 			}
 			iterstack = append(iterstack, iter)
+			*iters = iterstack
 
 		case compile.ITERJMP:
 			iter := iterstack[len(iterstack)-1]
 			if iter.Next(&stack[sp]) {
 				sp++
+			} else if err = iterErr(iter); err != nil { // pushbook fork: a failing iterator raises
+				break loop
 			} else {
 				pc = arg
 			}
@@ -406,6 +444,7 @@ loop:
 			n := len(iterstack) - 1
 			iterstack[n].Done()
 			iterstack = iterstack[:n]
+			*iters = iterstack
 
 		case compile.NOT:
 			stack[sp-1] = !stack[sp-1].Truth()
@@ -655,6 +694,35 @@ loop:
 			}
 			stack[sp] = x
 			sp++
+
+		case compile.YIELD, compile.YIELD_FROM: // pushbook fork
+			var host GeneratorHost
+			if host, err = thread.generatorHost(fn); err != nil {
+				break loop
+			}
+			var y Value
+			if op == compile.YIELD {
+				y, err = host.Yield(thread, stack[sp-1])
+			} else {
+				y, err = host.YieldFrom(thread, stack[sp-1])
+			}
+			if err != nil {
+				break loop
+			}
+			stack[sp-1] = y
+
+		case compile.EXCMATCH: // pushbook fork
+			ok, err2 := exceptionMatches(stack[sp-2], stack[sp-1])
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			stack[sp-2] = Bool(ok)
+			sp--
+
+		case compile.RAISE: // pushbook fork
+			err = raise(stack[sp-1])
+			break loop
 
 		case compile.UNIVERSAL:
 			stack[sp] = Universe[f.Prog.Names[arg]]

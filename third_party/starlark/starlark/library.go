@@ -32,11 +32,15 @@ import (
 // universe dictionary before Starlark evaluation begins.
 // All values in the dictionary must be immutable.
 // Starlark programs cannot modify the dictionary.
-var Universe StringDict
+//
+// pushbook fork: the map is made here, not in init, so that the init
+// functions of other files (exceptions.go) can add to it whatever their
+// order.
+var Universe = StringDict{}
 
 func init() {
 	// https://github.com/google/starlark-go/blob/master/doc/spec.md#built-in-constants-and-functions
-	Universe = StringDict{
+	for name, v := range (StringDict{
 		"None":      None,
 		"True":      True,
 		"False":     False,
@@ -70,6 +74,9 @@ func init() {
 		"tuple":     NewBuiltin("tuple", tuple),
 		"type":      NewBuiltin("type", type_),
 		"zip":       NewBuiltin("zip", zip),
+		"format":    NewBuiltin("format", format), // pushbook fork
+	}) {
+		Universe[name] = v
 	}
 }
 
@@ -190,7 +197,7 @@ func abs(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 		}
 		return zero.Sub(x), nil
 	default:
-		return nil, fmt.Errorf("got %s, want int or float", x.Type())
+		return nil, errorf(TypeError, "got %s, want int or float", x.Type())
 	}
 }
 
@@ -240,10 +247,10 @@ func bool_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#bytes
 func bytes_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("bytes does not accept keyword arguments")
+		return nil, errorf(TypeError, "bytes does not accept keyword arguments")
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("bytes: got %d arguments, want exactly 1", len(args))
+		return nil, errorf(TypeError, "bytes: got %d arguments, want exactly 1", len(args))
 	}
 	switch x := args[0].(type) {
 	case Bytes:
@@ -264,7 +271,7 @@ func bytes_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 		var b byte
 		for i := 0; iter.Next(&elem); i++ {
 			if err := AsInt(elem, &b); err != nil {
-				return nil, fmt.Errorf("bytes: at index %d, %s", i, err)
+				return nil, wrapErr(TypeError, fmt.Sprintf("bytes: at index %d, ", i), err)
 			}
 			buf.WriteByte(b)
 		}
@@ -272,27 +279,27 @@ func bytes_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 
 	default:
 		// Unlike string(foo), which stringifies it, bytes(foo) is an error.
-		return nil, fmt.Errorf("bytes: got %s, want string, bytes, or iterable of ints", x.Type())
+		return nil, errorf(TypeError, "bytes: got %s, want string, bytes, or iterable of ints", x.Type())
 	}
 }
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#chr
 func chr(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("chr does not accept keyword arguments")
+		return nil, errorf(TypeError, "chr does not accept keyword arguments")
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("chr: got %d arguments, want 1", len(args))
+		return nil, errorf(TypeError, "chr: got %d arguments, want 1", len(args))
 	}
 	i, err := AsInt32(args[0])
 	if err != nil {
-		return nil, fmt.Errorf("chr: %s", err)
+		return nil, wrapErr(TypeError, "chr: ", err)
 	}
 	if i < 0 {
-		return nil, fmt.Errorf("chr: Unicode code point %d out of range (<0)", i)
+		return nil, errorf(ValueError, "chr: Unicode code point %d out of range (<0)", i)
 	}
 	if i > unicode.MaxRune {
-		return nil, fmt.Errorf("chr: Unicode code point U+%X out of range (>0x10FFFF)", i)
+		return nil, errorf(ValueError, "chr: Unicode code point U+%X out of range (>0x10FFFF)", i)
 	}
 	return String(string(rune(i))), nil
 }
@@ -300,11 +307,11 @@ func chr(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#dict
 func dict(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(args) > 1 {
-		return nil, fmt.Errorf("dict: got %d arguments, want at most 1", len(args))
+		return nil, errorf(TypeError, "dict: got %d arguments, want at most 1", len(args))
 	}
 	dict := new(Dict)
 	if err := updateDict(dict, args, kwargs); err != nil {
-		return nil, fmt.Errorf("dict: %v", err)
+		return nil, wrapErr(TypeError, "dict: ", err)
 	}
 	return dict, nil
 }
@@ -312,10 +319,10 @@ func dict(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#dir
 func dir(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("dir does not accept keyword arguments")
+		return nil, errorf(TypeError, "dir does not accept keyword arguments")
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("dir: got %d arguments, want 1", len(args))
+		return nil, errorf(TypeError, "dir: got %d arguments, want 1", len(args))
 	}
 
 	var names []string
@@ -390,13 +397,13 @@ func fail(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 
 func float(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("float does not accept keyword arguments")
+		return nil, errorf(TypeError, "float does not accept keyword arguments")
 	}
 	if len(args) == 0 {
 		return Float(0.0), nil
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("float got %d arguments, wants 1", len(args))
+		return nil, errorf(TypeError, "float got %d arguments, wants 1", len(args))
 	}
 	switch x := args[0].(type) {
 	case Bool:
@@ -411,7 +418,7 @@ func float(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error
 		return x, nil
 	case String:
 		if x == "" {
-			return nil, fmt.Errorf("float: empty string")
+			return nil, errorf(ValueError, "float: empty string")
 		}
 		// +/- NaN or Inf or Infinity (case insensitive)?
 		s := string(x)
@@ -435,15 +442,29 @@ func float(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if math.IsInf(f, 0) {
-			return nil, fmt.Errorf("floating-point number too large")
+			return nil, errorf(OverflowError, "floating-point number too large")
 		}
 		if err != nil {
-			return nil, fmt.Errorf("invalid float literal: %s", s)
+			return nil, errorf(ValueError, "invalid float literal: %s", s)
 		}
 		return Float(f), nil
 	default:
-		return nil, fmt.Errorf("float got %s, want number or string", x.Type())
+		return nil, errorf(TypeError, "float got %s, want number or string", x.Type())
 	}
+}
+
+// format(value, spec="") is Python's: FormatValue. (pushbook fork)
+func format(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
+	var value Value
+	var spec string
+	if err := UnpackPositionalArgs("format", args, kwargs, 1, &value, &spec); err != nil {
+		return nil, err
+	}
+	s, err := FormatValue(value, spec)
+	if err != nil {
+		return nil, err
+	}
+	return String(s), nil
 }
 
 var (
@@ -477,7 +498,7 @@ func getattr(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, err
 	if dflt != nil {
 		return dflt, nil
 	}
-	return nil, fmt.Errorf("getattr: %s has no .%s field or method", object.Type(), name)
+	return nil, errorf(AttributeError, "getattr: %s has no .%s field or method", object.Type(), name)
 }
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#hasattr
@@ -524,7 +545,7 @@ func hash(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 	case Bytes:
 		h = int64(softHashString(string(x))) // FNV32
 	default:
-		return nil, fmt.Errorf("hash: got %s, want string or bytes", x.Type())
+		return nil, errorf(TypeError, "hash: got %s, want string or bytes", x.Type())
 	}
 	return MakeInt64(h), nil
 }
@@ -560,21 +581,21 @@ func int_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 			var err error
 			b, err = AsInt32(base)
 			if err != nil {
-				return nil, fmt.Errorf("int: for base, got %s, want int", base.Type())
+				return nil, errorf(TypeError, "int: for base, got %s, want int", base.Type())
 			}
 			if b != 0 && (b < 2 || b > 36) {
-				return nil, fmt.Errorf("int: base must be an integer >= 2 && <= 36")
+				return nil, errorf(ValueError, "int: base must be an integer >= 2 && <= 36")
 			}
 		}
 		res := parseInt(s, b)
 		if res == nil {
-			return nil, fmt.Errorf("int: invalid literal with base %d: %s", b, s)
+			return nil, errorf(ValueError, "int: invalid literal with base %d: %s", b, s)
 		}
 		return res, nil
 	}
 
 	if base != nil {
-		return nil, fmt.Errorf("int: can't convert non-string with explicit base")
+		return nil, errorf(TypeError, "int: can't convert non-string with explicit base")
 	}
 
 	if b, ok := x.(Bool); ok {
@@ -587,7 +608,7 @@ func int_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 
 	i, err := NumberToInt(x)
 	if err != nil {
-		return nil, fmt.Errorf("int: %s", err)
+		return nil, wrapErr(TypeError, "int: ", err)
 	}
 	return i, nil
 }
@@ -670,7 +691,7 @@ func len_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 	}
 	len := Len(x)
 	if len < 0 {
-		return nil, fmt.Errorf("len: value of type %s has no len", x.Type())
+		return nil, errorf(TypeError, "len: value of type %s has no len", x.Type())
 	}
 	return MakeInt(len), nil
 }
@@ -699,7 +720,7 @@ func list(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#min
 func minmax(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(args) == 0 {
-		return nil, fmt.Errorf("%s requires at least one positional argument", b.Name())
+		return nil, errorf(TypeError, "%s requires at least one positional argument", b.Name())
 	}
 	var keyFunc Callable
 	if err := UnpackArgs(b.Name(), nil, kwargs, "key?", &keyFunc); err != nil {
@@ -719,7 +740,7 @@ func minmax(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 	}
 	iter := Iterate(iterable)
 	if iter == nil {
-		return nil, fmt.Errorf("%s: %s value is not iterable", b.Name(), iterable.Type())
+		return nil, errorf(TypeError, "%s: %s value is not iterable", b.Name(), iterable.Type())
 	}
 	defer iter.Done()
 	var extremum Value
@@ -767,10 +788,10 @@ func minmax(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#ord
 func ord(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("ord does not accept keyword arguments")
+		return nil, errorf(TypeError, "ord does not accept keyword arguments")
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("ord: got %d arguments, want 1", len(args))
+		return nil, errorf(TypeError, "ord: got %d arguments, want 1", len(args))
 	}
 	switch x := args[0].(type) {
 	case String:
@@ -779,18 +800,18 @@ func ord(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 		r, sz := utf8.DecodeRuneInString(s)
 		if sz == 0 || sz != len(s) {
 			n := utf8.RuneCountInString(s)
-			return nil, fmt.Errorf("ord: string encodes %d Unicode code points, want 1", n)
+			return nil, errorf(TypeError, "ord: string encodes %d Unicode code points, want 1", n)
 		}
 		return MakeInt(int(r)), nil
 
 	case Bytes:
 		// ord(bytes) returns int value of sole byte.
 		if len(x) != 1 {
-			return nil, fmt.Errorf("ord: bytes has length %d, want 1", len(x))
+			return nil, errorf(TypeError, "ord: bytes has length %d, want 1", len(x))
 		}
 		return MakeInt(int(x[0])), nil
 	default:
-		return nil, fmt.Errorf("ord: got %s, want string or bytes", x.Type())
+		return nil, errorf(TypeError, "ord: got %s, want string or bytes", x.Type())
 	}
 }
 
@@ -904,7 +925,7 @@ func (r rangeValue) String() string {
 }
 func (r rangeValue) Type() string          { return "range" }
 func (r rangeValue) Truth() Bool           { return r.len > 0 }
-func (r rangeValue) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: range") }
+func (r rangeValue) Hash() (uint32, error) { return 0, errorf(TypeError, "unhashable: range") }
 
 func (x rangeValue) CompareSameType(op syntax.Token, y_ Value, depth int) (bool, error) {
 	y := y_.(rangeValue)
@@ -914,14 +935,14 @@ func (x rangeValue) CompareSameType(op syntax.Token, y_ Value, depth int) (bool,
 	case syntax.NEQ:
 		return !rangeEqual(x, y), nil
 	default:
-		return false, fmt.Errorf("%s %s %s not implemented", x.Type(), op, y.Type())
+		return false, errorf(TypeError, "%s %s %s not implemented", x.Type(), op, y.Type())
 	}
 }
 
 func (r rangeValue) Has(y Value) (bool, error) {
 	i, err := NumberToInt(y)
 	if err != nil {
-		return false, fmt.Errorf("'in <range>' requires integer as left operand, not %s", y.Type())
+		return false, errorf(TypeError, "'in <range>' requires integer as left operand, not %s", y.Type())
 	}
 	return r.contains(i), nil
 }
@@ -1092,10 +1113,10 @@ func (s *sortSlice) Swap(i, j int) {
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#str
 func str(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("str does not accept keyword arguments")
+		return nil, errorf(TypeError, "str does not accept keyword arguments")
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("str: got %d arguments, want exactly 1", len(args))
+		return nil, errorf(TypeError, "str: got %d arguments, want exactly 1", len(args))
 	}
 	switch x := args[0].(type) {
 	case String:
@@ -1149,10 +1170,10 @@ func tuple(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#type
 func type_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("type does not accept keyword arguments")
+		return nil, errorf(TypeError, "type does not accept keyword arguments")
 	}
 	if len(args) != 1 {
-		return nil, fmt.Errorf("type: got %d arguments, want exactly 1", len(args))
+		return nil, errorf(TypeError, "type: got %d arguments, want exactly 1", len(args))
 	}
 	if e, ok := args[0].(*Exception); ok {
 		return e.Class, nil // pushbook fork: type(e).__name__, type(e) == ValueError
@@ -1163,7 +1184,7 @@ func type_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#zip
 func zip(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(kwargs) > 0 {
-		return nil, fmt.Errorf("zip does not accept keyword arguments")
+		return nil, errorf(TypeError, "zip does not accept keyword arguments")
 	}
 	rows, cols := 0, len(args)
 	iters := make([]Iterator, cols)
@@ -1177,7 +1198,7 @@ func zip(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 	for i, seq := range args {
 		it := Iterate(seq)
 		if it == nil {
-			return nil, fmt.Errorf("zip: argument #%d is not iterable: %s", i+1, seq.Type())
+			return nil, errorf(TypeError, "zip: argument #%d is not iterable: %s", i+1, seq.Type())
 		}
 		iters[i] = it
 		n := Len(seq)
@@ -1274,7 +1295,7 @@ func dict_pop(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 	} else if d != nil {
 		return d, nil
 	}
-	return nil, nameErr(b, "missing key")
+	return nil, keyError(k, "%s: missing key", b.Name())
 }
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#dict·popitem
@@ -1285,7 +1306,7 @@ func dict_popitem(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, err
 	recv := b.Receiver().(*Dict)
 	k, ok := recv.ht.first()
 	if !ok {
-		return nil, nameErr(b, "empty dict")
+		return nil, keyError(String("popitem(): dictionary is empty"), "%s: empty dict", b.Name())
 	}
 	v, _, err := recv.Delete(k)
 	if err != nil {
@@ -1315,10 +1336,10 @@ func dict_setdefault(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#dict·update
 func dict_update(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	if len(args) > 1 {
-		return nil, fmt.Errorf("update: got %d arguments, want at most 1", len(args))
+		return nil, errorf(TypeError, "update: got %d arguments, want at most 1", len(args))
 	}
 	if err := updateDict(b.Receiver().(*Dict), args, kwargs); err != nil {
-		return nil, fmt.Errorf("update: %v", err)
+		return nil, wrapErr(TypeError, "update: ", err)
 	}
 	return None, nil
 }
@@ -1440,13 +1461,13 @@ func list_remove(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 	}
 	for i, elem := range recv.elems {
 		if eq, err := Equal(elem, value); err != nil {
-			return nil, fmt.Errorf("remove: %v", err)
+			return nil, wrapErr(TypeError, "remove: ", err)
 		} else if eq {
 			recv.elems = append(recv.elems[:i], recv.elems[i+1:]...)
 			return None, nil
 		}
 	}
-	return nil, fmt.Errorf("remove: element not found")
+	return nil, errorf(ValueError, "remove: element not found")
 }
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#list·pop
@@ -1526,12 +1547,14 @@ type bytesIterable struct{ bytes Bytes }
 
 var _ Iterable = (*bytesIterable)(nil)
 
-func (bi bytesIterable) String() string        { return bi.bytes.String() + ".elems()" }
-func (bi bytesIterable) Type() string          { return "bytes.elems" }
-func (bi bytesIterable) Freeze()               {} // immutable
-func (bi bytesIterable) Truth() Bool           { return True }
-func (bi bytesIterable) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", bi.Type()) }
-func (bi bytesIterable) Iterate() Iterator     { return &bytesIterator{bi.bytes} }
+func (bi bytesIterable) String() string { return bi.bytes.String() + ".elems()" }
+func (bi bytesIterable) Type() string   { return "bytes.elems" }
+func (bi bytesIterable) Freeze()        {} // immutable
+func (bi bytesIterable) Truth() Bool    { return True }
+func (bi bytesIterable) Hash() (uint32, error) {
+	return 0, errorf(TypeError, "unhashable: %s", bi.Type())
+}
+func (bi bytesIterable) Iterate() Iterator { return &bytesIterator{bi.bytes} }
 
 type bytesIterator struct{ bytes Bytes }
 
@@ -1697,10 +1720,30 @@ func string_find(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#string·format
 func string_format(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
-	format := string(b.Receiver().(String))
-	var auto, manual bool // kinds of positional indexing used
+	f := strFormatter{args: args, kwargs: kwargs}
+	s, err := f.format(string(b.Receiver().(String)), 2)
+	if err != nil {
+		return nil, err
+	}
+	return String(s), nil
+}
+
+// A strFormatter is one call of str.format: its arguments, and which kind
+// of positional indexing its fields use. (pushbook fork: a type, so that
+// a field's spec can itself contain fields, as in "{0:{1}}".)
+type strFormatter struct {
+	args         Tuple
+	kwargs       []Tuple
+	auto, manual bool // kinds of positional indexing used
+	index        int
+}
+
+// format expands the fields of format; depth is how deep fields may nest.
+func (f *strFormatter) format(format string, depth int) (string, error) {
+	if depth == 0 {
+		return "", errorf(ValueError, "format: Max string recursion exceeded")
+	}
 	buf := new(strings.Builder)
-	index := 0
 	for {
 		literal := format
 		i := strings.IndexByte(format, '{')
@@ -1716,7 +1759,7 @@ func string_format(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, er
 				break
 			}
 			if len(literal) == j+1 || literal[j+1] != '}' {
-				return nil, fmt.Errorf("format: single '}' in format")
+				return "", errorf(ValueError, "format: single '}' in format")
 			}
 			buf.WriteString(literal[:j+1])
 			literal = literal[j+2:]
@@ -1734,105 +1777,118 @@ func string_format(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, er
 		}
 
 		format = format[i+1:]
-		i = strings.IndexByte(format, '}')
+		i = fieldEnd(format)
 		if i < 0 {
-			return nil, fmt.Errorf("format: unmatched '{' in format")
+			return "", errorf(ValueError, "format: unmatched '{' in format")
 		}
-
-		var arg Value
-		conv := "s"
-		var spec string
-
 		field := format[:i]
 		format = format[i+1:]
-
-		var name string
-		if i := strings.IndexByte(field, '!'); i < 0 {
-			// "name" or "name:spec"
-			if i := strings.IndexByte(field, ':'); i < 0 {
-				name = field
-			} else {
-				name = field[:i]
-				spec = field[i+1:]
-			}
-		} else {
-			// "name!conv" or "name!conv:spec"
-			name = field[:i]
-			field = field[i+1:]
-			// "conv" or "conv:spec"
-			if before, after, ok := strings.Cut(field, ":"); !ok {
-				conv = field
-			} else {
-				conv = before
-				spec = after
-			}
+		s, err := f.field(field, depth)
+		if err != nil {
+			return "", err
 		}
+		buf.WriteString(s)
+	}
+	return buf.String(), nil
+}
 
-		if name == "" {
-			// "{}": automatic indexing
-			if manual {
-				return nil, fmt.Errorf("format: cannot switch from manual field specification to automatic field numbering")
+// fieldEnd returns the index of the '}' that closes the field at the
+// start of s, counting the braces of fields nested in its spec, or -1.
+func fieldEnd(s string) int {
+	depth := 1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				return i
 			}
-			auto = true
-			if index >= len(args) {
-				return nil, fmt.Errorf("format: tuple index out of range")
-			}
-			arg = args[index]
-			index++
-		} else if num, ok := decimal(name); ok {
-			// positional argument
-			if auto {
-				return nil, fmt.Errorf("format: cannot switch from automatic field numbering to manual field specification")
-			}
-			manual = true
-			if num >= len(args) {
-				return nil, fmt.Errorf("format: tuple index out of range")
-			} else {
-				arg = args[num]
-			}
-		} else {
-			// keyword argument
-			for _, kv := range kwargs {
-				if string(kv[0].(String)) == name {
-					arg = kv[1]
-					break
-				}
-			}
-			if arg == nil {
-				// Starlark does not support Python's x.y or a[i] syntaxes,
-				// or nested use of {...}.
-				if strings.Contains(name, ".") {
-					return nil, fmt.Errorf("format: attribute syntax x.y is not supported in replacement fields: %s", name)
-				}
-				if strings.Contains(name, "[") {
-					return nil, fmt.Errorf("format: element syntax a[i] is not supported in replacement fields: %s", name)
-				}
-				if strings.Contains(name, "{") {
-					return nil, fmt.Errorf("format: nested replacement fields not supported")
-				}
-				return nil, fmt.Errorf("format: keyword %s not found", name)
-			}
-		}
-
-		if spec != "" {
-			// Starlark does not support Python's format_spec features.
-			return nil, fmt.Errorf("format spec features not supported in replacement fields: %s", spec)
-		}
-
-		switch conv {
-		case "s":
-			if str, ok := AsString(arg); ok {
-				buf.WriteString(str)
-			} else {
-				writeValue(buf, arg, nil)
-			}
-		case "r":
-			writeValue(buf, arg, nil)
-		default:
-			return nil, fmt.Errorf("format: unknown conversion %q", conv)
 		}
 	}
-	return String(buf.String()), nil
+	return -1
+}
+
+// field formats one replacement field: "name!conv:spec".
+func (f *strFormatter) field(field string, depth int) (string, error) {
+	name, rest, conv, spec := field, "", "", ""
+	if i := strings.IndexAny(field, "!:"); i >= 0 {
+		name, rest = field[:i], field[i:]
+	}
+	if strings.HasPrefix(rest, "!") {
+		// "name!conv" or "name!conv:spec"
+		conv, spec, _ = strings.Cut(rest[1:], ":")
+		if conv != "s" && conv != "r" {
+			return "", errorf(ValueError, "format: unknown conversion %q", conv)
+		}
+	} else if rest != "" {
+		spec = rest[1:] // "name:spec"
+	}
+	arg, err := f.arg(name)
+	if err != nil {
+		return "", err
+	}
+	switch conv {
+	case "": // Python's format(arg, spec)
+	case "s":
+		if _, ok := arg.(String); !ok {
+			arg = String(toString(arg))
+		}
+	case "r":
+		arg = String(toString(arg))
+	}
+	if strings.IndexByte(spec, '{') >= 0 {
+		if spec, err = f.format(spec, depth-1); err != nil {
+			return "", err
+		}
+	}
+	return FormatValue(arg, spec)
+}
+
+// arg returns the argument that a field names: "" for the next, a decimal
+// number for a positional one, else a keyword.
+func (f *strFormatter) arg(name string) (Value, error) {
+	if name == "" {
+		// "{}": automatic indexing
+		if f.manual {
+			return nil, errorf(ValueError, "format: cannot switch from manual field specification to automatic field numbering")
+		}
+		f.auto = true
+		if f.index >= len(f.args) {
+			return nil, errorf(IndexError, "format: tuple index out of range")
+		}
+		f.index++
+		return f.args[f.index-1], nil
+	}
+	if num, ok := decimal(name); ok {
+		// positional argument
+		if f.auto {
+			return nil, errorf(ValueError, "format: cannot switch from automatic field numbering to manual field specification")
+		}
+		f.manual = true
+		if num >= len(f.args) {
+			return nil, errorf(IndexError, "format: tuple index out of range")
+		}
+		return f.args[num], nil
+	}
+	// keyword argument
+	for _, kv := range f.kwargs {
+		if string(kv[0].(String)) == name {
+			return kv[1], nil
+		}
+	}
+	// Starlark does not support Python's x.y or a[i] syntaxes,
+	// or nested use of {...}.
+	if strings.Contains(name, ".") {
+		return nil, errorf(ValueError, "format: attribute syntax x.y is not supported in replacement fields: %s", name)
+	}
+	if strings.Contains(name, "[") {
+		return nil, errorf(ValueError, "format: element syntax a[i] is not supported in replacement fields: %s", name)
+	}
+	if strings.Contains(name, "{") {
+		return nil, errorf(ValueError, "format: nested replacement fields not supported")
+	}
+	return nil, keyError(String(name), "format: keyword %s not found", name)
 }
 
 // decimal interprets s as a sequence of decimal digits.
@@ -1873,7 +1929,7 @@ func string_join(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 		}
 		s, ok := AsString(x)
 		if !ok {
-			return nil, fmt.Errorf("join: in list, want string, got %s", x.Type())
+			return nil, errorf(TypeError, "join: in list, want string, got %s", x.Type())
 		}
 		buf.WriteString(s)
 	}
@@ -1984,7 +2040,7 @@ func string_startswith(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value
 		for i, x := range x {
 			prefix, ok := AsString(x)
 			if !ok {
-				return nil, fmt.Errorf("%s: want string, got %s, for element %d",
+				return nil, errorf(TypeError, "%s: want string, got %s, for element %d",
 					b.Name(), x.Type(), i)
 			}
 			if f(s, prefix) {
@@ -1995,7 +2051,7 @@ func string_startswith(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value
 	case String:
 		return Bool(f(s, string(x))), nil
 	}
-	return nil, fmt.Errorf("%s: got %s, want string or tuple of string", b.Name(), x.Type())
+	return nil, errorf(TypeError, "%s: got %s, want string or tuple of string", b.Name(), x.Type())
 }
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#string·strip
@@ -2089,7 +2145,7 @@ func string_split(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, err
 
 	} else if sep, ok := AsString(sep_); ok {
 		if sep == "" {
-			return nil, fmt.Errorf("split: empty separator")
+			return nil, errorf(ValueError, "split: empty separator")
 		}
 		// usual case: split on non-empty separator
 		if maxsplit < 0 {
@@ -2105,7 +2161,7 @@ func string_split(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, err
 		}
 
 	} else {
-		return nil, fmt.Errorf("split: got %s for separator, want string", sep_.Type())
+		return nil, errorf(TypeError, "split: got %s for separator, want string", sep_.Type())
 	}
 
 	list := make([]Value, len(res))
@@ -2324,7 +2380,7 @@ func set_pop(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
 	recv := b.Receiver().(*Set)
 	k, ok := recv.ht.first()
 	if !ok {
-		return nil, nameErr(b, "empty set")
+		return nil, keyError(String("pop from an empty set"), "%s: empty set", b.Name())
 	}
 	_, err := recv.Delete(k)
 	if err != nil {
@@ -2344,7 +2400,7 @@ func set_remove(_ *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error
 	} else if found {
 		return None, nil
 	}
-	return nil, nameErr(b, "missing key")
+	return nil, keyError(k, "%s: missing key", b.Name())
 }
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#set·symmetric_difference.
@@ -2428,22 +2484,22 @@ func updateDict(dict *Dict, updates Tuple, kwargs []Tuple) error {
 			// all other sequences
 			iter := Iterate(updates)
 			if iter == nil {
-				return fmt.Errorf("got %s, want iterable", updates.Type())
+				return errorf(TypeError, "got %s, want iterable", updates.Type())
 			}
 			defer iter.Done()
 			var pair Value
 			for i := 0; iter.Next(&pair); i++ {
 				iter2 := Iterate(pair)
 				if iter2 == nil {
-					return fmt.Errorf("dictionary update sequence element #%d is not iterable (%s)", i, pair.Type())
+					return errorf(TypeError, "dictionary update sequence element #%d is not iterable (%s)", i, pair.Type())
 
 				}
 				defer iter2.Done()
 				len := Len(pair)
 				if len < 0 {
-					return fmt.Errorf("dictionary update sequence element #%d has unknown length (%s)", i, pair.Type())
+					return errorf(TypeError, "dictionary update sequence element #%d has unknown length (%s)", i, pair.Type())
 				} else if len != 2 {
-					return fmt.Errorf("dictionary update sequence element #%d has length %d, want 2", i, len)
+					return errorf(ValueError, "dictionary update sequence element #%d has length %d, want 2", i, len)
 				}
 				var k, v Value
 				iter2.Next(&k)
@@ -2469,7 +2525,7 @@ func updateDict(dict *Dict, updates Tuple, kwargs []Tuple) error {
 		for _, kv := range kwargs {
 			k := kv[0].(String)
 			if keys[k] {
-				return fmt.Errorf("duplicate keyword arg: %v", k)
+				return errorf(TypeError, "duplicate keyword arg: %v", k)
 			}
 			keys[k] = true
 		}
@@ -2480,13 +2536,13 @@ func updateDict(dict *Dict, updates Tuple, kwargs []Tuple) error {
 
 func setUpdate(s *Set, args Tuple, kwargs []Tuple) error {
 	if len(kwargs) > 0 {
-		return errors.New("does not accept keyword arguments")
+		return errorf(TypeError, "does not accept keyword arguments")
 	}
 
 	for i, arg := range args {
 		iterable, ok := arg.(Iterable)
 		if !ok {
-			return fmt.Errorf("argument #%d is not iterable: %s", i+1, arg.Type())
+			return errorf(TypeError, "argument #%d is not iterable: %s", i+1, arg.Type())
 		}
 		if err := func() error {
 			iter := iterable.Iterate()
@@ -2502,6 +2558,12 @@ func setUpdate(s *Set, args Tuple, kwargs []Tuple) error {
 
 // nameErr returns an error message of the form "name: msg"
 // where name is b.Name() and msg is a string or error.
+//
+// pushbook fork: an error msg keeps its Python class; a string msg is a
+// ValueError (see keyError for a KeyError).
 func nameErr(b *Builtin, msg any) error {
-	return fmt.Errorf("%s: %v", b.Name(), msg)
+	if err, ok := msg.(error); ok {
+		return wrapErr(nil, b.Name()+": ", err)
+	}
+	return errorf(ValueError, "%s: %v", b.Name(), msg)
 }

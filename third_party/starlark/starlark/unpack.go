@@ -109,7 +109,7 @@ func UnpackArgs(fnname string, args Tuple, kwargs []Tuple, pairs ...any) error {
 
 	// positional arguments
 	if len(args) > nparams {
-		return fmt.Errorf("%s: got %d arguments, want at most %d",
+		return errorf(TypeError, "%s: got %d arguments, want at most %d",
 			fnname, len(args), nparams)
 	}
 	for i, arg := range args {
@@ -121,7 +121,7 @@ func UnpackArgs(fnname string, args Tuple, kwargs []Tuple, pairs ...any) error {
 			}
 		}
 		if err := UnpackArg(arg, pairs[2*i+1]); err != nil {
-			return fmt.Errorf("%s: for parameter %s: %s", fnname, name, err)
+			return wrapErr(TypeError, fmt.Sprintf("%s: for parameter %s: ", fnname, name), err)
 		}
 	}
 
@@ -134,7 +134,7 @@ kwloop:
 			if pName == string(name) {
 				// found it
 				if defined.set(i) {
-					return fmt.Errorf("%s: got multiple values for keyword argument %s",
+					return errorf(TypeError, "%s: got multiple values for keyword argument %s",
 						fnname, name)
 				}
 
@@ -146,21 +146,21 @@ kwloop:
 
 				ptr := pairs[2*i+1]
 				if err := UnpackArg(arg, ptr); err != nil {
-					return fmt.Errorf("%s: for parameter %s: %s", fnname, name, err)
+					return wrapErr(TypeError, fmt.Sprintf("%s: for parameter %s: ", fnname, name), err)
 				}
 				continue kwloop
 			}
 		}
-		err := fmt.Errorf("%s: unexpected keyword argument %s", fnname, name)
+		msg := fmt.Sprintf("%s: unexpected keyword argument %s", fnname, name)
 		names := make([]string, 0, nparams)
 		for i := 0; i < nparams; i += 2 {
 			param, _ := paramName(pairs[i])
 			names = append(names, param)
 		}
 		if n := spell.Nearest(string(name), names); n != "" {
-			err = fmt.Errorf("%s (did you mean %s?)", err.Error(), n)
+			msg = fmt.Sprintf("%s (did you mean %s?)", msg, n)
 		}
-		return err
+		return errorf(TypeError, "%s", msg)
 	}
 
 	// Check that all non-optional parameters are defined.
@@ -174,7 +174,7 @@ kwloop:
 			continue
 		}
 		if !defined.get(i) {
-			return fmt.Errorf("%s: missing argument for %s", fnname, name)
+			return errorf(TypeError, "%s: missing argument for %s", fnname, name)
 		}
 	}
 
@@ -196,7 +196,7 @@ func UnpackPositionalArgs(fnname string, args Tuple, kwargs []Tuple, min int, va
 	}
 	for i, arg := range args {
 		if err := UnpackArg(arg, vars[i]); err != nil {
-			return fmt.Errorf("%s: for parameter %d: %s", fnname, i+1, err)
+			return wrapErr(TypeError, fmt.Sprintf("%s: for parameter %d: ", fnname, i+1), err)
 		}
 	}
 	return nil
@@ -210,7 +210,7 @@ func unpackPositionalArgsNoEscape(fnname string, args Tuple, kwargs []Tuple, min
 	}
 	for i, arg := range args {
 		if err := unpackArgNoEscape(arg, vars[i]); err != nil {
-			return fmt.Errorf("%s: for parameter %d: %s", fnname, i+1, err)
+			return wrapErr(TypeError, fmt.Sprintf("%s: for parameter %d: ", fnname, i+1), err)
 		}
 	}
 	return nil
@@ -218,21 +218,21 @@ func unpackPositionalArgsNoEscape(fnname string, args Tuple, kwargs []Tuple, min
 
 func checkPositionalArgs(fnname string, args Tuple, kwargs []Tuple, min, max int) error {
 	if len(kwargs) > 0 {
-		return fmt.Errorf("%s: unexpected keyword arguments", fnname)
+		return errorf(TypeError, "%s: unexpected keyword arguments", fnname)
 	}
 	if len(args) < min {
 		var atleast string
 		if min < max {
 			atleast = "at least "
 		}
-		return fmt.Errorf("%s: got %d arguments, want %s%d", fnname, len(args), atleast, min)
+		return errorf(TypeError, "%s: got %d arguments, want %s%d", fnname, len(args), atleast, min)
 	}
 	if len(args) > max {
 		var atmost string
 		if max > min {
 			atmost = "at most "
 		}
-		return fmt.Errorf("%s: got %d arguments, want %s%d", fnname, len(args), atmost, max)
+		return errorf(TypeError, "%s: got %d arguments, want %s%d", fnname, len(args), atmost, max)
 	}
 	return nil
 }
@@ -265,13 +265,13 @@ func unpackArgNoEscape(v Value, ptr any) error {
 	case *string:
 		s, ok := AsString(v)
 		if !ok {
-			return fmt.Errorf("got %s, want string", v.Type())
+			return errorf(TypeError, "got %s, want string", v.Type())
 		}
 		*ptr = s
 	case *bool:
 		b, ok := v.(Bool)
 		if !ok {
-			return fmt.Errorf("got %s, want bool", v.Type())
+			return errorf(TypeError, "got %s, want bool", v.Type())
 		}
 		*ptr = bool(b)
 	case *int, *int8, *int16, *int32, *int64,
@@ -280,31 +280,31 @@ func unpackArgNoEscape(v Value, ptr any) error {
 	case *float64:
 		f, ok := v.(Float)
 		if !ok {
-			return fmt.Errorf("got %s, want float", v.Type())
+			return errorf(TypeError, "got %s, want float", v.Type())
 		}
 		*ptr = float64(f)
 	case **List:
 		list, ok := v.(*List)
 		if !ok {
-			return fmt.Errorf("got %s, want list", v.Type())
+			return errorf(TypeError, "got %s, want list", v.Type())
 		}
 		*ptr = list
 	case **Dict:
 		dict, ok := v.(*Dict)
 		if !ok {
-			return fmt.Errorf("got %s, want dict", v.Type())
+			return errorf(TypeError, "got %s, want dict", v.Type())
 		}
 		*ptr = dict
 	case *Callable:
 		f, ok := v.(Callable)
 		if !ok {
-			return fmt.Errorf("got %s, want callable", v.Type())
+			return errorf(TypeError, "got %s, want callable", v.Type())
 		}
 		*ptr = f
 	case *Iterable:
 		it, ok := v.(Iterable)
 		if !ok {
-			return fmt.Errorf("got %s, want iterable", v.Type())
+			return errorf(TypeError, "got %s, want iterable", v.Type())
 		}
 		*ptr = it
 	default:
@@ -350,7 +350,7 @@ func unpackArgNoEscape(v Value, ptr any) error {
 					paramType = v.Type()
 				}
 			}()
-			return fmt.Errorf("got %s, want %s", v.Type(), paramType)
+			return errorf(TypeError, "got %s, want %s", v.Type(), paramType)
 		}
 
 		// assign *ptr = v

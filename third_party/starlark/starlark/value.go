@@ -77,6 +77,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.starlark.net/internal/compile"
@@ -433,6 +434,9 @@ func (x Bool) CompareSameType(op syntax.Token, y_ Value, depth int) (bool, error
 type Float float64
 
 func (f Float) String() string {
+	if PythonRepr { // pushbook fork
+		return pythonFloatRepr(float64(f))
+	}
 	var buf strings.Builder
 	f.format(&buf, 'g')
 	return buf.String()
@@ -573,7 +577,7 @@ func (f Float) Unary(op syntax.Token) (Value, error) {
 // of a Starlark string as a Go string.
 type String string
 
-func (s String) String() string        { return syntax.Quote(string(s), false) }
+func (s String) String() string        { return quote(string(s), false) } // pushbook fork: quote
 func (s String) GoString() string      { return string(s) }
 func (s String) Type() string          { return "string" }
 func (s String) Freeze()               {} // immutable
@@ -606,7 +610,7 @@ func (x String) CompareSameType(op syntax.Token, y_ Value, depth int) (bool, err
 func (s String) Has(y Value) (bool, error) {
 	needle, ok := y.(String)
 	if !ok {
-		return false, fmt.Errorf("'in <string>' requires string as left operand, not %s", y.Type())
+		return false, errorf(TypeError, "'in <string>' requires string as left operand, not %s", y.Type())
 	}
 	return strings.Contains(string(s), string(needle)), nil
 }
@@ -633,12 +637,14 @@ func (si stringElems) String() string {
 		return si.s.String() + ".elems()"
 	}
 }
-func (si stringElems) Type() string          { return "string.elems" }
-func (si stringElems) Freeze()               {} // immutable
-func (si stringElems) Truth() Bool           { return True }
-func (si stringElems) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", si.Type()) }
-func (si stringElems) Iterate() Iterator     { return &stringElemsIterator{si, 0} }
-func (si stringElems) Len() int              { return len(si.s) }
+func (si stringElems) Type() string { return "string.elems" }
+func (si stringElems) Freeze()      {} // immutable
+func (si stringElems) Truth() Bool  { return True }
+func (si stringElems) Hash() (uint32, error) {
+	return 0, errorf(TypeError, "unhashable: %s", si.Type())
+}
+func (si stringElems) Iterate() Iterator { return &stringElemsIterator{si, 0} }
+func (si stringElems) Len() int          { return len(si.s) }
 func (si stringElems) Index(i int) Value {
 	if si.ords {
 		return MakeInt(int(si.s[i]))
@@ -682,11 +688,13 @@ func (si stringCodepoints) String() string {
 		return si.s.String() + ".codepoints()"
 	}
 }
-func (si stringCodepoints) Type() string          { return "string.codepoints" }
-func (si stringCodepoints) Freeze()               {} // immutable
-func (si stringCodepoints) Truth() Bool           { return True }
-func (si stringCodepoints) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: %s", si.Type()) }
-func (si stringCodepoints) Iterate() Iterator     { return &stringCodepointsIterator{si, 0} }
+func (si stringCodepoints) Type() string { return "string.codepoints" }
+func (si stringCodepoints) Freeze()      {} // immutable
+func (si stringCodepoints) Truth() Bool  { return True }
+func (si stringCodepoints) Hash() (uint32, error) {
+	return 0, errorf(TypeError, "unhashable: %s", si.Type())
+}
+func (si stringCodepoints) Iterate() Iterator { return &stringCodepointsIterator{si, 0} }
 
 type stringCodepointsIterator struct {
 	si stringCodepoints
@@ -907,7 +915,7 @@ func (d *Dict) String() string                                  { return toStrin
 func (d *Dict) Type() string                                    { return "dict" }
 func (d *Dict) Freeze()                                         { d.ht.freeze() }
 func (d *Dict) Truth() Bool                                     { return d.Len() > 0 }
-func (d *Dict) Hash() (uint32, error)                           { return 0, fmt.Errorf("unhashable type: dict") }
+func (d *Dict) Hash() (uint32, error)                           { return 0, errorf(TypeError, "unhashable type: dict") }
 
 func (x *Dict) Union(y *Dict) *Dict {
 	z := new(Dict)
@@ -930,7 +938,7 @@ func (x *Dict) CompareSameType(op syntax.Token, y_ Value, depth int) (bool, erro
 		ok, err := dictsEqual(x, y, depth)
 		return !ok, err
 	default:
-		return false, fmt.Errorf("%s %s %s not implemented", x.Type(), op, y.Type())
+		return false, errorf(TypeError, "%s %s %s not implemented", x.Type(), op, y.Type())
 	}
 }
 
@@ -976,17 +984,17 @@ func (l *List) Freeze() {
 // verb+" list" should describe the operation.
 func (l *List) checkMutable(verb string) error {
 	if l.frozen {
-		return fmt.Errorf("cannot %s frozen list", verb)
+		return errorf(TypeError, "cannot %s frozen list", verb)
 	}
 	if l.itercount > 0 {
-		return fmt.Errorf("cannot %s list during iteration", verb)
+		return errorf(RuntimeError, "cannot %s list during iteration", verb)
 	}
 	return nil
 }
 
 func (l *List) String() string        { return toString(l) }
 func (l *List) Type() string          { return "list" }
-func (l *List) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable type: list") }
+func (l *List) Hash() (uint32, error) { return 0, errorf(TypeError, "unhashable type: list") }
 func (l *List) Truth() Bool           { return l.Len() > 0 }
 func (l *List) Len() int              { return len(l.elems) }
 func (l *List) Index(i int) Value     { return l.elems[i] }
@@ -1237,7 +1245,7 @@ func (s *Set) Iterate() Iterator                      { return s.ht.iterate() }
 func (s *Set) String() string                         { return toString(s) }
 func (s *Set) Type() string                           { return "set" }
 func (s *Set) Freeze()                                { s.ht.freeze() }
-func (s *Set) Hash() (uint32, error)                  { return 0, fmt.Errorf("unhashable type: set") }
+func (s *Set) Hash() (uint32, error)                  { return 0, errorf(TypeError, "unhashable type: set") }
 func (s *Set) Truth() Bool                            { return s.Len() > 0 }
 
 func (s *Set) Elements() iter.Seq[Value] {
@@ -1287,7 +1295,7 @@ func (x *Set) CompareSameType(op syntax.Token, y_ Value, depth int) (bool, error
 		defer iter.Done()
 		return x.IsSubset(iter)
 	default:
-		return false, fmt.Errorf("%s %s %s not implemented", x.Type(), op, y.Type())
+		return false, errorf(TypeError, "%s %s %s not implemented", x.Type(), op, y.Type())
 	}
 }
 
@@ -1433,7 +1441,7 @@ func writeValue(out *strings.Builder, x Value, path []Value) {
 		}
 
 	case String:
-		out.WriteString(syntax.Quote(string(x), false))
+		out.WriteString(quote(string(x), false)) // pushbook fork
 
 	case *List:
 		out.WriteByte('[')
@@ -1490,6 +1498,10 @@ func writeValue(out *strings.Builder, x Value, path []Value) {
 		out.WriteByte('}')
 
 	case *Set:
+		if PythonRepr { // pushbook fork: {1, 2} and set()
+			writePythonSet(out, x, path)
+			break
+		}
 		out.WriteString("set([")
 		for e := x.ht.head; e != nil; e = e.next {
 			if e != x.ht.head {
@@ -1548,7 +1560,7 @@ func Compare(op syntax.Token, x, y Value) (bool, error) {
 // in cyclic data structures.
 func CompareDepth(op syntax.Token, x, y Value, depth int) (bool, error) {
 	if depth < 1 {
-		return false, fmt.Errorf("comparison exceeded maximum recursion depth")
+		return false, errorf(RecursionError, "comparison exceeded maximum recursion depth")
 	}
 	if sameType(x, y) {
 		if xcomp, ok := x.(Comparable); ok {
@@ -1570,7 +1582,7 @@ func CompareDepth(op syntax.Token, x, y Value, depth int) (bool, error) {
 		case syntax.NEQ:
 			return x != y, nil
 		}
-		return false, fmt.Errorf("%s %s %s not implemented", x.Type(), op, y.Type())
+		return false, errorf(TypeError, "%s %s %s not implemented", x.Type(), op, y.Type())
 	}
 
 	// different types
@@ -1614,7 +1626,7 @@ func CompareDepth(op syntax.Token, x, y Value, depth int) (bool, error) {
 	case syntax.NEQ:
 		return true, nil
 	}
-	return false, fmt.Errorf("%s %s %s not implemented", x.Type(), op, y.Type())
+	return false, errorf(TypeError, "%s %s %s not implemented", x.Type(), op, y.Type())
 }
 
 func sameType(x, y Value) bool {
@@ -1765,7 +1777,7 @@ var (
 	_ Container  = Bytes("")
 )
 
-func (b Bytes) String() string        { return syntax.Quote(string(b), true) }
+func (b Bytes) String() string        { return quote(string(b), true) } // pushbook fork: quote
 func (b Bytes) Type() string          { return "bytes" }
 func (b Bytes) Freeze()               {} // immutable
 func (b Bytes) Truth() Bool           { return len(b) > 0 }
@@ -1801,10 +1813,96 @@ func (b Bytes) Has(y Value) (bool, error) {
 	case Int:
 		var by byte
 		if err := AsInt(needle, &by); err != nil {
-			return false, fmt.Errorf("int in bytes: %s", err)
+			return false, wrapErr(ValueError, "int in bytes: ", err)
 		}
 		return strings.IndexByte(string(b), by) >= 0, nil
 	default:
-		return false, fmt.Errorf("'in bytes' requires bytes or int as left operand, not %s", y.Type())
+		return false, errorf(TypeError, "'in bytes' requires bytes or int as left operand, not %s", y.Type())
 	}
+}
+
+// PythonRepr selects Python 3's text forms for repr and str: 'a' rather
+// than "a", {1, 2} and set() rather than set([1, 2]), and Python's escapes.
+// The pushbook kernel sets it, so that a learner sees what Python would
+// print; when false (the default), values print as upstream Starlark
+// prints them. Set it before any program runs. (pushbook fork)
+var PythonRepr bool
+
+// quote returns the repr of the string (or, if b, bytes) s: Starlark's
+// form, or Python's if PythonRepr is set.
+func quote(s string, b bool) string {
+	if !PythonRepr {
+		return syntax.Quote(s, b)
+	}
+	return pythonQuote(s, b)
+}
+
+// pythonQuote returns s as Python 3's repr shows a str (or, if b, a bytes):
+// in single quotes unless s contains ' and no ", backslash escapes for the
+// quote, \\, \t, \n, \r and other control characters (\xhh), and printable
+// non-ASCII text as it is (str only). A byte that is not valid UTF-8 in a
+// str shows as \xhh, the only form it can have.
+func pythonQuote(s string, b bool) string {
+	const hex = "0123456789abcdef"
+	q := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		q = '"'
+	}
+	buf := make([]byte, 0, len(s)+3)
+	if b {
+		buf = append(buf, 'b')
+	}
+	buf = append(buf, q)
+	for width := 0; len(s) > 0; s = s[width:] {
+		r := rune(s[0])
+		width = 1
+		if r >= utf8.RuneSelf && !b {
+			r, width = utf8.DecodeRuneInString(s)
+		}
+		switch {
+		case r == rune(q) || r == '\\':
+			buf = append(buf, '\\', byte(r))
+		case r == '\t':
+			buf = append(buf, `\t`...)
+		case r == '\n':
+			buf = append(buf, `\n`...)
+		case r == '\r':
+			buf = append(buf, `\r`...)
+		case r < ' ' || r == 0x7f || (b && r >= utf8.RuneSelf) || (r == utf8.RuneError && width == 1):
+			buf = append(buf, '\\', 'x', hex[s[0]>>4], hex[s[0]&0xF])
+		case r < utf8.RuneSelf || unicode.IsPrint(r):
+			buf = append(buf, s[:width]...)
+		case r <= 0xff:
+			buf = append(buf, '\\', 'x', hex[r>>4], hex[r&0xF])
+		case r <= 0xffff:
+			buf = append(buf, '\\', 'u')
+			for shift := 12; shift >= 0; shift -= 4 {
+				buf = append(buf, hex[r>>shift&0xF])
+			}
+		default:
+			buf = append(buf, '\\', 'U')
+			for shift := 28; shift >= 0; shift -= 4 {
+				buf = append(buf, hex[r>>shift&0xF])
+			}
+		}
+	}
+	buf = append(buf, q)
+	return string(buf)
+}
+
+// writePythonSet writes a set as Python 3 shows it: {1, 2}, or set() when
+// empty.
+func writePythonSet(out *strings.Builder, x *Set, path []Value) {
+	if x.Len() == 0 {
+		out.WriteString("set()")
+		return
+	}
+	out.WriteByte('{')
+	for e := x.ht.head; e != nil; e = e.next {
+		if e != x.ht.head {
+			out.WriteString(", ")
+		}
+		writeValue(out, e.key, path)
+	}
+	out.WriteByte('}')
 }

@@ -86,7 +86,7 @@ func (opts *FileOptions) ParseCompoundStmt(filename string, readline func() ([]b
 
 	var stmts []Stmt
 	switch p.tok {
-	case DEF, IF, FOR, WHILE:
+	case DEF, IF, FOR, WHILE, TRY, AT: // pushbook fork: TRY, AT
 		stmts = p.parseStmt(stmts)
 	case NEWLINE:
 		// blank line
@@ -94,6 +94,7 @@ func (opts *FileOptions) ParseCompoundStmt(filename string, readline func() ([]b
 		stmts = p.parseSimpleStmt(stmts, false)
 		// Require but don't consume newline, to avoid blocking again.
 		if p.tok != NEWLINE {
+			p.explainKeyword(false) // pushbook fork
 			p.in.errorf(p.in.pos, "invalid syntax")
 		}
 	}
@@ -132,6 +133,7 @@ func (opts *FileOptions) ParseExpr(filename string, src any, mode Mode) (expr Ex
 	}
 
 	if p.tok != EOF {
+		p.explainKeyword(false) // pushbook fork
 		p.in.errorf(p.in.pos, "got %#v after expression, want EOF", p.tok)
 	}
 	p.assignComments(expr)
@@ -197,6 +199,10 @@ func (p *parser) parseStmt(stmts []Stmt) []Stmt {
 		return append(stmts, p.parseForStmt())
 	} else if p.tok == WHILE {
 		return append(stmts, p.parseWhileStmt())
+	} else if p.tok == TRY { // pushbook fork
+		return append(stmts, p.parseTryStmt())
+	} else if p.tok == AT { // pushbook fork
+		return append(stmts, p.parseDecoratedDefStmt())
 	}
 	return p.parseSimpleStmt(stmts, true)
 }
@@ -345,15 +351,18 @@ func (p *parser) parseSmallStmt() Stmt {
 
 	case LOAD:
 		return p.parseLoadStmt()
+
+	case RAISE: // pushbook fork
+		return p.parseRaiseStmt()
 	}
 
 	// Assignment
-	x := p.parseExpr(false)
+	x := p.parseExprOrYield(false) // pushbook fork: or yield
 	switch p.tok {
 	case EQ, PLUS_EQ, MINUS_EQ, STAR_EQ, SLASH_EQ, SLASHSLASH_EQ, PERCENT_EQ, AMP_EQ, PIPE_EQ, CIRCUMFLEX_EQ, LTLT_EQ, GTGT_EQ:
 		op := p.tok
 		pos := p.nextToken() // consume op
-		rhs := p.parseExpr(false)
+		rhs := p.parseExprOrYield(false)
 		return &AssignStmt{OpPos: pos, Op: op, LHS: x, RHS: rhs}
 	}
 
@@ -446,6 +455,7 @@ func (p *parser) parseSuite() []Stmt {
 
 func (p *parser) parseIdent() *Ident {
 	if p.tok != IDENT {
+		p.explainKeyword(true) // pushbook fork
 		p.in.error(p.in.pos, "not an identifier")
 	}
 	id := &Ident{
@@ -458,6 +468,7 @@ func (p *parser) parseIdent() *Ident {
 
 func (p *parser) consume(t Token) Position {
 	if p.tok != t {
+		p.explainKeyword(false) // pushbook fork
 		p.in.errorf(p.in.pos, "got %#v, want %#v", p.tok, t)
 	}
 	return p.nextToken()
@@ -657,6 +668,9 @@ func (p *parser) parseBinopExpr(prec int) Expr {
 				p.in.errorf(p.in.pos, "got %#v, want in", p.tok)
 			}
 			p.tok = NOT_IN
+		}
+		if p.tok == IS { // pushbook fork
+			p.explainKeyword(false)
 		}
 
 		// Binary operator of specified precedence?
@@ -878,7 +892,7 @@ func (p *parser) parsePrimary() Expr {
 			rparen := p.nextToken()
 			return &TupleExpr{Lparen: lparen, Rparen: rparen}
 		}
-		e := p.parseExpr(true) // allow trailing comma
+		e := p.parseExprOrYield(true) // allow trailing comma; pushbook fork: or yield
 		rparen := p.consume(RPAREN)
 		return &ParenExpr{
 			Lparen: lparen,
@@ -898,6 +912,7 @@ func (p *parser) parsePrimary() Expr {
 	}
 
 	// Report start pos of final token as it may be a NEWLINE (#532).
+	p.explainKeyword(false) // pushbook fork
 	p.in.errorf(p.tokval.pos, "got %#v, want primary expression", p.tok)
 	panic("unreachable")
 }
@@ -998,6 +1013,7 @@ func (p *parser) parseComprehensionSuffix(lbrace Position, body Expr, endBrace T
 			cond := p.parseTestNoCond()
 			clauses = append(clauses, &IfClause{If: pos, Cond: cond})
 		} else {
+			p.explainKeyword(false) // pushbook fork
 			p.in.errorf(p.in.pos, "got %#v, want '%s', for, or if", p.tok, endBrace)
 		}
 	}
@@ -1092,5 +1108,187 @@ func (p *parser) assignComments(n Node) {
 			x.Comments().Suffix = append(x.Comments().Suffix, suffix[len(suffix)-1])
 			suffix = suffix[:len(suffix)-1]
 		}
+	}
+}
+
+// pushbook fork: the Python statements and expressions the fork adds
+// (decorators, try, raise, yield; see python.go), and the errors that
+// explain the Python a cell cannot use.
+
+// decorated_def = ('@' test NEWLINE)+ def_stmt
+func (p *parser) parseDecoratedDefStmt() Stmt {
+	var decorators []*Decorator
+	for p.tok == AT {
+		at := p.nextToken() // consume AT
+		x := p.parseTest()
+		p.consume(NEWLINE)
+		decorators = append(decorators, &Decorator{At: at, X: x})
+	}
+	if p.tok != DEF {
+		if p.tok == CLASS || p.tok == ASYNC {
+			p.explainKeyword(false)
+		}
+		last := decorators[len(decorators)-1]
+		p.in.errorf(last.At, "decorator %s must be followed by a def", decoratorName(last.X))
+	}
+	def := p.parseDefStmt().(*DefStmt)
+	def.Decorators = decorators
+	return def
+}
+
+// decoratorName returns "@name" for a decorator that is a dotted name, or a
+// call of one ("@name(...)"), and "@..." for any other expression.
+func decoratorName(x Expr) string {
+	var name string
+	if call, ok := x.(*CallExpr); ok {
+		x, name = call.Fn, "(...)"
+	}
+	for {
+		switch e := x.(type) {
+		case *DotExpr:
+			x, name = e.X, "."+e.Name.Name+name
+		case *Ident:
+			return "@" + e.Name + name
+		default:
+			return "@..."
+		}
+	}
+}
+
+// try_stmt = 'try' ':' suite except_clause* ['else' ':' suite] ['finally' ':' suite]
+//
+// A try has at least one except clause or a finally clause, and an else
+// clause only after an except clause; a bare except must be the last.
+func (p *parser) parseTryStmt() Stmt {
+	stmt := &TryStmt{Try: p.nextToken()} // consume TRY
+	p.consume(COLON)
+	stmt.Body = p.parseSuite()
+	for p.tok == EXCEPT {
+		if n := len(stmt.Excepts); n > 0 && stmt.Excepts[n-1].Type == nil {
+			p.in.error(stmt.Excepts[n-1].Except, "default 'except:' must be last")
+		}
+		stmt.Excepts = append(stmt.Excepts, p.parseExceptClause())
+	}
+	if p.tok == ELSE {
+		if len(stmt.Excepts) == 0 {
+			p.in.error(p.tokval.pos, "'else' after try: needs an 'except' block before it")
+		}
+		stmt.ElsePos = p.nextToken() // consume ELSE
+		p.consume(COLON)
+		stmt.Else = p.parseSuite()
+	}
+	if p.tok == FINALLY {
+		stmt.FinallyPos = p.nextToken() // consume FINALLY
+		p.consume(COLON)
+		stmt.Finally = p.parseSuite()
+		if p.tok == ELSE && len(stmt.Excepts) > 0 {
+			p.in.error(p.tokval.pos, "'else' must come before 'finally'")
+		}
+	}
+	if len(stmt.Excepts) == 0 && stmt.Finally == nil {
+		p.in.error(stmt.Try, "expected 'except' or 'finally' block after try:")
+	}
+	return stmt
+}
+
+// except_clause = 'except' [test ['as' IDENT]] ':' suite
+func (p *parser) parseExceptClause() *ExceptClause {
+	clause := &ExceptClause{Except: p.nextToken()} // consume EXCEPT
+	if p.tok == STAR {
+		p.in.error(p.tokval.pos, "'except*' (exception groups) is not supported in pushbook cells: write except")
+	}
+	if p.tok != COLON {
+		clause.Type = p.parseTest()
+		if p.tok == COMMA {
+			p.in.error(Start(clause.Type), "multiple exception types must be parenthesized: except (A, B):")
+		}
+		if p.tok == AS {
+			p.nextToken() // consume AS
+			clause.Name = p.parseIdent()
+		}
+	}
+	p.consume(COLON)
+	clause.Body = p.parseSuite()
+	return clause
+}
+
+// raise_stmt = 'raise' [test]
+func (p *parser) parseRaiseStmt() Stmt {
+	stmt := &RaiseStmt{Raise: p.nextToken()} // consume RAISE
+	if p.tok != EOF && p.tok != NEWLINE && p.tok != SEMI && p.tok != FROM {
+		stmt.X = p.parseTest()
+	}
+	if p.tok == FROM {
+		p.in.error(p.tokval.pos, "'raise ... from' is not supported in pushbook cells: write raise X")
+	}
+	return stmt
+}
+
+// parseExprOrYield parses a yield expression where Python allows one
+// unparenthesized (an expression statement, the right side of an
+// assignment, and inside parentheses), or else an expression as parseExpr.
+func (p *parser) parseExprOrYield(inParens bool) Expr {
+	if p.tok == YIELD {
+		return p.parseYieldExpr(inParens)
+	}
+	return p.parseExpr(inParens)
+}
+
+// yield_expr = 'yield' [expr] | 'yield' 'from' test
+func (p *parser) parseYieldExpr(inParens bool) Expr {
+	y := &YieldExpr{Yield: p.nextToken()} // consume YIELD
+	if p.tok == FROM {
+		p.nextToken() // consume FROM
+		y.From = true
+		y.X = p.parseTest()
+	} else if !terminatesExprList(p.tok) {
+		y.X = p.parseExpr(inParens)
+	}
+	return y
+}
+
+// keywordAdvice says, for each Python keyword (and '@') found where the
+// parser cannot accept it, what the construct is and what to write instead.
+var keywordAdvice = map[Token]string{
+	AS:       "unexpected 'as': pushbook cells use 'as' only in 'except Error as name:'",
+	ASYNC:    "'async' is not supported in pushbook cells: write a plain def, or a generator (a def with yield) for code that pauses",
+	AWAIT:    "'await' is not supported in pushbook cells: call the function directly, or drive a generator with next() or send()",
+	CLASS:    "classes are not supported in pushbook cells: use a dict for data and def for behaviour",
+	DEL:      "'del' is not supported in pushbook cells: use d.pop(key) for a dict entry, x.pop(i) or x.remove(v) for a list element",
+	EXCEPT:   "'except' must follow a try: block (or another except) at the same indentation",
+	FINALLY:  "'finally' must follow a try: block (or its except and else blocks) at the same indentation",
+	FROM:     `'from ... import' is not supported in pushbook cells: modules are not importable yet; use load("name", "symbol", ...)`,
+	GLOBAL:   `'global' is not supported in pushbook cells: a function cannot rebind a module variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
+	IMPORT:   `'import' is not supported in pushbook cells: modules are not importable yet; use load("name", "symbol", ...)`,
+	IS:       "'is' is not supported in pushbook cells: use == instead (e.g. x == None)",
+	NONLOCAL: `'nonlocal' is not supported in pushbook cells: a function cannot rebind an enclosing function's variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
+	RAISE:    "'raise' must begin a statement; it is not an expression",
+	TRY:      "'try' must begin a statement: try: followed by an indented block",
+	WITH:     "'with' statements are not supported in pushbook cells: use try: ... finally: to clean up",
+	YIELD:    "'yield' here needs parentheses: write (yield) or (yield x)",
+	AT:       "'@' must begin a decorator line before a def; pushbook cells have no @ operator",
+}
+
+const isNotAdvice = "'is not' is not supported in pushbook cells: use != instead (e.g. x != None)"
+
+// explainKeyword reports a syntax error that names the construct and says
+// what to write instead, if the current token is a Python keyword or '@'
+// that cannot appear where the parser found it: a statement that pushbook
+// cells do not have (class, with, import, ...), is / is not, or one of
+// the fork's keywords out of place. asName says that a name was wanted.
+// For any other token it returns, and the caller reports its own error.
+func (p *parser) explainKeyword(asName bool) {
+	tok, pos := p.tok, p.tokval.pos
+	if asName && tok >= AS && tok <= YIELD {
+		p.in.errorf(pos, "%s is a keyword and cannot be used as a name", tok)
+	}
+	if tok == IS {
+		p.nextToken() // consume IS, to tell 'is not' apart
+		if p.tok == NOT {
+			p.in.error(pos, isNotAdvice)
+		}
+	}
+	if msg, ok := keywordAdvice[tok]; ok {
+		p.in.error(pos, msg)
 	}
 }

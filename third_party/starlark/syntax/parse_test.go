@@ -122,6 +122,29 @@ func TestExprParseTrees(t *testing.T) {
 			`(BinaryExpr X=a Op=and Y=(UnaryExpr Op=not X=b))`},
 		{`[e for x in y if cond1 if cond2]`,
 			`(Comprehension Body=e Clauses=((ForClause Vars=x X=y) (IfClause Cond=cond1) (IfClause Cond=cond2)))`}, // github.com/google/skylark/issues/53
+		// pushbook fork: yield in parentheses
+		{`(yield)`,
+			`(ParenExpr X=(YieldExpr))`},
+		{`f((yield x), (yield from g))`,
+			`(CallExpr Fn=f Args=((ParenExpr X=(YieldExpr X=x)) (ParenExpr X=(YieldExpr From X=g))))`},
+		{`(yield a, b,)`,
+			`(ParenExpr X=(YieldExpr X=(TupleExpr List=(a b))))`},
+		{`[x for x in (yield)]`,
+			`(Comprehension Body=x Clauses=((ForClause Vars=x X=(ParenExpr X=(YieldExpr)))))`},
+		{`f(yield)`,
+			`'yield' here needs parentheses: write (yield) or (yield x)`},
+		{`1 + yield 2`,
+			`'yield' here needs parentheses: write (yield) or (yield x)`},
+		{`x is None`,
+			`'is' is not supported in pushbook cells: use == instead (e.g. x == None)`},
+		{`x is not None`,
+			`'is not' is not supported in pushbook cells: use != instead (e.g. x != None)`},
+		{`not x is None`,
+			`'is' is not supported in pushbook cells: use == instead (e.g. x == None)`},
+		{`a if b is c else d`,
+			`'is' is not supported in pushbook cells: use == instead (e.g. x == None)`},
+		{`await f()`,
+			`'await' is not supported in pushbook cells: call the function directly, or drive a generator with next() or send()`},
 	} {
 		e, err := syntax.ParseExpr("foo.star", test.input, 0)
 		var got string
@@ -200,6 +223,51 @@ def h():
 			`(ExprStmt X=(CallExpr Fn=f))`},
 		{"f();\n",
 			`(ExprStmt X=(CallExpr Fn=f))`},
+		// pushbook fork: decorators, try, raise, yield
+		{"@coroutine\ndef f(): pass",
+			`(DefStmt Name=f Body=((BranchStmt Token=pass)) Decorators=((Decorator X=coroutine)))`},
+		{"@a.b(1)\n@c\n\n# comment\ndef f(): pass",
+			`(DefStmt Name=f Body=((BranchStmt Token=pass)) Decorators=((Decorator X=(CallExpr Fn=(DotExpr X=a Name=b) Args=(1))) (Decorator X=c)))`},
+		{"@lambda f: f\ndef f(): pass",
+			`(DefStmt Name=f Body=((BranchStmt Token=pass)) Decorators=((Decorator X=(LambdaExpr Params=(f) Body=f))))`},
+		{"try: f()\nfinally: g()",
+			`(TryStmt Body=((ExprStmt X=(CallExpr Fn=f))) Finally=((ExprStmt X=(CallExpr Fn=g))))`},
+		{"try:\n\tf()\nexcept:\n\tpass",
+			`(TryStmt Body=((ExprStmt X=(CallExpr Fn=f))) Excepts=((ExceptClause Body=((BranchStmt Token=pass)))))`},
+		{"try: f()\nexcept E: pass\nexcept (A, B) as e: raise\nexcept: pass\nelse: g()\nfinally: h()",
+			`(TryStmt Body=((ExprStmt X=(CallExpr Fn=f))) ` +
+				`Excepts=((ExceptClause Type=E Body=((BranchStmt Token=pass))) ` +
+				`(ExceptClause Type=(ParenExpr X=(TupleExpr List=(A B))) Name=e Body=((RaiseStmt))) ` +
+				`(ExceptClause Body=((BranchStmt Token=pass)))) ` +
+				`Else=((ExprStmt X=(CallExpr Fn=g))) Finally=((ExprStmt X=(CallExpr Fn=h))))`},
+		{`raise`,
+			`(RaiseStmt)`},
+		{`raise ValueError("bad")`,
+			`(RaiseStmt X=(CallExpr Fn=ValueError Args=("bad")))`},
+		{`yield`,
+			`(ExprStmt X=(YieldExpr))`},
+		{`yield x`,
+			`(ExprStmt X=(YieldExpr X=x))`},
+		{`yield a, b`,
+			`(ExprStmt X=(YieldExpr X=(TupleExpr List=(a b))))`},
+		{`yield from g()`,
+			`(ExprStmt X=(YieldExpr From X=(CallExpr Fn=g)))`},
+		{`x = yield v`,
+			`(AssignStmt Op== LHS=x RHS=(YieldExpr X=v))`},
+		{`x = yield`,
+			`(AssignStmt Op== LHS=x RHS=(YieldExpr))`},
+		{`total += yield`,
+			`(AssignStmt Op=+= LHS=total RHS=(YieldExpr))`},
+		{`x = yield from g()`,
+			`(AssignStmt Op== LHS=x RHS=(YieldExpr From X=(CallExpr Fn=g)))`},
+		{`x = (yield)`,
+			`(AssignStmt Op== LHS=x RHS=(ParenExpr X=(YieldExpr)))`},
+		{`print((yield v))`,
+			`(ExprStmt X=(CallExpr Fn=print Args=((ParenExpr X=(YieldExpr X=v)))))`},
+		{`yield 1 if a else 2`,
+			`(ExprStmt X=(YieldExpr X=(CondExpr Cond=a True=1 False=2)))`},
+		{"yield; yield",
+			`(ExprStmt X=(YieldExpr))`},
 	} {
 		f, err := syntax.Parse("foo.star", test.input, 0)
 		if err != nil {
@@ -304,6 +372,13 @@ func TestCompoundStmt(t *testing.T) {
 		// github.com/google/starlark-go/issues/121
 		{"a; b; c\n",
 			`(ExprStmt X=a)(ExprStmt X=b)(ExprStmt X=c)`},
+		// pushbook fork
+		{"@d\ndef f():\n  pass\n\n",
+			`(DefStmt Name=f Body=((BranchStmt Token=pass)) Decorators=((Decorator X=d)))`},
+		{"try:\n  f()\nexcept E as e:\n  raise\n\n",
+			`(TryStmt Body=((ExprStmt X=(CallExpr Fn=f))) Excepts=((ExceptClause Type=E Name=e Body=((RaiseStmt)))))`},
+		{"x is None\n",
+			`'is' is not supported in pushbook cells: use == instead (e.g. x == None)`},
 		{"a; b c\n",
 			`invalid syntax`},
 	} {

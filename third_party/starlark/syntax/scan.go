@@ -77,6 +77,7 @@ const (
 	CIRCUMFLEX_EQ // ^=
 	LTLT_EQ       // <<=
 	GTGT_EQ       // >>=
+	AT            // @ (pushbook fork: decorators)
 	STARSTAR      // **
 
 	// Keywords
@@ -182,6 +183,7 @@ var tokenNames = [...]string{
 	CIRCUMFLEX_EQ: "^=",
 	LTLT_EQ:       "<<=",
 	GTGT_EQ:       ">>=",
+	AT:            "@", // pushbook fork
 	STARSTAR:      "**",
 	AND:           "and",
 	BREAK:         "break",
@@ -837,7 +839,7 @@ start:
 		}
 		panic("unreachable")
 
-	case ':', ';', '~': // single-char tokens (except comma)
+	case ':', ';', '~', '@': // single-char tokens (except comma)
 		sc.readRune()
 		switch c {
 		case ':':
@@ -846,6 +848,8 @@ start:
 			return SEMI
 		case '~':
 			return TILDE
+		case '@': // pushbook fork
+			return AT
 		}
 		panic("unreachable")
 

@@ -138,6 +138,12 @@ pass`, "pass newline pass EOF"}, // consecutive newlines are consolidated
 		{"a\nb", `a newline b EOF`},
 		{"a\r\nb", `a newline b EOF`},
 		{"a\n\nb", `a newline b EOF`},
+		// pushbook fork: '@' and the Python keywords
+		{"@coroutine\ndef f(): yield", `@ coroutine newline def f ( ) : yield EOF`},
+		{"@a.b(1)", `@ a . b ( 1 ) EOF`},
+		{"x@y", `x @ y EOF`},
+		{"try: raise\nexcept E as e: pass\nfinally: pass", `try : raise newline except E as e : pass newline finally : pass EOF`},
+		{"yield from g", `yield from g EOF`},
 		// numbers
 		{"0", `0 EOF`},
 		{"00", `0 EOF`},

@@ -38,6 +38,9 @@ func Walk(n Node, f func(Node) bool) {
 		Walk(n.RHS, f)
 
 	case *DefStmt:
+		for _, d := range n.Decorators { // pushbook fork
+			Walk(d, f)
+		}
 		Walk(n.Name, f)
 		for _, param := range n.Params {
 			Walk(param, f)
@@ -150,6 +153,37 @@ func Walk(n Node, f func(Node) bool) {
 			Walk(param, f)
 		}
 		Walk(n.Body, f)
+
+	// pushbook fork: the Python nodes of python.go.
+	case *Decorator:
+		Walk(n.X, f)
+
+	case *TryStmt:
+		walkStmts(n.Body, f)
+		for _, clause := range n.Excepts {
+			Walk(clause, f)
+		}
+		walkStmts(n.Else, f)
+		walkStmts(n.Finally, f)
+
+	case *ExceptClause:
+		if n.Type != nil {
+			Walk(n.Type, f)
+		}
+		if n.Name != nil {
+			Walk(n.Name, f)
+		}
+		walkStmts(n.Body, f)
+
+	case *RaiseStmt:
+		if n.X != nil {
+			Walk(n.X, f)
+		}
+
+	case *YieldExpr:
+		if n.X != nil {
+			Walk(n.X, f)
+		}
 
 	default:
 		panic(n)

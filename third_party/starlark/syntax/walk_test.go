@@ -67,6 +67,42 @@ File
 	}
 }
 
+// TestWalkPythonNodes checks that Walk visits the nodes of the fork's
+// Python constructs (pushbook fork): decorators, try, raise and yield.
+func TestWalkPythonNodes(t *testing.T) {
+	const src = `
+@a(b)
+def c():
+    try:
+        d = yield e
+    except f as g:
+        raise h
+    else:
+        yield from i
+    finally:
+        yield
+`
+	f, err := syntax.Parse("python.star", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Ident:
+			got = append(got, n.Name)
+		case nil, *syntax.File, *syntax.ExprStmt, *syntax.AssignStmt, *syntax.CallExpr:
+		default:
+			got = append(got, strings.TrimPrefix(reflect.TypeOf(n).String(), "*syntax."))
+		}
+		return true
+	})
+	want := "DefStmt Decorator a b c TryStmt d YieldExpr e ExceptClause f g RaiseStmt h YieldExpr i YieldExpr"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("Walk visited\n%s\nwant\n%s", s, want)
+	}
+}
+
 // ExampleWalk demonstrates the use of Walk to
 // enumerate the identifiers in a Starlark source file
 // containing a nonsense program with varied grammar.

@@ -46,7 +46,7 @@ var Disassemble = false
 const debug = false // make code generation verbose, for debugging the compiler
 
 // Increment this to force recompilation of saved bytecode files.
-const Version = 14
+const Version = 15 // pushbook fork: 15 adds the opcodes and tables of try and yield
 
 type Opcode uint8
 
@@ -113,6 +113,12 @@ const (
 	INPLACE_PIPE //            x y INPLACE_PIPE z      where z is x|y
 	MAKEDICT     //              - MAKEDICT     dict
 
+	// pushbook fork (FORK.md)
+	YIELD      //       value YIELD      sent    [yield value: sent is what next/send passed in]
+	YIELD_FROM //    iterable YIELD_FROM result  [yield from iterable: result is its return value]
+	EXCMATCH   // exc classes EXCMATCH   bool    [except classes: does exc match?]
+	RAISE      //           x RAISE      -       [raise x; x is None for a bare raise with no exception]
+
 	// --- opcodes with an argument must go below this line ---
 
 	// control flow
@@ -156,6 +162,7 @@ var opcodeNames = [...]string{
 	AMP:          "amp",
 	APPEND:       "append",
 	ATTR:         "attr",
+	EXCMATCH:     "excmatch",
 	CALL:         "call",
 	CALL_KW:      "call_kw ",
 	CALL_VAR:     "call_var",
@@ -203,6 +210,7 @@ var opcodeNames = [...]string{
 	PLUS:         "plus",
 	POP:          "pop",
 	PREDECLARED:  "predeclared",
+	RAISE:        "raise",
 	RETURN:       "return",
 	SETDICT:      "setdict",
 	SETDICTUNIQ:  "setdictuniq",
@@ -221,6 +229,8 @@ var opcodeNames = [...]string{
 	UNIVERSAL:    "universal",
 	UNPACK:       "unpack",
 	UPLUS:        "uplus",
+	YIELD:        "yield",
+	YIELD_FROM:   "yield_from",
 }
 
 const variableStackEffect = 0x7f
@@ -241,6 +251,7 @@ var stackEffect = [...]int8{
 	DUP2:         +2,
 	DUP:          +1,
 	EQL:          -1,
+	EXCMATCH:     -1,
 	FALSE:        +1,
 	FREE:         +1,
 	FREECELL:     +1,
@@ -277,6 +288,7 @@ var stackEffect = [...]int8{
 	PLUS:         -1,
 	POP:          -1,
 	PREDECLARED:  +1,
+	RAISE:        -1,
 	RETURN:       -1,
 	SETLOCALCELL: -1,
 	SETDICT:      -3,
@@ -294,6 +306,8 @@ var stackEffect = [...]int8{
 	UNIVERSAL:    +1,
 	UNPACK:       variableStackEffect,
 	UPLUS:        0,
+	YIELD:        0,
+	YIELD_FROM:   0,
 }
 
 func (op Opcode) String() string {
@@ -379,6 +393,8 @@ type fcomp struct {
 	pos   syntax.Position // current position of generated code
 	loops []loop
 	block *block
+
+	tries // pushbook fork: try statements being compiled (python.go)
 }
 
 type loop struct {
@@ -395,6 +411,8 @@ type block struct {
 	jmp, cjmp *block
 
 	initialstack int // for stack depth computation
+
+	handler *handler // pushbook fork: where an error in this block goes (nil: out of the function)
 
 	// Used during encoding
 	index int // -1 => not encoded yet
@@ -661,6 +679,10 @@ func (pcomp *pcomp) function(name string, pos syntax.Position, stmts []syntax.St
 	}
 	setinitialstack(entry, 0)
 	visit(entry)
+	for _, h := range fcomp.handlers { // pushbook fork: entered with the exception on the stack
+		setinitialstack(h.block, 1)
+		visit(h.block)
+	}
 
 	fn := fcomp.fn
 	fn.MaxStack = maxstack
@@ -670,6 +692,7 @@ func (pcomp *pcomp) function(name string, pos syntax.Position, stmts []syntax.St
 		fmt.Fprintf(os.Stderr, "Function %s: (%d blocks, %d bytes)\n", name, len(blocks), pc)
 	}
 	fcomp.generate(blocks, pc)
+	fcomp.exceptionTable(blocks) // pushbook fork
 
 	if debug {
 		fmt.Fprintf(os.Stderr, "code=%d maxstack=%d\n", fn.Code, fn.MaxStack)
@@ -908,8 +931,8 @@ func PrintOp(fn *Funcode, pc uint32, op Opcode, arg uint32) {
 }
 
 // newBlock returns a new block.
-func (fcomp) newBlock() *block {
-	return &block{index: -1, initialstack: -1}
+func (fcomp *fcomp) newBlock() *block {
+	return &block{index: -1, initialstack: -1, handler: fcomp.handler} // pushbook fork: handler
 }
 
 // emit emits an instruction to the current block.
@@ -1068,10 +1091,12 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 			// no-op
 		case syntax.BREAK:
 			b := fcomp.loops[len(fcomp.loops)-1].break_
+			fcomp.leaveTries(len(fcomp.loops)) // pushbook fork: run the finally blocks it leaves
 			fcomp.jump(b)
 			fcomp.block = fcomp.newBlock() // dead code
 		case syntax.CONTINUE:
 			b := fcomp.loops[len(fcomp.loops)-1].continue_
+			fcomp.leaveTries(len(fcomp.loops)) // pushbook fork: run the finally blocks it leaves
 			fcomp.jump(b)
 			fcomp.block = fcomp.newBlock() // dead code
 		}
@@ -1171,7 +1196,11 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 		}
 
 	case *syntax.DefStmt:
+		for _, d := range stmt.Decorators { // pushbook fork: decorators, evaluated first
+			fcomp.expr(d.X)
+		}
 		fcomp.function(stmt.Function.(*resolve.Function))
+		fcomp.decorate(stmt.Decorators) // pushbook fork: applied bottom-up
 		fcomp.set(stmt.Name)
 
 	case *syntax.ForStmt:
@@ -1191,7 +1220,9 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 		fcomp.block = body
 		fcomp.assign(stmt.For, stmt.Vars)
 		fcomp.loops = append(fcomp.loops, loop{break_: tail, continue_: head})
+		fcomp.iters++ // pushbook fork
 		fcomp.stmts(stmt.Body)
+		fcomp.iters--
 		fcomp.loops = fcomp.loops[:len(fcomp.loops)-1]
 		fcomp.jump(head)
 
@@ -1221,8 +1252,15 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 		} else {
 			fcomp.emit(NONE)
 		}
+		fcomp.returnThroughFinally() // pushbook fork
 		fcomp.emit(RETURN)
 		fcomp.block = fcomp.newBlock() // dead code
+
+	case *syntax.TryStmt: // pushbook fork
+		fcomp.tryStmt(stmt)
+
+	case *syntax.RaiseStmt: // pushbook fork
+		fcomp.raiseStmt(stmt)
 
 	case *syntax.LoadStmt:
 		for i := range stmt.From {
@@ -1452,6 +1490,9 @@ func (fcomp *fcomp) expr(e syntax.Expr) {
 
 	case *syntax.CallExpr:
 		fcomp.call(e)
+
+	case *syntax.YieldExpr: // pushbook fork
+		fcomp.yieldExpr(e)
 
 	case *syntax.LambdaExpr:
 		fcomp.function(e.Function.(*resolve.Function))
@@ -1872,6 +1913,7 @@ func (fcomp *fcomp) function(f *resolve.Function) {
 	funcode.NumKwonlyParams = f.NumKwonlyParams
 	funcode.HasVarargs = f.HasVarargs
 	funcode.HasKwargs = f.HasKwargs
+	funcode.Generator = f.HasYield // pushbook fork
 	fcomp.emit1(MAKEFUNC, fcomp.pcomp.functionIndex(funcode))
 }
 

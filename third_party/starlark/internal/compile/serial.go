@@ -202,6 +202,14 @@ func (e *encoder) function(fn *Funcode) {
 	e.int(fn.NumKwonlyParams)
 	e.int(b2i(fn.HasVarargs))
 	e.int(b2i(fn.HasKwargs))
+	e.int(b2i(fn.Generator)) // pushbook fork
+	e.int(len(fn.Handlers))
+	for _, h := range fn.Handlers {
+		e.int(int(h.Start))
+		e.int(int(h.End))
+		e.int(int(h.Target))
+		e.int(int(h.Iters))
+	}
 }
 
 func b2i(b bool) int {
@@ -373,6 +381,11 @@ func (d *decoder) function() *Funcode {
 	numKwonlyParams := d.int()
 	hasVarargs := d.int() != 0
 	hasKwargs := d.int() != 0
+	generator := d.int() != 0 // pushbook fork
+	handlers := make([]Handler, d.int())
+	for i := range handlers {
+		handlers[i] = Handler{Start: uint32(d.int()), End: uint32(d.int()), Target: uint32(d.int()), Iters: uint32(d.int())}
+	}
 	return &Funcode{
 		// Prog is filled in later.
 		Pos:             id.Pos,
@@ -388,5 +401,7 @@ func (d *decoder) function() *Funcode {
 		NumKwonlyParams: numKwonlyParams,
 		HasVarargs:      hasVarargs,
 		HasKwargs:       hasKwargs,
+		Generator:       generator,
+		Handlers:        handlers,
 	}
 }
