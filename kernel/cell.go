@@ -61,7 +61,7 @@ func newCell(s *Session, n int, emit func(Output)) *cell {
 
 func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
 	ts := &threadState{cell: c, locals: maps.Clone(locals)}
-	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule}
+	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule, Generators: generators{}}
 	t.OnMaxSteps = func(t *starlark.Thread) { ts.cell.account(t, ts) } // ts.cell changes when a coroutine is adopted by a later cell
 	t.SetLocal(threadKey, ts)
 	for k, v := range ts.locals {

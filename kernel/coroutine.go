@@ -11,21 +11,23 @@ import (
 	"pushbook/pipeline"
 )
 
-// A Stage is a pipeline stage as a Starlark value. Cells get them three
-// ways: calling a generator function (generator(fn)(args...), unstarted,
-// like a Python generator object), calling a coroutine function
-// (coroutine(fn)(args...), already primed, like the seed's @coroutine), or
-// calling a built-in stage such as filter(...). Every kind is a
-// pipeline.Stage underneath, so close, stop and fan-in behave exactly as in
-// the pipeline package.
+// A Stage is a pipeline stage as a Starlark value. Cells get them two
+// ways: calling a generator function (a def containing yield: an unstarted
+// generator object, see generator.go; the seed's @coroutine decorator
+// primes it), or calling a built-in stage such as filter(...). Every kind
+// is a pipeline.Stage underneath, so close, stop and fan-in behave exactly
+// as in the pipeline package.
 type Stage struct {
 	st      *pipeline.Stage[starlark.Value]
 	session *Session
 	kind    string   // "generator" for cell-written bodies, else the builtin's name
 	outs    []*Stage // the stages passed as arguments: its outputs, in order
-	raw     bool     // made by generator(): the first send must be None
+	raw     bool     // a generator object: the first send must be None
 	started bool
-	methods [3]*starlark.Builtin // send, try_send, close bound to this stage, made on first use
+	methods [3]*starlark.Builtin // send, throw, close bound to this stage, made on first use
+
+	returned starlark.Value // what the generator's body returned: its StopIteration's value
+	thrown   error          // raised at the paused yield when the body resumes: throw, close
 	extra   interface {
 		attr(name string) (starlark.Value, bool)
 	} // attributes of particular stages (collect's values, table_sink's table)
@@ -59,7 +61,7 @@ func (s *Stage) Pipeline() *pipeline.Stage[starlark.Value] { return s.st }
 
 var stageMethods = [...]*starlark.Builtin{
 	starlark.NewBuiltin("send", stageSend),
-	starlark.NewBuiltin("try_send", stageTrySend),
+	starlark.NewBuiltin("throw", stageThrow),
 	starlark.NewBuiltin("close", stageClose),
 }
 
@@ -77,7 +79,7 @@ func (s *Stage) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "send":
 		return s.method(0), nil
-	case "try_send":
+	case "throw":
 		return s.method(1), nil
 	case "close":
 		return s.method(2), nil
@@ -111,21 +113,23 @@ func (s *Stage) Attr(name string) (starlark.Value, error) {
 
 // AttrNames lists the methods and facts of a stage.
 func (s *Stage) AttrNames() []string {
-	return []string{"close", "kind", "name", "outputs", "received", "send", "state", "stopped", "try_send"}
+	return []string{"close", "kind", "name", "outputs", "received", "send", "state", "stopped", "throw"}
 }
 
 // Iterate makes `for x in g` call next(g) until the generator is exhausted.
 func (s *Stage) Iterate() starlark.Iterator { return &stageIterator{s: s} }
 
-type stageIterator struct{ s *Stage }
+type stageIterator struct {
+	s     *Stage
+	err   error // the body's error that ended the iteration
+	taken bool  // Err reported it
+}
 
 func (it *stageIterator) Next(p *starlark.Value) bool {
 	v, err := it.s.next(nil)
 	if err != nil {
 		if !isStop(err) {
-			// An iterator cannot return an error: stop the cell with it, as an
-			// uncaught exception in the loop would (Starlark has no try).
-			it.s.session.Cancel(&failure{err})
+			it.err = err
 		}
 		return false
 	}
@@ -133,7 +137,20 @@ func (it *stageIterator) Next(p *starlark.Value) bool {
 	return true
 }
 
-func (it *stageIterator) Done() {}
+// Err is the body's error: a for loop raises it where the loop is, so a
+// try around the loop catches it.
+func (it *stageIterator) Err() error {
+	it.taken = true
+	return it.err
+}
+
+// Done stops the cell with an error nobody asked for (list(g), sorted(g)
+// and other builtins that iterate do not ask), as an uncaught exception.
+func (it *stageIterator) Done() {
+	if it.err != nil && !it.taken {
+		it.s.session.Cancel(&failure{it.err})
+	}
+}
 
 // isStop reports whether err means "this generator has nothing more":
 // Python's StopIteration.
@@ -183,7 +200,11 @@ func (s *Stage) sendError(err error) error {
 	name := s.st.Name()
 	switch {
 	case errors.Is(err, pipeline.ErrStopped):
-		return stopIteration(err, "%s", stopMessage(name, err))
+		e := stopIteration(err, "%s", stopMessage(name, err))
+		if ret, ok := s.returnedValue(err); ok && ret != starlark.None {
+			e.Args, e.Value = starlark.Tuple{ret}, ret // Python: StopIteration(value)
+		}
+		return e
 	case errors.Is(err, pipeline.ErrClosed):
 		return stopIteration(err, "%s is closed", name)
 	case errors.Is(err, pipeline.ErrRunning):
@@ -219,21 +240,23 @@ func stageSend(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	return b.Receiver().(*Stage).send(thread, v)
 }
 
-// try_send(v) sends like send but returns False instead of raising
-// StopIteration when the pipeline asked to stop; the seed's pushdata uses it
-// where Python catches StopIteration.
-func stageTrySend(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// throw(exc) raises exc (an exception or a class) at the generator's
+// paused yield and returns what it yields next.
+func stageThrow(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var v starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
 		return nil, err
 	}
-	if _, err := b.Receiver().(*Stage).send(thread, v); err != nil {
-		if isStop(err) {
-			return starlark.False, nil
-		}
-		return nil, err
+	var exc *starlark.Exception
+	switch x := v.(type) {
+	case *starlark.Exception:
+		exc = x
+	case *starlark.ExceptionClass:
+		exc = starlark.NewException(x)
+	default:
+		return nil, starlark.Errorf(starlark.TypeError, "exceptions must derive from BaseException, not %s", v.Type())
 	}
-	return starlark.True, nil
+	return b.Receiver().(*Stage).throw(thread, exc)
 }
 
 func stageClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -245,61 +268,6 @@ func stageClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		return nil, s.sendError(err)
 	}
 	return starlark.None, nil
-}
-
-// stageFunction is what generator(fn) and coroutine(fn) return: calling it
-// makes a stage whose body is fn called with the same arguments.
-type stageFunction struct {
-	fn     starlark.Callable
-	primed bool
-}
-
-func (f *stageFunction) String() string {
-	if f.primed {
-		return fmt.Sprintf("<coroutine function %s>", f.fn.Name())
-	}
-	return fmt.Sprintf("<generator function %s>", f.fn.Name())
-}
-func (f *stageFunction) Type() string          { return "function" }
-func (f *stageFunction) Freeze()               { f.fn.Freeze() }
-func (f *stageFunction) Truth() starlark.Bool  { return starlark.True }
-func (f *stageFunction) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(f)) >> 3), nil }
-func (f *stageFunction) Name() string          { return f.fn.Name() }
-
-// CallInternal makes the stage. Stage arguments (positional or keyword, in
-// order) are its outputs; a primed stage runs its body to the first
-// receive() now, so start-up prints appear in construction order.
-func (f *stageFunction) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	session := sessionOf(thread)
-	if session == nil {
-		return nil, notInCell(f.fn.Name())
-	}
-	outs := stagesIn(args, kwargs)
-	name := stageName(f.fn.Name(), args, kwargs)
-	s := &Stage{session: session, kind: "generator", outs: outs, raw: true}
-	parent := thread
-	body := func(co *pipeline.Co[starlark.Value]) error {
-		t := NewThread(parent, name)
-		if t == nil {
-			return notInCell(name)
-		}
-		t.SetLocal(bodyKey, &body{co: co, thread: t, stage: s})
-		adopt(t)
-		_, err := starlark.Call(t, f.fn, args, kwargs)
-		if errors.Is(err, errGeneratorExit) {
-			return nil // the body let GeneratorExit end it: a clean close
-		}
-		return err
-	}
-	s.st = pipeline.RawCoroutine(name, body, pipelineStages(outs)...)
-	session.trackStage(s.st)
-	labelOutputs(s.st, args, kwargs, f.fn)
-	if f.primed {
-		if _, err := s.send(thread, starlark.None); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
 }
 
 // stagesIn returns the Stage values among the arguments, in order.
@@ -428,106 +396,14 @@ func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
 	if !ok {
 		return nil, generatorExit()
 	}
+	if err := b.stage.thrown; err != nil {
+		b.stage.thrown = nil
+		return nil, err
+	}
 	if v == nil {
 		v = starlark.None
 	}
 	return v, nil
-}
-
-func currentBody(thread *starlark.Thread, fn string) (*body, error) {
-	b := bodyOf(thread)
-	if b == nil {
-		return nil, starlark.Errorf(starlark.RuntimeError, "%s() works only inside the body of a coroutine or generator: wrap the function with coroutine(fn) or generator(fn) and call that", fn)
-	}
-	return b, nil
-}
-
-// receive() is Python's `x = (yield)`: wait for the next value sent.
-func receive(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 0); err != nil {
-		return nil, err
-	}
-	b, err := currentBody(thread, fn.Name())
-	if err != nil {
-		return nil, err
-	}
-	return b.recv(nil)
-}
-
-// emit(v) is Python's `yield v`: hand v to whoever called next() or send(),
-// then wait; it returns the value sent next (None for next()).
-func emit(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v := starlark.Value(starlark.None)
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 0, &v); err != nil {
-		return nil, err
-	}
-	b, err := currentBody(thread, fn.Name())
-	if err != nil {
-		return nil, err
-	}
-	return b.recv(v)
-}
-
-// inbox() is the values sent to the running coroutine, for a `for` loop that
-// ends when the coroutine is closed; the code after the loop is its
-// clean-up (Python's `except GeneratorExit:`).
-func inbox(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 0); err != nil {
-		return nil, err
-	}
-	b, err := currentBody(thread, fn.Name())
-	if err != nil {
-		return nil, err
-	}
-	return &inboxValue{b: b}, nil
-}
-
-type inboxValue struct{ b *body }
-
-func (in *inboxValue) String() string       { return fmt.Sprintf("<inbox of %s>", in.b.co.Name()) }
-func (in *inboxValue) Type() string         { return "inbox" }
-func (in *inboxValue) Freeze()              {}
-func (in *inboxValue) Truth() starlark.Bool { return starlark.True }
-func (in *inboxValue) Hash() (uint32, error) {
-	return 0, starlark.Errorf(starlark.TypeError, "unhashable type: 'inbox'")
-}
-func (in *inboxValue) Iterate() starlark.Iterator { return in }
-func (in *inboxValue) Done()                      {}
-
-func (in *inboxValue) Next(p *starlark.Value) bool {
-	if in.b.co.Closed() {
-		return false
-	}
-	v, err := in.b.recv(nil)
-	if err != nil {
-		return false
-	}
-	*p = v
-	return true
-}
-
-// generator(fn) makes fn a generator function: calling it returns an
-// unstarted generator (a stage) whose body is fn; next(g) or g.send(None)
-// runs it to its first emit() or receive().
-func generatorBuiltin(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var body starlark.Callable
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &body); err != nil {
-		return nil, err
-	}
-	return &stageFunction{fn: body}, nil
-}
-
-// coroutine(fn) is the seed's @coroutine decorator: calling the result makes
-// the generator and primes it with send(None) at once.
-func coroutineBuiltin(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var body starlark.Callable
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &body); err != nil {
-		return nil, err
-	}
-	if sf, ok := body.(*stageFunction); ok {
-		body = sf.fn
-	}
-	return &stageFunction{fn: body, primed: true}, nil
 }
 
 // next(g[, default]) is Python's: the generator's next value, or default,
@@ -558,11 +434,6 @@ func sessionOf(thread *starlark.Thread) *Session {
 
 func coroutineBuiltins() starlark.StringDict {
 	return starlark.StringDict{
-		"generator": starlark.NewBuiltin("generator", generatorBuiltin),
-		"coroutine": starlark.NewBuiltin("coroutine", coroutineBuiltin),
-		"receive":   starlark.NewBuiltin("receive", receive),
-		"emit":      starlark.NewBuiltin("emit", emit),
-		"inbox":     starlark.NewBuiltin("inbox", inbox),
-		"next":      starlark.NewBuiltin("next", nextBuiltin),
+		"next": starlark.NewBuiltin("next", nextBuiltin),
 	}
 }

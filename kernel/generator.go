@@ -24,7 +24,7 @@ var _ starlark.GeneratorHost = generators{}
 func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	session := sessionOf(thread)
 	if session == nil {
-		return nil, starlark.Errorf(starlark.RuntimeError, "%s: not called from a notebook cell", fn.Name())
+		return nil, notInCell(fn.Name())
 	}
 	outs := stagesIn(args, kwargs)
 	name := stageName(fn.Name(), args, kwargs)
@@ -119,7 +119,7 @@ func (generators) YieldFrom(thread *starlark.Thread, x starlark.Value) (starlark
 // itself ended by returning, and what it returned.
 func (s *Stage) returnedValue(err error) (starlark.Value, bool) {
 	var se *pipeline.StageError
-	if !starlark.IsClass(err, starlark.StopIteration) || !errors.As(err, &se) || se.Stage != s.st.Name() {
+	if !errors.Is(err, pipeline.ErrStopped) || !errors.As(err, &se) || se.Stage != s.st.Name() {
 		return nil, false
 	}
 	if s.returned == nil {
