@@ -106,6 +106,10 @@ var fileOptions = &syntax.FileOptions{
 	LoadBindsGlobally: true,
 }
 
+// Cells show values as Python does ('a', not "a"): learners compare what a
+// cell prints with Python's output.
+func init() { starlark.PythonRepr = true }
+
 // NewSession returns a session with no cells run yet. Its predeclared names
 // are Starlark's universe plus display and isinstance (see the package doc).
 func NewSession(opts Options) *Session {
