@@ -8,12 +8,13 @@ SITE     := build/site
 ADDR     ?= localhost:8080
 BENCH    ?= .
 
-.PHONY: test vet unit wasm-test web-test examples browser-test bench serve site dist clean
+.PHONY: test vet unit fork-test wasm-test web-test examples browser-test bench serve site dist clean
 
-## test: every test: Go unit tests (race detector), the wasm bridge under Node, the
-## page's JavaScript modules, the example notebooks against their stored outputs, and
-## the browser tests in headless Chromium.
-test: vet unit wasm-test web-test examples browser-test
+## test: every test: Go unit tests (race detector; with CPython differential tests), our
+## go.starlark.net fork's own tests, the wasm bridge under Node, the page's JavaScript
+## modules, the example notebooks against their stored outputs, and the browser tests in
+## headless Chromium.
+test: vet unit fork-test wasm-test web-test examples browser-test
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
@@ -23,6 +24,10 @@ vet:
 
 unit:
 	$(GO) test -race -count=1 ./...
+
+## fork-test: upstream go.starlark.net's tests and ours, on the fork (a module of its own).
+fork-test:
+	cd third_party/starlark && $(GO) test -count=1 ./...
 
 wasm-test:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) ./wasm/
