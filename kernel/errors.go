@@ -170,7 +170,7 @@ func (s *Session) frames(err error) []string {
 	var out []string
 	for _, st := range stacks {
 		for _, fr := range st {
-			if fr.Pos.Filename() == "" {
+			if f := fr.Pos.Filename(); f == "" || f == "<builtin>" {
 				continue // a Go builtin: Python shows none either
 			}
 			out = append(out, s.frame(fr))
