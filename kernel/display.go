@@ -69,12 +69,17 @@ func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 		candidates = t
 	}
 	for _, t := range candidates {
-		b, ok := t.(*starlark.Builtin)
-		if !ok {
+		switch t := t.(type) {
+		case *starlark.ExceptionClass:
+			if e, ok := x.(*starlark.Exception); ok && e.Class.IsSubclassOf(t) {
+				return starlark.True, nil
+			}
+		case *starlark.Builtin:
+			if t.Name() == x.Type() {
+				return starlark.True, nil
+			}
+		default:
 			return nil, starlark.Errorf(starlark.TypeError, "isinstance() arg 2 must be a type or tuple of types, not %s", t.Type())
-		}
-		if b.Name() == x.Type() {
-			return starlark.True, nil
 		}
 	}
 	return starlark.False, nil

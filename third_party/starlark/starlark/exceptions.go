@@ -387,3 +387,13 @@ func iterErr(iter Iterator) error {
 	}
 	return nil
 }
+
+// notIterable is the TypeError of iterating x; Starlark's strings are not
+// iterable, which a Python programmer would not expect, so it says what to
+// write instead.
+func notIterable(x Value) *Exception {
+	if _, ok := x.(String); ok {
+		return Errorf(TypeError, "string value is not iterable: iterate its characters with s.elems()")
+	}
+	return Errorf(TypeError, "%s value is not iterable", x.Type())
+}

@@ -48,7 +48,7 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 			// not function value, otherwise the user could
 			// defeat the check by writing the Y combinator.
 			if frfn, ok := fr.Callable().(*Function); ok && frfn.funcode == f {
-				return nil, fmt.Errorf("function %s called recursively", fn.Name())
+				return nil, Errorf(RecursionError, "function %s called recursively", fn.Name())
 			}
 		}
 	}
@@ -356,13 +356,13 @@ loop:
 				// Add key/value items from **kwargs dictionary.
 				dict, ok := kwargs.(IterableMapping)
 				if !ok {
-					err = fmt.Errorf("argument after ** must be a mapping, not %s", kwargs.Type())
+					err = Errorf(TypeError, "argument after ** must be a mapping, not %s", kwargs.Type())
 					break loop
 				}
 				items := dict.Items()
 				for _, item := range items {
 					if !is[String](item[0]) {
-						err = fmt.Errorf("keywords must be strings, not %s", item[0].Type())
+						err = Errorf(TypeError, "keywords must be strings, not %s", item[0].Type())
 						break loop
 					}
 				}
@@ -390,7 +390,7 @@ loop:
 				// Add elements from *args sequence.
 				iter := Iterate(args)
 				if iter == nil {
-					err = fmt.Errorf("argument after * must be iterable, not %s", args.Type())
+					err = Errorf(TypeError, "argument after * must be iterable, not %s", args.Type())
 					break loop
 				}
 				var elem Value
@@ -424,7 +424,7 @@ loop:
 			sp--
 			iter := Iterate(x)
 			if iter == nil {
-				err = fmt.Errorf("%s value is not iterable", x.Type())
+				err = notIterable(x)
 				break loop
 			}
 			iterstack = append(iterstack, iter)
@@ -510,7 +510,7 @@ loop:
 				break loop
 			}
 			if op == compile.SETDICTUNIQ && dict.Len() == oldlen {
-				err = fmt.Errorf("duplicate key: %v", k)
+				err = Errorf(ValueError, "duplicate key: %v", k)
 				break loop
 			}
 
@@ -540,7 +540,7 @@ loop:
 			sp--
 			iter := Iterate(iterable)
 			if iter == nil {
-				err = fmt.Errorf("got %s in sequence assignment", iterable.Type())
+				err = Errorf(TypeError, "got %s in sequence assignment", iterable.Type())
 				break loop
 			}
 			i := 0
@@ -551,12 +551,12 @@ loop:
 			var dummy Value
 			if iter.Next(&dummy) {
 				// NB: Len may return -1 here in obscure cases.
-				err = fmt.Errorf("too many values to unpack (got %d, want %d)", Len(iterable), n)
+				err = Errorf(ValueError, "too many values to unpack (got %d, want %d)", Len(iterable), n)
 				break loop
 			}
 			iter.Done()
 			if i < n {
-				err = fmt.Errorf("too few values to unpack (got %d, want %d)", i, n)
+				err = Errorf(ValueError, "too few values to unpack (got %d, want %d)", i, n)
 				break loop
 			}
 
@@ -605,7 +605,7 @@ loop:
 			sp--
 
 			if thread.Load == nil {
-				err = fmt.Errorf("load not implemented by this application")
+				err = Errorf(ImportError, "load not implemented by this application")
 				break loop
 			}
 
@@ -624,9 +624,9 @@ loop:
 				from := string(stack[sp-1-i].(String))
 				v, ok := dict[from]
 				if !ok {
-					err = fmt.Errorf("load: name %s not found in module %s", from, module)
+					err = Errorf(ImportError, "load: name %s not found in module %s", from, module)
 					if n := spell.Nearest(from, dict.Keys()); n != "" {
-						err = fmt.Errorf("%s (did you mean %s?)", err, n)
+						err = Errorf(ImportError, "%s (did you mean %s?)", err.(*Exception).Message(), n)
 					}
 					break loop
 				}
@@ -648,7 +648,7 @@ loop:
 		case compile.LOCAL:
 			x := locals[arg]
 			if x == nil {
-				err = fmt.Errorf("local variable %s referenced before assignment", f.Locals[arg].Name)
+				err = Errorf(UnboundLocalError, "local variable %s referenced before assignment", f.Locals[arg].Name)
 				break loop
 			}
 			stack[sp] = x
@@ -661,7 +661,7 @@ loop:
 		case compile.LOCALCELL:
 			v := locals[arg].(*cell).v
 			if v == nil {
-				err = fmt.Errorf("local variable %s referenced before assignment", f.Locals[arg].Name)
+				err = Errorf(UnboundLocalError, "local variable %s referenced before assignment", f.Locals[arg].Name)
 				break loop
 			}
 			stack[sp] = v
@@ -670,7 +670,7 @@ loop:
 		case compile.FREECELL:
 			v := fn.freevars[arg].(*cell).v
 			if v == nil {
-				err = fmt.Errorf("local variable %s referenced before assignment", f.FreeVars[arg].Name)
+				err = Errorf(NameError, "local variable %s referenced before assignment", f.FreeVars[arg].Name)
 				break loop
 			}
 			stack[sp] = v
@@ -679,7 +679,7 @@ loop:
 		case compile.GLOBAL:
 			x := fn.module.globals[arg]
 			if x == nil {
-				err = fmt.Errorf("global variable %s referenced before assignment", f.Prog.Globals[arg].Name)
+				err = Errorf(NameError, "global variable %s referenced before assignment", f.Prog.Globals[arg].Name)
 				break loop
 			}
 			stack[sp] = x

@@ -1291,4 +1291,7 @@ func (p *parser) explainKeyword(asName bool) {
 	if msg, ok := keywordAdvice[tok]; ok {
 		p.in.error(pos, msg)
 	}
+	if tok == STRING {
+		p.in.error(pos, `a string literal cannot follow here: pushbook cells have no f-strings (write "{}".format(x) or str(x)) and do not join adjacent string literals (write "a" + "b")`)
+	}
 }
