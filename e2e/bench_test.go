@@ -176,10 +176,10 @@ head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), 
 func BenchmarkPageSeedCoroutines(b *testing.B) {
 	benchInPage(b, `
 load("seed", "co_process", "co_filter", "co_split", "coroutine")
+@coroutine
 def co_count(name):
-    for data in inbox():
-        pass
-co_count = coroutine(co_count)
+    while True:
+        data = (yield)
 pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
 `, fmt.Sprintf("push(range(%d), pipeline)", pipelineEvents))
 }

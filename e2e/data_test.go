@@ -62,7 +62,7 @@ func TestAFileAddedOrDroppedIsReadByCellsAndSurvivesARestart(t *testing.T) {
 	p.waitFor(`[...document.querySelectorAll("#data-files-list code")].some(e => e.textContent === "dropped.csv")`, "dropped.csv in the list", 5*time.Second)
 	assert.Equal(t, []string{"d.jsonl", "dropped.csv"}, dataFilesShown(p))
 	assert.Equal(t, "basics.ipynb", eval[string](p, `document.querySelector("#nb-name").textContent`), "a data file does not replace the notebook")
-	assert.Contains(t, runAndRead(p, `print(read_events("dropped.csv"))`), `[{"a": 1, "b": "x"}, {"a": 2, "b": "y"}]`)
+	assert.Contains(t, runAndRead(p, `print(read_events("dropped.csv"))`), `[{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]`)
 
 	// Restart: the session's variables go, the files stay.
 	restart(p)

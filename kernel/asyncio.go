@@ -548,7 +548,7 @@ type ioSource struct {
 var _ starlark.Iterable = (*ioSource)(nil)
 
 func (src *ioSource) String() string {
-	return fmt.Sprintf("io_source(%d, latency=%g, name=%q)", src.n, src.latency.Seconds(), src.name)
+	return fmt.Sprintf("io_source(%d, latency=%g, name=%s)", src.n, src.latency.Seconds(), starlark.String(src.name))
 }
 func (src *ioSource) Type() string          { return "io_source" }
 func (src *ioSource) Freeze()               {}

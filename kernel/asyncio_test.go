@@ -163,7 +163,7 @@ func TestGatherRunsTasksInAsyncioOrder(t *testing.T) {
     return name
 gather(partial(job, "a", 0.3), partial(job, "b", 0.1), partial(job, "c", 0.2))`,
 			want:   "a start\nb start\nc start\nb end\nc end\na end\n",
-			result: `["a", "b", "c"]`,
+			result: `['a', 'b', 'c']`,
 		},
 		{
 			name: "equal waits end in the order they began",
@@ -241,26 +241,29 @@ t2 = clock()
 one_s, three_s = t1 - t0, t2 - t1
 [x[-1] for x in r]`)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `[("a", 4), ("b", 4), ("c", 4)]`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `[('a', 4), ('b', 4), ('c', 4)]`, last(t, outs).Data["text/plain"])
 	f := floats(t, s, "one_s", "three_s")
 	assert.GreaterOrEqual(t, f[0], 5*0.02, "one source waits for each of its 5 events")
 	assert.Less(t, f[1], 0.6*3*f[0], "three sources in a gather wait together: %.3fs vs %.3fs for one", f[1], f[0])
 
 	res, outs = run(s, "c = collect()\n(push(io_source(3, 0, name='p'), c), c.values, io_source(2))")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `(3, [{"source": "p", "seq": 0}, {"source": "p", "seq": 1}, {"source": "p", "seq": 2}], io_source(2, latency=0.01, name="io"))`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `(3, [{'source': 'p', 'seq': 0}, {'source': 'p', 'seq': 1}, {'source': 'p', 'seq': 2}], io_source(2, latency=0.01, name='io'))`, last(t, outs).Data["text/plain"])
 }
 
 // A coroutine body that waits, sent to from a task, gives that task's turn
 // away: the wait happens on the body's goroutine on the task's behalf.
 func TestCoroutineBodyWaitingInsideATaskGivesTheTurnAway(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	res, outs := run(s, `def slow_sink(name):
-    for v in inbox():
+	res, outs := run(s, `load("seed", "coroutine")
+@coroutine
+def slow_sink(name):
+    while True:
+        v = (yield)
         sleep(0.03)
         print(name, v)
 def feed(name):
-    sink = coroutine(slow_sink)(name)
+    sink = slow_sink(name)
     sink.send(1)
     sink.send(2)
     sink.close()
@@ -270,7 +273,7 @@ r = gather(partial(feed, "a"), partial(feed, "b"), partial(feed, "c"))
 took = clock() - t0
 r`)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `["a", "b", "c"]`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `['a', 'b', 'c']`, last(t, outs).Data["text/plain"])
 	assert.Equal(t, "a 1\nb 1\nc 1\na 2\nb 2\nc 2\n", printed(outs))
 	assert.Less(t, floats(t, s, "took")[0], 0.6*6*0.03, "the six waits overlap three at a time")
 }
@@ -381,8 +384,8 @@ func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
 func TestAsyncioSmallPieces(t *testing.T) {
 	cases := []struct{ code, want string }{
 		{"gather()", "[]"},
-		{"a = clock()\nsleep(0.01)\nb = clock()\n(b > a, b - a >= 0.01, type(a))", `(True, True, "float")`},
-		{"def add(a, b, scale=1):\n    return (a + b) * scale\np = partial(add, 1, scale=10)\n(p(2), p, type(p))", `(30, partial(add(1, scale=10)), "partial")`},
+		{"a = clock()\nsleep(0.01)\nb = clock()\n(b > a, b - a >= 0.01, type(a))", `(True, True, 'float')`},
+		{"def add(a, b, scale=1):\n    return (a + b) * scale\np = partial(add, 1, scale=10)\n(p(2), p, type(p))", `(30, partial(add(1, scale=10)), 'partial')`},
 		{"[ev['seq'] for ev in io_source(4, 0)]", "[0, 1, 2, 3]"},
 		{"def total(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\ngather(*[partial(total, n) for n in range(5)])", "[0, 0, 1, 3, 6]"},
 	}

@@ -28,7 +28,7 @@ type Stage struct {
 
 	returned starlark.Value // what the generator's body returned: its StopIteration's value
 	thrown   error          // raised at the paused yield when the body resumes: throw, close
-	extra   interface {
+	extra    interface {
 		attr(name string) (starlark.Value, bool)
 	} // attributes of particular stages (collect's values, table_sink's table)
 }
@@ -203,6 +203,8 @@ func (s *Stage) sendError(err error) error {
 		e := stopIteration(err, "%s", stopMessage(name, err))
 		if ret, ok := s.returnedValue(err); ok && ret != starlark.None {
 			e.Args, e.Value = starlark.Tuple{ret}, ret // Python: StopIteration(value)
+		} else if below := stopFromBelow(err); below != nil {
+			e.Args, e.Value = below.Args, below.Value // as in Python 3.6, a body passes its StopIteration on
 		}
 		return e
 	case errors.Is(err, pipeline.ErrClosed):
@@ -213,6 +215,17 @@ func (s *Stage) sendError(err error) error {
 		return wrapAs(starlark.RuntimeError, err, "generator ignored GeneratorExit: %s asked for another value after it was closed", name)
 	}
 	return err
+}
+
+// stopFromBelow returns the StopIteration with a value that a body let
+// propagate when a generator below it returned that value, or nil.
+func stopFromBelow(err error) *starlark.Exception {
+	var below *starlark.Exception
+	if errors.As(err, &below) && below.Class.IsSubclassOf(starlark.StopIteration) &&
+		below.Value != nil && below.Value != starlark.None {
+		return below
+	}
+	return nil
 }
 
 // stopIteration is the StopIteration of a generator that has nothing more

@@ -90,12 +90,14 @@ func TestExhaustedGeneratorRaisesStopIteration(t *testing.T) {
 
 func TestGeneratorErrorsAreThePythonOnes(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, "def squares(n):\n    for i in range(n):\n        emit(i * i)\nsquares = generator(squares)", kernel.StatusOK)
+	stdout(t, s, "def squares(n):\n    for i in range(n):\n        yield i * i", kernel.StatusOK)
 	assertCellErrors(t, s, []errorCase{
 		{"squares(3).send(1)", "TypeError", "can't send non-None value to a just-started generator"},
-		{"receive()", "RuntimeError", "receive() works only inside the body of a coroutine or generator"},
+		{"x = (yield)", "SyntaxError", "'yield' outside function"},
 		{"next(42)", "TypeError", "'int' object is not an iterator"},
-		{"emit(1)", "RuntimeError", "emit() works only inside the body"},
+		{"yield 1", "SyntaxError", "'yield' outside function"},
+		{"g = squares(1)\nnext(g)\nnext(g)", "StopIteration", "squares"},
+		{"g = squares(3)\nnext(g)\ng.throw(ValueError('thrown in'))", "ValueError", "thrown in"},
 		{"next(counter('c'))", "TypeError", "c is a built-in counter stage: it takes values sent to it and has nothing to iterate"},
 		{"for x in collect():\n    pass", "TypeError", "collect is a built-in collect stage"},
 	})
@@ -116,25 +118,27 @@ sink = co_sink("late")`, kernel.StatusOK)
 
 func TestBodyErrorNamesTheBodyLineAndTheStage(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	_, outs := stdout(t, s, `def inverse(out):
-    for x in inbox():
+	_, outs := stdout(t, s, `load("seed", "coroutine")
+@coroutine
+def inverse(out):
+    while True:
+        x = (yield)
         out.send(1 // x)
-inverse = coroutine(inverse)
 c = inverse(collect())
 c.send(0)`, kernel.StatusError)
 	o := last(t, outs)
 	assert.Equal(t, "ZeroDivisionError", o.EName)
 	assert.Contains(t, o.EValue, `inverse`)
 	tb := plainTraceback(o)
-	assert.Contains(t, tb, "line 6", "the send in the cell")
-	assert.Contains(t, tb, "line 3", "the division in the body")
+	assert.Contains(t, tb, "line 8", "the send in the cell")
+	assert.Contains(t, tb, "line 6", "the division in the body")
 	got, _ := stdout(t, s, "print(c.state)", kernel.StatusOK)
 	assert.Equal(t, "stopped\n", got)
 }
 
 func TestInterruptReachesABusyCoroutineBody(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, "def spin():\n    receive()\n    while True:\n        pass\nspin = coroutine(spin)\nc = spin()", kernel.StatusOK)
+	stdout(t, s, "load('seed', 'coroutine')\n@coroutine\ndef spin():\n    (yield)\n    while True:\n        pass\nc = spin()", kernel.StatusOK)
 	go func() {
 		time.Sleep(50 * time.Millisecond)
 		s.Interrupt()
@@ -150,15 +154,18 @@ func TestInterruptReachesABusyCoroutineBody(t *testing.T) {
 func TestCloseFlowsDownCountingFanIn(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	got, _ := stdout(t, s, `
+load("seed", "coroutine")
+@coroutine
 def relay(out):
-    for x in inbox():
-        out.send(x)
-relay = coroutine(relay)
+    while True:
+        out.send((yield))
+@coroutine
 def report(name):
-    for x in inbox():
-        pass
-    print(name, "closed")
-report = coroutine(report)
+    try:
+        while True:
+            (yield)
+    except GeneratorExit:
+        print(name, "closed")
 shared = report("shared")
 a, b = relay(shared), relay(shared)
 a.close()
@@ -168,12 +175,18 @@ print("after b:", shared.state)`, kernel.StatusOK)
 	assert.Equal(t, "after a: open\nshared closed\nafter b: closed\n", got)
 }
 
-func TestTrySendReportsAStopWithoutRaising(t *testing.T) {
+func TestSenderCatchesStopIterationWhenThePipelineStops(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	got, _ := stdout(t, s, `
 c = collect()
 head = take(2, c)
-print([head.try_send(x) for x in range(4)], c.values, head.state)`, kernel.StatusOK)
+def sent(target, x):
+    try:
+        target.send(x)
+        return True
+    except StopIteration:
+        return False
+print([sent(head, x) for x in range(4)], c.values, head.state)`, kernel.StatusOK)
 	assert.Equal(t, "[True, False, False, False] [0, 1] stopped\n", got)
 	_, outs := stdout(t, s, "head.send(9)", kernel.StatusError)
 	assert.Equal(t, "StopIteration", last(t, outs).EName)
@@ -208,7 +221,7 @@ func TestBuiltinStagesTakeStarlarkFunctions(t *testing.T) {
 		{"c = collect()\nh = batch(2, c)\npush(range(5), h)\nh.close()\nprint(c.values)", "[[0, 1], [2, 3], [4]]"},
 		{"a, b = collect(), collect()\npush(range(3), broadcast(a, b))\nprint(a.values, b.values)", "[0, 1, 2] [0, 1, 2]"},
 		{"a, b = collect(), collect()\npush(range(7), thin(a, b, every=3))\nprint(a.values, b.values)", "[1, 2, 4, 5] [0, 3, 6]"},
-		{"seen = []\npush(['x', 'y'], sink(seen.append))\nprint(seen)", `["x", "y"]`},
+		{"seen = []\npush(['x', 'y'], sink(seen.append))\nprint(seen)", `['x', 'y']`},
 		{"print(add(2)(3), mul(2)(4), greater(1)(2), less(1)(2), multiple_of(3)(-3), multiple_of(3)(4), negate(greater(1))(0))", "5 8 True False True False True"},
 	} {
 		got, _ := stdout(t, s, c.code, kernel.StatusOK)
@@ -237,8 +250,8 @@ func TestPushIntoAStoppedPipelineReturnsTheCountSent(t *testing.T) {
 func TestModuleSourceShowsTheSeedModule(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	got, _ := stdout(t, s, `src = module_source("seed")
-print("def co_sink(name):" in src, "co_sink = coroutine(co_sink)" in src)`, kernel.StatusOK)
-	assert.Equal(t, "True True\n", got)
+print("@coroutine\ndef co_sink(name):" in src, "data = (yield)" in src, "except GeneratorExit:" in src)`, kernel.StatusOK)
+	assert.Equal(t, "True True True\n", got)
 	_, outs := stdout(t, s, `module_source("nope")`, kernel.StatusError)
 	assert.Equal(t, "ModuleNotFoundError", last(t, outs).EName)
 }
@@ -264,9 +277,8 @@ func TestCloseEndsTheCoroutinesASessionLeftOpen(t *testing.T) {
 	stdout(t, s, loadSeed+`
 sinks = [co_sink("s%d" % i) for i in range(50)]
 def forever():
-    for x in inbox():
-        pass
-forever = generator(forever)
+    while True:
+        (yield)
 gens = [forever() for i in range(500)]
 [g.send(None) for g in gens[:250]]`, kernel.StatusOK)
 	require.Greater(t, runtime.NumGoroutine(), before+250, "open coroutines hold goroutines")
@@ -277,19 +289,19 @@ gens = [forever() for i in range(500)]
 
 func TestAnErrorInsideAForLoopOverAGeneratorFailsTheCellWithBothPlaces(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	got, outs := stdout(t, s, "def g():\n    emit(1)\n    emit(1 // 0)\ng = generator(g)\nfor x in g():\n    print(x)", kernel.StatusError)
+	got, outs := stdout(t, s, "def g():\n    yield 1\n    yield 1 // 0\nfor x in g():\n    print(x)", kernel.StatusError)
 	assert.Equal(t, "1\n", got)
 	o := last(t, outs)
 	assert.Equal(t, "ZeroDivisionError", o.EName)
 	tb := plainTraceback(o)
-	assert.Contains(t, tb, "Cell In[1], line 5", "the for loop")
+	assert.Contains(t, tb, "Cell In[1], line 4", "the for loop")
 	assert.Contains(t, tb, "Cell In[1], line 3", "the division in the generator")
 }
 
 func TestErrorsInStagesKeepTheirPythonNameAndTheStage(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	assertCellErrors(t, s, []errorCase{
-		{"def c():\n    for x in inbox():\n        take(-x, collect())\nc = coroutine(c)\nc().send(5)", "ValueError", `coroutine "c": event 1: take: n must be at least 0, got -5`},
+		{"load('seed', 'coroutine')\n@coroutine\ndef c():\n    while True:\n        x = (yield)\n        take(-x, collect())\nc().send(5)", "ValueError", `coroutine "c": event 1: take: n must be at least 0, got -5`},
 		{"push([1], process(lambda v: table([{'a': v}])['k'], collect()))", "KeyError", `map "process(lambda)": event 1: `},
 		{`push([{"a": 1}, {"a": "x"}], table_sink())`, "ValueError", `sink "table": event 2: key "a": type drift`},
 		{`"x" > 1`, "TypeError", "not implemented"},

@@ -27,10 +27,10 @@ func TestReadingDataFiles(t *testing.T) {
 		"notes.txt": "hello\n",
 	})
 	for _, c := range []struct{ code, want string }{
-		{`print(read_events("ev.json"))`, `[{"id": 1, "hillas": {"x": 0.5}}, {"id": 2, "hillas": {"x": 1.5}}]`},
-		{`print(read_table("ev.json").names)`, `["id", "hillas.x"]`},
+		{`print(read_events("ev.json"))`, `[{'id': 1, 'hillas': {'x': 0.5}}, {'id': 2, 'hillas': {'x': 1.5}}]`},
+		{`print(read_table("ev.json").names)`, `['id', 'hillas.x']`},
 		{`print(read_table("ev.jsonl")["tag"])`, `[-- 'b']`},
-		{`print(read_events("ev.csv"))`, `[{"id": 1, "size": 2.5, "ok": True, "name": "a"}, {"id": 2, "size": None, "ok": False, "name": "b,c"}]`},
+		{`print(read_events("ev.csv"))`, `[{'id': 1, 'size': 2.5, 'ok': True, 'name': 'a'}, {'id': 2, 'size': None, 'ok': False, 'name': 'b,c'}]`},
 		{`print(read_events("notes.txt", format="jsonl") if False else read_text("notes.txt"))`, "hello\n"},
 	} {
 		got, _ := stdout(t, s, c.code, kernel.StatusOK)

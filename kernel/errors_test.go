@@ -14,7 +14,7 @@ import (
 )
 
 // exhausted is a generator that has given its one value.
-const exhausted = "def g():\n    emit(1)\ng = generator(g)\nit = g()\nnext(it)\n"
+const exhausted = "def g():\n    yield 1\nit = g()\nnext(it)\n"
 
 func TestCellErrorsShowTheirPythonClass(t *testing.T) {
 	cases := []struct{ code, ename string }{
@@ -35,7 +35,7 @@ func TestCellErrorsShowTheirPythonClass(t *testing.T) {
 		{exhausted + "next(it)", "StopIteration"},
 		{"c = collect()\nh = take(1, c)\nh.send(1)\nh.send(2)", "StopIteration"},
 		{"next(42)", "TypeError"},
-		{"receive()", "RuntimeError"},
+		{"x = (yield)", "SyntaxError"},
 		{"take(-1, collect())", "ValueError"},
 		{"split(collect(), collect(), every=0)", "ValueError"},
 		{"process(3, collect())", "TypeError"},

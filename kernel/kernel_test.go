@@ -57,7 +57,7 @@ func TestFinalExpressionIsShownOnlyWhenNotNone(t *testing.T) {
 		{"None", nil},
 		{"print('p')", []kernel.Output{notebook.NewStream("stdout", "p\n")}},
 		{"x = 1", nil},
-		{"{'a': [1, 2]}", []kernel.Output{notebook.NewExecuteResult(1, notebook.MIMEBundle{"text/plain": `{"a": [1, 2]}`})}},
+		{"{'a': [1, 2]}", []kernel.Output{notebook.NewExecuteResult(1, notebook.MIMEBundle{"text/plain": `{'a': [1, 2]}`})}},
 		{"for i in range(2):\n    i", nil},
 	}
 	for _, tc := range cases {
@@ -110,7 +110,7 @@ func TestErrorsBecomeErrorOutputsWithPythonNames(t *testing.T) {
 		{"def f(x):\n    return 1 // x\nf(0)", "ZeroDivisionError", "floored division by zero",
 			[]string{"Cell In[1], line 3, column 2", "----> 3 f(0)", "Cell In[1], line 2, column 14, in f", "----> 2     return 1 // x"}},
 		{"[1][5]", "IndexError", "list index 5 out of range [-1:0]", []string{"----> 1 [1][5]"}},
-		{"{}['k']", "KeyError", `key "k" not in dict`, nil},
+		{"{}['k']", "KeyError", `key 'k' not in dict`, nil},
 		{"'a'.nope", "AttributeError", "string has no .nope field or method", nil},
 		{"1 + 'a'", "TypeError", "unknown binary op: int + string", nil},
 		{"take(-1, collect())", "ValueError", "take: n must be at least 0, got -1", nil},

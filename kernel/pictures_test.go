@@ -20,15 +20,15 @@ pipeline`, kernel.StatusOK)
 	require.Equal(t, "execute_result", res.OutputType)
 	svg := res.Data["image/svg+xml"]
 	assert.True(t, strings.HasPrefix(svg, "<svg"), "svg: %.80s", svg)
-	for _, name := range []string{"co_process", "co_filter", "co_split", `co_sink(&quot;first&quot;)`, "otheroutput"} {
+	for _, name := range []string{"co_process", "co_filter", "co_split", `co_sink(&#39;first&#39;)`, "otheroutput"} {
 		assert.Contains(t, svg, name)
 	}
 	assert.Equal(t, `co_process [open] 4 in
 └─ output (4) -> co_filter [open] 4 in
    ├─ output (3) -> co_split [open] 3 in
-   │  ├─ output (3) -> co_sink("first") [open] 3 in
-   │  └─ otheroutput (2) -> co_sink("display") [open] 2 in
-   └─ otheroutput (1) -> co_sink("second") [open] 1 in
+   │  ├─ output (3) -> co_sink('first') [open] 3 in
+   │  └─ otheroutput (2) -> co_sink('display') [open] 2 in
+   └─ otheroutput (1) -> co_sink('second') [open] 1 in
 `, res.Data["text/plain"])
 }
 

@@ -27,7 +27,7 @@ func TestRandomGoldenValuesForSeed42(t *testing.T) {
 		{"random(seed=42).random(size=3)", "[0.21152525914291487, 0.9550158093941814, 0.28622199272650806]"},
 		{"random(seed=42).normal(size=4)", "[-1.3365029994316977, 1.9406004184905914, 0.07178258187930092, -0.20509458861888985]"},
 		{"random(seed=42).randint(1, 6, size=10)", "[5, 1, 6, 5, 5, 1, 6, 3, 3, 6]"},
-		{"random(seed=42).choice('abcdef', size=8)", `["e", "a", "f", "e", "e", "a", "f", "c"]`},
+		{"random(seed=42).choice('abcdef', size=8)", `['e', 'a', 'f', 'e', 'e', 'a', 'f', 'c']`},
 		{"random(seed=42).sample(range(10), 4)", "[8, 2, 7, 1]"},
 		{"r = random(seed=42)\nl = list(range(8))\nr.shuffle(l)\nl", "[4, 2, 0, 7, 3, 5, 1, 6]"},
 		{"random(seed=-1).uniform()", "0.966747157273724"},
@@ -138,7 +138,7 @@ func TestRandomRejectsBadArgumentsWithPythonErrors(t *testing.T) {
 func TestRandomShowsItsSeed(t *testing.T) {
 	res, outs := run(kernel.NewSession(kernel.Options{}), "r = random(seed=42)\n(r, r.seed, type(r), dir(r))")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `(random(seed=42), 42, "random", ["choice", "normal", "randint", "random", "sample", "seed", "shuffle", "uniform"])`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `(random(seed=42), 42, 'random', ['choice', 'normal', 'randint', 'random', 'sample', 'seed', 'shuffle', 'uniform'])`, last(t, outs).Data["text/plain"])
 }
 
 func ExampleNewRandom() {

@@ -35,10 +35,10 @@ func benchCell(b *testing.B, setup, push string) {
 // sinks that count instead of printing.
 const seedModulePipeline = `
 load("seed", "co_process", "co_filter", "co_split", "coroutine")
+@coroutine
 def co_count(name):
-    for data in inbox():
-        pass
-co_count = coroutine(co_count)
+    while True:
+        data = (yield)
 pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
 `
 

@@ -18,7 +18,7 @@ func TestTablesFromEventsRowsAndSinks(t *testing.T) {
 ]
 t = table(events)`, kernel.StatusOK)
 	for _, c := range []struct{ code, want string }{
-		{`print(t.names)`, `["event_id", "image", "hillas.length", "hillas.width"]`},
+		{`print(t.names)`, `['event_id', 'image', 'hillas.length', 'hillas.width']`},
 		{`print(t.dtypes["hillas.length"], t.dtypes["image"])`, "float64 int64[3]"},
 		{`print(len(t), t.num_rows, t["event_id"], t.event_id.dtype)`, "2 2 [1 2] int64"},
 		{`print(t[1]["hillas.width"], t[-1]["event_id"], t.column("hillas.width").null_count)`, "None 2 1"},
@@ -26,7 +26,7 @@ t = table(events)`, kernel.StatusOK)
 		{`print(t.head(1).num_rows, t.tail(1)[0]["event_id"], t.slice(0, 2).num_rows)`, "1 2 2"},
 		{`print(t.to_csv().splitlines()[0])`, "event_id,image[0],image[1],image[2],hillas.length,hillas.width"},
 		{`print(t.to_jsonl().splitlines()[1])`, `{"event_id":2,"image":[4,5,6],"hillas.length":2.5,"hillas.width":null}`},
-		{`print(flatten_dict({"a": {"b": 1, "c": {"d": 2}}}, parent_key="x", sep="/"))`, `{"x/a/b": 1, "x/a/c/d": 2}`},
+		{`print(flatten_dict({"a": {"b": 1, "c": {"d": 2}}}, parent_key="x", sep="/"))`, `{'x/a/b': 1, 'x/a/c/d': 2}`},
 		{`sink = table_sink()
 push(events, sink)
 print(sink.table.num_rows, sink.table.names[-1])`, "2 hillas.width"},

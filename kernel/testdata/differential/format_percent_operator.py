@@ -1,0 +1,13 @@
+# The % operator with plain conversions: %s shows str, %r repr, %d/%x/%o/%e/%f/%g
+# numbers. (Widths, flags and precisions are in format_percent_widths.py.)
+print("%s and %r" % ("text", "text"))
+print("%s %r" % ([1, "a"], [1, "a"]))
+print("%r %r" % ("it's", {"k": ("v",)}))
+print("%d items, %d, %d" % (3, -42, 12345678901234567890))
+print("%x %X %o" % (255, 255, 8))
+print("%f %e %g %g %g" % (3.14159, 12345.678, 1e20, 0.5, 100.0))
+print("%s" % None, "%s" % True, "%r" % None, "%s" % 2.0)
+print("%s" % ((1, 2),))
+print("%s" % "single")
+print("100%% sure, %s" % "yes")
+print("%c%c" % (72, "i"))

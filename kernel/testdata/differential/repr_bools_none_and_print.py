@@ -1,0 +1,12 @@
+# print joins its arguments with a space (or sep) and shows str of each.
+print()
+print(None, True, False)
+print("a", 1, 2.0, [3], sep=", ")
+print("no", "space", sep="")
+print("multi\nline")
+print(repr(None), repr(True), str(False))
+print(str(1) + str(2.0) + str(None) + str(True))
+print(len("hello"), "héllo".upper(), "ABC".lower(), " pad ".strip() + "|")
+print("a,b,,c".split(","), "-".join(["x", "y", "z"]), "x".join([]))
+print("abc".replace("b", "B"), "hello world".title(), "abc".startswith("a"))
+print(str("quote's"), repr("quote's"))
