@@ -144,10 +144,11 @@ func (it *stageIterator) Err() error {
 	return it.err
 }
 
-// Done stops the cell with an error nobody asked for (list(g), sorted(g)
-// and other builtins that iterate do not ask), as an uncaught exception.
+// Done hands an error nobody asked for to the builtin that iterated (list(g),
+// sorted(g): see raisingIteratorErrors), which raises it; with none, it
+// stops the cell with it, as an uncaught exception.
 func (it *stageIterator) Done() {
-	if it.err != nil && !it.taken {
+	if it.err != nil && !it.taken && !it.s.session.iterFailure.hand(it.err) {
 		it.s.session.Cancel(&failure{it.err})
 	}
 }
@@ -200,13 +201,17 @@ func (s *Stage) sendError(err error) error {
 	name := s.st.Name()
 	switch {
 	case errors.Is(err, pipeline.ErrStopped):
-		e := stopIteration(err, "%s", stopMessage(name, err))
-		if ret, ok := s.returnedValue(err); ok && ret != starlark.None {
-			e.Args, e.Value = starlark.Tuple{ret}, ret // Python: StopIteration(value)
+		// Python's StopIteration has no arguments, or the value the
+		// generator returned; the error output says which stage stopped.
+		exc := starlark.NewWrapping(starlark.StopIteration, err)
+		msg := stopMessage(name, err)
+		if ret, ok := s.takeReturned(err); ok {
+			exc.Args, exc.Value = starlark.Tuple{ret}, ret // Python: StopIteration(value)
+			msg += ": it returned " + ret.String()
 		} else if below := stopFromBelow(err); below != nil {
-			e.Args, e.Value = below.Args, below.Value // as in Python 3.6, a body passes its StopIteration on
+			exc.Args, exc.Value = below.Args, below.Value // as in Python 3.6, a body passes its StopIteration on
 		}
-		return e
+		return describe(exc, "%s", msg)
 	case errors.Is(err, pipeline.ErrClosed):
 		return stopIteration(err, "%s is closed", name)
 	case errors.Is(err, pipeline.ErrRunning):
@@ -397,7 +402,7 @@ var errGeneratorExit = errors.New("the coroutine was closed")
 
 // generatorExit returns a fresh GeneratorExit (an exception a body may
 // catch is never a shared value) wrapping errGeneratorExit.
-func generatorExit() error { return starlark.Wrap(starlark.GeneratorExit, errGeneratorExit) }
+func generatorExit() error { return starlark.NewWrapping(starlark.GeneratorExit, errGeneratorExit) }
 
 // recv waits for the next value, replying reply to the current sender.
 func (b *body) recv(reply starlark.Value) (starlark.Value, error) {

@@ -100,7 +100,7 @@ func (generators) YieldFrom(thread *starlark.Thread, x starlark.Value) (starlark
 			v, err = inner.send(thread, sent)
 		}
 		if err != nil {
-			if ret, ok := inner.returnedValue(err); ok {
+			if ret, ok := inner.ownStop(err); ok {
 				return ret, nil
 			}
 			return nil, err
@@ -115,17 +115,28 @@ func (generators) YieldFrom(thread *starlark.Thread, x starlark.Value) (starlark
 	}
 }
 
-// returnedValue reports whether err is the StopIteration with which s
-// itself ended by returning, and what it returned.
-func (s *Stage) returnedValue(err error) (starlark.Value, bool) {
+// takeReturned reports whether err is the stop of s itself (not of a stage
+// below it) after its body returned a value other than None, and that value,
+// once: later sends find s exhausted, with nothing more to return.
+func (s *Stage) takeReturned(err error) (starlark.Value, bool) {
 	var se *pipeline.StageError
-	if !errors.Is(err, pipeline.ErrStopped) || !errors.As(err, &se) || se.Stage != s.st.Name() {
+	if s.returned == nil || s.returned == starlark.None || !errors.As(err, &se) || se.Stage != s.st.Name() {
 		return nil, false
 	}
-	if s.returned == nil {
-		return starlark.None, true
+	ret := s.returned
+	s.returned = nil
+	return ret, true
+}
+
+// ownStop reports whether err, from a send to s, is s's own StopIteration
+// (it returned, rather than a stage below it stopping), and its value.
+func (s *Stage) ownStop(err error) (starlark.Value, bool) {
+	var se *pipeline.StageError
+	var exc *starlark.Exception
+	if !errors.Is(err, pipeline.ErrStopped) || !errors.As(err, &se) || se.Stage != s.st.Name() || !errors.As(err, &exc) {
+		return nil, false
 	}
-	return s.returned, true
+	return exc.Value, true
 }
 
 // throw is g.throw(exc): exc is raised at the paused yield; the body may

@@ -87,6 +87,7 @@ type Session struct {
 	locals      map[string]any
 	sources     map[string]string // cell file name -> source, for tracebacks
 	exports     exports           // tables shown, for download
+	iterFailure iterFailure       // a generator's error met by a builtin that iterates it
 	live        struct {
 		mu     sync.Mutex
 		stages []*pipeline.Stage[starlark.Value] // coroutine stages, for Close
@@ -132,6 +133,9 @@ func NewSession(opts Options) *Session {
 	}
 	for name, v := range builtins() {
 		s.Predeclare(name, v)
+	}
+	for _, name := range iteratingBuiltins {
+		s.Predeclare(name, s.raisingIteratorErrors(starlark.Universe[name].(*starlark.Builtin)))
 	}
 	s.addSourceModules()
 	return s

@@ -1248,7 +1248,7 @@ func stringRepeat(s String, n Int) (String, error) {
 func Call(thread *Thread, fn Value, args Tuple, kwargs []Tuple) (Value, error) {
 	c, ok := fn.(Callable)
 	if !ok {
-		return nil, fmt.Errorf("invalid call of non-function (%s)", fn.Type())
+		return nil, Errorf(TypeError, "invalid call of non-function (%s)", fn.Type()) // pushbook fork: class
 	}
 
 	// Allocate and push a new frame.
@@ -1564,6 +1564,9 @@ func findParam(params []compile.Binding, name string) int {
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#string-interpolation
 func interpolate(format string, x Value) (Value, error) {
+	if PythonRepr { // pushbook fork: Python's conversions, flags and widths
+		return pythonInterpolate(format, x)
+	}
 	buf := new(strings.Builder)
 	index := 0
 	nargs := 1

@@ -181,6 +181,15 @@ func Errorf(c *ExceptionClass, format string, args ...any) *Exception {
 	return e
 }
 
+// NewWrapping returns an exception of class c with the given arguments
+// that wraps err, for errors.Is and errors.As: a host's exception with
+// Python's arguments and the host's cause.
+func NewWrapping(c *ExceptionClass, err error, args ...Value) *Exception {
+	e := NewException(c, args...)
+	e.cause = err
+	return e
+}
+
 // Wrap returns an exception of class c whose message is err's and which
 // wraps err.
 func Wrap(c *ExceptionClass, err error) *Exception {

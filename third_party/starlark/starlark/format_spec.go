@@ -19,8 +19,12 @@ package starlark
 // (and for int, converted). A bool formats as an int, but as True or False
 // with an empty spec; other values accept only the empty spec. Results and
 // errors (ValueError, TypeError, OverflowError) are Python 3.11's.
+//
+// With PythonRepr set, the % operator is Python's too ("%-5d|%.2f"),
+// laid out by the same code.
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -32,10 +36,7 @@ import (
 // does. An empty spec gives str(v). Its cost is linear in the result.
 func FormatValue(v Value, spec string) (string, error) {
 	if spec == "" {
-		if s, ok := v.(String); ok {
-			return string(s), nil
-		}
-		return toString(v), nil
+		return strOf(v), nil
 	}
 	switch v := v.(type) {
 	case String:
@@ -52,6 +53,18 @@ func FormatValue(v Value, spec string) (string, error) {
 		return formatFloat(float64(v), &f)
 	}
 	return "", errorf(TypeError, "unsupported format string passed to %s.__format__", v.Type())
+}
+
+// strOf returns Python's str(v) as format and str.format show it: a
+// string's contents, an exception's message, else v's repr.
+func strOf(v Value) string {
+	switch v := v.(type) {
+	case String:
+		return string(v)
+	case *Exception:
+		return v.Message()
+	}
+	return toString(v)
 }
 
 // A formatSpec is a parsed format spec.
@@ -181,17 +194,21 @@ func formatStr(s, spec string) (string, error) {
 	case f.align == '=':
 		return "", errorf(ValueError, "'=' alignment not allowed in string format specifier")
 	}
-	if f.precision >= 0 && utf8.RuneCountInString(s) > f.precision {
-		n := 0
-		for i := range s {
-			if n == f.precision {
-				s = s[:i]
-				break
-			}
-			n++
-		}
+	return f.pad("", truncate(s, f.precision)), nil
+}
+
+// truncate returns the first n code points of s, or s if n < 0.
+func truncate(s string, n int) string {
+	if n < 0 {
+		return s
 	}
-	return f.pad("", s), nil
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 func unknownFormatCode(kind byte, typeName string) error {
@@ -470,4 +487,285 @@ func (f *formatSpec) pad(lead, body string) string {
 		return lead + strings.Repeat(fill, n) + body
 	}
 	return strings.Repeat(fill, n) + lead + body
+}
+
+// pythonInterpolate returns format % x as Python 3 computes it, for
+// PythonRepr: conversions %[(key)][flags][width][.precision]type with
+// flags among "#0-+ ", a width or precision of * taken from the
+// arguments, and the types d i u o x X e E f F g G c s r a and %.
+func pythonInterpolate(format string, x Value) (Value, error) {
+	p := printf{args: Tuple{x}}
+	if t, ok := x.(Tuple); ok {
+		p.args = t
+	}
+	p.mapping, _ = x.(Mapping)
+	var buf strings.Builder
+	for {
+		i := strings.IndexByte(format, '%')
+		if i < 0 {
+			buf.WriteString(format)
+			break
+		}
+		buf.WriteString(format[:i])
+		s, rest, err := p.conversion(format[i+1:])
+		if err != nil {
+			return nil, err
+		}
+		buf.WriteString(s)
+		format = rest
+	}
+	if _, isTuple := x.(Tuple); p.index < len(p.args) && (p.mapping == nil || isTuple) {
+		return nil, errorf(TypeError, "not all arguments converted during string formatting")
+	}
+	return String(buf.String()), nil
+}
+
+// printf is the state of one % operation: its arguments and how many of
+// them conversions have used.
+type printf struct {
+	args    Tuple
+	index   int
+	mapping Mapping // x, if it is one, for %(key)s
+}
+
+func (p *printf) next() (Value, error) {
+	if p.index >= len(p.args) {
+		return nil, errorf(TypeError, "not enough arguments for format string")
+	}
+	p.index++
+	return p.args[p.index-1], nil
+}
+
+// conversion formats the conversion at the start of s (after its '%')
+// and returns the rest of s.
+func (p *printf) conversion(s string) (string, string, error) {
+	if strings.HasPrefix(s, "%") {
+		return "%", s[1:], nil
+	}
+	var arg Value
+	if strings.HasPrefix(s, "(") {
+		key, rest, err := p.key(s[1:])
+		if err != nil {
+			return "", "", err
+		}
+		arg, s = key, rest
+	}
+	f := formatSpec{fill: ' ', align: '>', precision: -1}
+	zero := false
+	for ; s != "" && strings.IndexByte("-+ #0", s[0]) >= 0; s = s[1:] {
+		switch s[0] {
+		case '-':
+			f.align = '<'
+		case '+':
+			f.sign = '+'
+		case ' ':
+			if f.sign == 0 {
+				f.sign = ' '
+			}
+		case '#':
+			f.alt = true
+		case '0':
+			zero = true
+		}
+	}
+	var err error
+	if f.width, s, err = p.number(s); err != nil {
+		return "", "", err
+	}
+	if f.width < 0 { // a negative * width
+		f.align, f.width = '<', -f.width
+	}
+	if strings.HasPrefix(s, ".") {
+		if f.precision, s, err = p.number(s[1:]); err != nil {
+			return "", "", err
+		}
+		f.precision = max(f.precision, 0)
+	}
+	if s != "" && strings.IndexByte("hlL", s[0]) >= 0 {
+		s = s[1:] // a length modifier, which Python ignores
+	}
+	if s == "" {
+		return "", "", errorf(ValueError, "incomplete format")
+	}
+	f.kind, s = s[0], s[1:]
+	if arg == nil {
+		if arg, err = p.next(); err != nil {
+			return "", "", err
+		}
+	}
+	if zero && f.align != '<' && strings.IndexByte("diuoxXeEfFgG", f.kind) >= 0 {
+		f.fill, f.align = '0', '='
+	}
+	out, err := f.printf(arg)
+	return out, s, err
+}
+
+// key returns the value of the mapping key at the start of s, up to its
+// closing parenthesis, and the rest of s.
+func (p *printf) key(s string) (Value, string, error) {
+	depth := 1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				if p.mapping == nil {
+					return nil, "", errorf(TypeError, "format requires a mapping")
+				}
+				key := String(s[:i])
+				v, found, err := p.mapping.Get(key)
+				if err != nil {
+					return nil, "", err
+				}
+				if !found {
+					return nil, "", keyError(key, "key not found: %s", key.GoString())
+				}
+				return v, s[i+1:], nil
+			}
+		}
+	}
+	return nil, "", errorf(ValueError, "incomplete format key")
+}
+
+// number returns the width or precision at the start of s: digits, or *
+// for the next argument.
+func (p *printf) number(s string) (int, string, error) {
+	if !strings.HasPrefix(s, "*") {
+		return formatSpecNumber(s)
+	}
+	arg, err := p.next()
+	if err != nil {
+		return 0, "", err
+	}
+	n, ok := arg.(Int)
+	if !ok {
+		return 0, "", errorf(TypeError, "* wants int")
+	}
+	i, err := AsInt32(n)
+	if err != nil || i >= maxFormatWidth || i <= -maxFormatWidth {
+		return 0, "", errorf(MemoryError, "format width or precision %s too large", n)
+	}
+	return i, s[1:], nil
+}
+
+// printf formats arg by the conversion f describes.
+func (f *formatSpec) printf(arg Value) (string, error) {
+	switch f.kind {
+	case 's', 'r', 'a':
+		s := strOf(arg)
+		if f.kind != 's' {
+			s = toString(arg)
+		}
+		if f.kind == 'a' {
+			s = asciiEscape(s)
+		}
+		return f.pad("", truncate(s, f.precision)), nil
+	case 'c':
+		return f.printfChar(arg)
+	case 'd', 'i', 'u', 'o', 'x', 'X':
+		return f.printfInt(arg)
+	case 'e', 'E', 'f', 'F', 'g', 'G':
+		var x float64
+		switch arg := arg.(type) {
+		case Float:
+			x = float64(arg)
+		case Int:
+			fl, err := arg.finiteFloat()
+			if err != nil {
+				return "", err
+			}
+			x = float64(fl)
+		case Bool:
+			x = float64(b2i(bool(arg)))
+		default:
+			return "", errorf(TypeError, "must be real number, not %s", pythonType(arg))
+		}
+		return formatFloat(x, f)
+	}
+	return "", errorf(ValueError, "unsupported format character '%c' (0x%x)", f.kind, f.kind)
+}
+
+func (f *formatSpec) printfInt(arg Value) (string, error) {
+	var n Int
+	switch arg := arg.(type) {
+	case Int:
+		n = arg
+	case Bool:
+		n = MakeInt(b2i(bool(arg)))
+	case Float:
+		if strings.IndexByte("oxX", f.kind) >= 0 {
+			return "", errorf(TypeError, "%%%c format: an integer is required, not float", f.kind)
+		}
+		var err error
+		if n, err = NumberToInt(arg); err != nil {
+			return "", err
+		}
+	default:
+		if strings.IndexByte("oxX", f.kind) >= 0 {
+			return "", errorf(TypeError, "%%%c format: an integer is required, not %s", f.kind, pythonType(arg))
+		}
+		return "", errorf(TypeError, "%%%c format: a real number is required, not %s", f.kind, pythonType(arg))
+	}
+	base := map[byte]int{'o': 8, 'x': 16, 'X': 16}[f.kind]
+	if base == 0 {
+		base = 10
+	}
+	digits := n.text(base)
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	if f.precision > len(digits) {
+		digits = strings.Repeat("0", f.precision-len(digits)) + digits
+	}
+	prefix := ""
+	if f.alt && base != 10 {
+		prefix = "0" + string(f.kind|0x20)
+	}
+	if f.kind == 'X' {
+		digits, prefix = strings.ToUpper(digits), strings.ToUpper(prefix)
+	}
+	return f.number(neg, prefix, digits, ""), nil
+}
+
+func (f *formatSpec) printfChar(arg Value) (string, error) {
+	switch arg := arg.(type) {
+	case Int:
+		r, ok := arg.Int64()
+		if !ok || r < 0 || r > unicode.MaxRune {
+			return "", errorf(OverflowError, "%%c arg not in range(0x110000)")
+		}
+		return f.pad("", string(rune(r))), nil
+	case String:
+		if utf8.RuneCountInString(string(arg)) == 1 {
+			return f.pad("", string(arg)), nil
+		}
+	}
+	return "", errorf(TypeError, "%%c requires int or char")
+}
+
+// pythonType returns the name Python gives v's type: str for a string.
+func pythonType(v Value) string {
+	if _, ok := v.(String); ok {
+		return "str"
+	}
+	return v.Type()
+}
+
+// asciiEscape escapes the non-ASCII characters of s as Python's ascii()
+// does: \xhh, \uhhhh or \Uhhhhhhhh.
+func asciiEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteRune(r)
+		case r <= 0xff:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	return b.String()
 }

@@ -1831,9 +1831,7 @@ func (f *strFormatter) field(field string, depth int) (string, error) {
 	switch conv {
 	case "": // Python's format(arg, spec)
 	case "s":
-		if _, ok := arg.(String); !ok {
-			arg = String(toString(arg))
-		}
+		arg = String(strOf(arg))
 	case "r":
 		arg = String(toString(arg))
 	}
@@ -1845,9 +1843,23 @@ func (f *strFormatter) field(field string, depth int) (string, error) {
 	return FormatValue(arg, spec)
 }
 
-// arg returns the argument that a field names: "" for the next, a decimal
-// number for a positional one, else a keyword.
+// arg returns the value that a field names: an argument, then what
+// Python's .attr and [key] accessors after it select ("{0[name]}").
 func (f *strFormatter) arg(name string) (Value, error) {
+	base, accessors := name, ""
+	if i := strings.IndexAny(name, ".["); i >= 0 {
+		base, accessors = name[:i], name[i:]
+	}
+	v, err := f.argument(base, name)
+	if err != nil {
+		return nil, err
+	}
+	return formatFieldAccess(v, accessors)
+}
+
+// argument returns the argument that a field's name names: "" for the
+// next, a decimal number for a positional one, else a keyword.
+func (f *strFormatter) argument(name, field string) (Value, error) {
 	if name == "" {
 		// "{}": automatic indexing
 		if f.manual {
@@ -1879,16 +1891,55 @@ func (f *strFormatter) arg(name string) (Value, error) {
 	}
 	// Starlark does not support Python's x.y or a[i] syntaxes,
 	// or nested use of {...}.
-	if strings.Contains(name, ".") {
-		return nil, errorf(ValueError, "format: attribute syntax x.y is not supported in replacement fields: %s", name)
+	// (pushbook fork: it does, but keeps upstream's messages for a missing
+	// keyword.)
+	if strings.Contains(field, ".") {
+		return nil, keyError(String(name), "format: attribute syntax x.y is not supported in replacement fields: %s", field)
 	}
-	if strings.Contains(name, "[") {
-		return nil, errorf(ValueError, "format: element syntax a[i] is not supported in replacement fields: %s", name)
+	if strings.Contains(field, "[") {
+		return nil, keyError(String(name), "format: element syntax a[i] is not supported in replacement fields: %s", field)
 	}
 	if strings.Contains(name, "{") {
 		return nil, errorf(ValueError, "format: nested replacement fields not supported")
 	}
 	return nil, keyError(String(name), "format: keyword %s not found", name)
+}
+
+// formatFieldAccess applies a field's accessors, such as .x[0], to v:
+// .name is an attribute, [digits] an index, [text] a string key.
+func formatFieldAccess(v Value, accessors string) (Value, error) {
+	for s := accessors; s != ""; {
+		var err error
+		switch s[0] {
+		case '.':
+			end := len(s)
+			if i := strings.IndexAny(s[1:], ".["); i >= 0 {
+				end = i + 1
+			}
+			if end == 1 {
+				return nil, errorf(ValueError, "format: empty attribute in format string")
+			}
+			v, err = getAttr(v, s[1:end])
+			s = s[end:]
+		case '[':
+			end := strings.IndexByte(s, ']')
+			if end < 0 {
+				return nil, errorf(ValueError, "format: missing ']' in format string")
+			}
+			var key Value = String(s[1:end])
+			if n, ok := decimal(s[1:end]); ok && end > 1 {
+				key = MakeInt(n)
+			}
+			v, err = getIndex(v, key)
+			s = s[end+1:]
+		default:
+			return nil, errorf(ValueError, "format: only '.' or '[' may follow ']' in format field specifier")
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
 }
 
 // decimal interprets s as a sequence of decimal digits.

@@ -1822,10 +1822,12 @@ func (b Bytes) Has(y Value) (bool, error) {
 }
 
 // PythonRepr selects Python 3's text forms for repr and str: 'a' rather
-// than "a", {1, 2} and set() rather than set([1, 2]), and Python's escapes.
-// The pushbook kernel sets it, so that a learner sees what Python would
-// print; when false (the default), values print as upstream Starlark
-// prints them. Set it before any program runs. (pushbook fork)
+// than "a", {1, 2} and set() rather than set([1, 2]), Python's escapes and
+// float forms (1e+16, inf), and Python's % operator (flags, widths,
+// precisions, %g without ".0"). The pushbook kernel sets it, so that a
+// learner sees what Python would print; when false (the default), values
+// print as upstream Starlark prints them. Set it before any program runs.
+// (pushbook fork)
 var PythonRepr bool
 
 // quote returns the repr of the string (or, if b, bytes) s: Starlark's
