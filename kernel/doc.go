@@ -1,6 +1,6 @@
-// Package kernel runs notebook cells written in Starlark and turns every
-// result into Jupyter outputs. It is the core the browser worker (through
-// wasm/) and the headless runner (go run . run/check) drive.
+// Package kernel runs notebook cells written in Python (on our fork of
+// go.starlark.net) and turns every result into Jupyter outputs. It is the core
+// the browser worker (through wasm/) and the headless runner (go run . run/check) drive.
 //
 // # Sessions and cells
 //
@@ -82,20 +82,23 @@
 //
 // # Coroutines, generators and stages
 //
-// Starlark has no yield, so builtins stand in (coroutine.go): generator(f)
-// makes f a generator function and coroutine(f) a primed one; inside a
-// body receive() is Python's `x = (yield)`, emit(v) is `x = yield v`, and
-// `for x in inbox():` ends when the coroutine is closed, so the code after
-// the loop is its `except GeneratorExit:` clean-up. Every such object is a
-// [Stage]: a pipeline.RawCoroutine whose body calls the Starlark function
-// on its own thread (NewThread) inside iter.Pull. Stage arguments are the
-// stage's outputs, so close (down, fan-in counted) and stop (up, as
-// StopIteration) follow the pipeline package. A body resumed by a later
-// cell is adopted by it: it prints into that cell and counts against its
-// budget. The stage library (stages.go, sinks.go) wraps pipeline's Go
-// stages; push() is a Go source that reports its work to the step budget
-// and yield hook through [Checkpoint]. The seed notebook's functions are a
-// module written in Starlark (seed.star), loaded with load("seed", ...).
+// Cells write Python's generators: the fork compiles a def containing
+// yield as a generator function, and the session is its
+// starlark.GeneratorHost (generator.go). Calling one makes a [Stage]: a
+// pipeline.RawCoroutine whose body runs the function on its own thread
+// (NewThread) inside iter.Pull; yield hands a value out and waits (the
+// seed's @coroutine primes it with send(None)); close raises GeneratorExit
+// at the paused yield; throw raises what it is given there; yield from
+// delegates. Stage arguments are the stage's outputs, so close (down,
+// fan-in counted) and stop (up, as StopIteration, as Python 3.4 did) follow
+// the pipeline package. A body resumed by a later cell is adopted by it: it
+// prints into that cell and counts against its budget. The stage library
+// (stages.go, sinks.go) wraps pipeline's Go stages; push() is a Go source
+// that reports its work to the step budget and yield hook through
+// [Checkpoint]. The seed notebook's functions are a module in the seed's
+// own Python (seed.star), loaded with load("seed", ...). Builtins that
+// iterate (list, sorted, ...) raise a generator's error from their call
+// (iterfailure.go); a for loop raises it where the loop is.
 //
 // # Tables
 //
@@ -116,20 +119,11 @@
 //
 // # Python features
 //
-// Cells are Starlark, a dialect of Python. Present: def, lambda, if/elif/
-// else, for, while, break/continue, recursion, list/dict comprehensions,
-// tuples, sets (set()), str.format with positional and named fields ("{0}",
-// "{name}"), % formatting, int (arbitrary precision), float, dict keeps
-// insertion order, print(*args, sep=" "), isinstance(x, T) for the builtin
-// types (int, float, str, bool, list, tuple, dict, set, bytes) or a tuple of
-// them, display(*values), and everything in Starlark's universe (len,
-// range, sorted, reversed, enumerate, zip, min, max, any, all, getattr,
-// hasattr, dir, type, repr, str, fail, ...).
-//
-// Absent: classes, try/except/finally, raise (fail(msg) raises an
-// Exception), yield (the coroutine builtins stand in), decorators
-// (write f = deco(f)), with, import (use load), global/nonlocal, is,
-// chained comparisons (a < b < c), print's end= and file=, format specs
-// in str.format ("{:>10s}"; the format builtin takes them), f-strings, and mutating a list while iterating
-// over it (an error here, not undefined behaviour).
+// Cells are Python as far as generators, coroutines and exceptions need,
+// on our fork of go.starlark.net (third_party/starlark, FORK.md): yield,
+// yield from, decorators, try/except/else/finally, raise, Python's
+// exception classes, str.format with format specs, and Python's repr
+// (starlark.PythonRepr, set in this package's init). The README's "The
+// cell language" lists what a cell accepts and where it differs from
+// Python.
 package kernel

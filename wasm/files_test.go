@@ -120,7 +120,7 @@ func TestADroppedFileIsReadByReadTextAndReadEvents(t *testing.T) {
 
 	res = run(t, pb, `print(read_events("d.jsonl"))`)
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
-	assert.Equal(t, "[{\"x\": 1, \"tag\": \"a\"}, {\"x\": 2, \"tag\": \"b\"}]\n", res.Outputs[0]["text"])
+	assert.Equal(t, "[{'x': 1, 'tag': 'a'}, {'x': 2, 'tag': 'b'}]\n", res.Outputs[0]["text"])
 
 	listed := call(t, pb, "files")
 	l, err := listed.Length()

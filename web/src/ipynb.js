@@ -52,8 +52,8 @@ export function emptyNotebook() {
     nbformat: 4,
     nbformat_minor: 5,
     metadata: {
-      kernelspec: { name: "pushbook", display_name: "Starlark (pushbook)", language: "python" },
-      language_info: { name: "python", file_extension: ".star" },
+      kernelspec: { name: "pushbook", display_name: "Python (pushbook)", language: "python" },
+      language_info: { name: "python", file_extension: ".py" },
     },
     cells: [newCell("code", "")],
   };
