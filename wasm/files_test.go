@@ -151,7 +151,7 @@ func TestDroppedFilesAndBaseSurviveARestart(t *testing.T) {
 	await(t, call(t, pb, "restart"), 5*time.Second)
 	res := run(t, pb, `read_text("keep.txt")`)
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
-	assert.Equal(t, `"kept"`, res.Outputs[0]["data"].(map[string]any)["text/plain"])
+	assert.Equal(t, `'kept'`, res.Outputs[0]["data"].(map[string]any)["text/plain"])
 }
 
 func TestNamesThatLeaveTheSiteAreRefused(t *testing.T) {
