@@ -151,30 +151,6 @@ func TestInterruptReachesABusyCoroutineBody(t *testing.T) {
 	assert.Equal(t, "next cell runs\n", got)
 }
 
-func TestCloseFlowsDownCountingFanIn(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, `
-load("seed", "coroutine")
-@coroutine
-def relay(out):
-    while True:
-        out.send((yield))
-@coroutine
-def report(name):
-    try:
-        while True:
-            (yield)
-    except GeneratorExit:
-        print(name, "closed")
-shared = report("shared")
-a, b = relay(shared), relay(shared)
-a.close()
-print("after a:", shared.state)
-b.close()
-print("after b:", shared.state)`, kernel.StatusOK)
-	assert.Equal(t, "after a: open\nshared closed\nafter b: closed\n", got)
-}
-
 func TestSenderCatchesStopIterationWhenThePipelineStops(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	got, _ := stdout(t, s, `
