@@ -108,37 +108,11 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 		fr.locals = nil
 	}()
 
-	// pushbook fork: the loop runs in run; an error raised at a pc that a
-	// try statement covers resumes it at the handler, with the exception as
-	// the only operand. A cancelled thread runs no handler.
-	var pc uint32
 	sp := 0
-	for {
-		result, err := fn.run(thread, fr, locals, stack, &iterstack, pc, sp)
-		if err == nil || thread.cancelReason.Load() != nil {
-			return result, err
-		}
-		h := handlerFor(f.Handlers, fr.pc)
-		if h == nil {
-			return result, err
-		}
-		for n := len(iterstack); n > int(h.Iters); n-- {
-			iterstack[n-1].Done()
-			iterstack = iterstack[:n-1]
-		}
-		stack[0], sp, pc = ExceptionOf(err), 1, h.Target
-	}
-}
-
-// run runs fn's code from pc with sp values on the operand stack, until it
-// returns or fails (pushbook fork: the interpreter loop, moved out of
-// CallInternal unchanged but for the iterator stack, which the caller owns).
-func (fn *Function) run(thread *Thread, fr *frame, locals, stack []Value, iters *[]Iterator, pc uint32, sp int) (Value, error) {
-	f := fn.funcode
-	iterstack := *iters
-	var err error
+	var pc uint32
 	var result Value
 	code := f.Code
+resume: // pushbook fork: see the end of the loop
 loop:
 	for {
 		thread.Steps++
@@ -428,7 +402,6 @@ loop:
 				break loop
 			}
 			iterstack = append(iterstack, iter)
-			*iters = iterstack
 
 		case compile.ITERJMP:
 			iter := iterstack[len(iterstack)-1]
@@ -444,7 +417,6 @@ loop:
 			n := len(iterstack) - 1
 			iterstack[n].Done()
 			iterstack = iterstack[:n]
-			*iters = iterstack
 
 		case compile.NOT:
 			stack[sp-1] = !stack[sp-1].Truth()
@@ -731,6 +703,20 @@ loop:
 		default:
 			err = fmt.Errorf("unimplemented: %s", op)
 			break loop
+		}
+	}
+	// pushbook fork: an error raised at a pc that a try statement covers
+	// resumes the loop at the handler, with the exception as the only
+	// operand; a cancelled thread runs no handler. The lookup is out here so
+	// that the loop itself is upstream's.
+	if err != nil && f.Handlers != nil && thread.cancelReason.Load() == nil {
+		if h := handlerFor(f.Handlers, fr.pc); h != nil {
+			for n := len(iterstack); n > int(h.Iters); n-- {
+				iterstack[n-1].Done()
+				iterstack = iterstack[:n-1]
+			}
+			stack[0], sp, pc, err = ExceptionOf(err), 1, h.Target, nil
+			goto resume
 		}
 	}
 	// (deferred cleanup runs here)
