@@ -59,11 +59,13 @@ dist: site
 	rm -rf dist && cp -r $(SITE) dist
 	@echo "dist/ is ready: copy it to any static host."
 
-## bench: Go benchmarks (native, then the page in headless Chromium) with the
-## issues' targets beside the measured figures; raw output in build/bench.txt.
+## bench: Go benchmarks (native; our starlark fork against upstream, interleaved; then the
+## page in headless Chromium) with the issues' targets beside the measured figures; raw
+## output in build/bench.txt.
 bench: site
 	@mkdir -p build
 	( $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ && \
+	  $(GO) run ./internal/forkbench && \
 	  GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime 6x -exec $(WASMEXEC) ./wasm/ && \
 	  $(GO) test -tags browser -run '^$$' -bench '$(BENCH)' ./e2e/ ) | tee build/bench.txt | $(GO) run ./internal/benchreport
 
