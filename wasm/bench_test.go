@@ -46,3 +46,44 @@ func BenchmarkInterruptibleCell(b *testing.B) {
 	b.ReportMetric(100*(withHook.Seconds()-without.Seconds())/without.Seconds(), "yield-overhead-%")
 	b.ReportMetric(float64(withHook.Milliseconds())/float64(b.N), "ms/cell-with-yield")
 }
+
+// benchWasmCell runs setup once, then cell per iteration, in a session as
+// the page configures it, reporting how many events per second the cell
+// handles when it handles events per run.
+func benchWasmCell(b *testing.B, setup, cell string, events int) {
+	y := newYielder(yieldInterval)
+	s := kernel.NewSession(kernel.Options{YieldEvery: yieldEvery, OnYield: y.maybeYield, MaxSteps: 1 << 62})
+	for _, code := range []string{setup, cell} { // the second runs once to warm the engine up
+		if res := s.Execute(code, nil); res.Status != kernel.StatusOK {
+			b.Fatal(res.Err)
+		}
+	}
+	for b.Loop() {
+		if res := s.Execute(cell, nil); res.Status != kernel.StatusOK {
+			b.Fatal(res.Err)
+		}
+	}
+	if events > 0 {
+		b.ReportMetric(float64(events)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+	}
+}
+
+// BenchmarkWasmLoop is issue #14's pure loop, a tenth of it: small-int
+// arithmetic, where every int used to be a 16-byte allocation in wasm.
+func BenchmarkWasmLoop(b *testing.B) {
+	benchWasmCell(b, "", "s = 0\nfor i in range(300000):\n    s += i * i % 7", 0)
+}
+
+// BenchmarkWasmSeedCoroutines is the seed's In [206] written with
+// @coroutine and (yield), sinks counting instead of printing, 20,000
+// values sent from a Starlark loop.
+func BenchmarkWasmSeedCoroutines(b *testing.B) {
+	benchWasmCell(b, `
+load("seed", "co_process", "co_filter", "co_split", "coroutine")
+@coroutine
+def co_count(name):
+    while True:
+        (yield)
+pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
+`, "for i in range(20000):\n    pipeline.send(i)", 20000)
+}

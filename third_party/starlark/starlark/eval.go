@@ -11,6 +11,7 @@ import (
 	"log"
 	"math/big"
 	"math/bits"
+	"runtime"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -72,6 +73,24 @@ type Thread struct {
 	// Generators, if set, runs the generator functions (defs containing
 	// yield) that the thread calls. pushbook fork: see exceptions.go.
 	Generators GeneratorHost
+
+	// MaxCallDepth, if positive, is how many calls deep the thread may go
+	// (with FileOptions.Recursion) before a RecursionError. Zero means
+	// upstream's 100,000, or 2,000 in WebAssembly, whose engines' call
+	// stacks (about 1 MB in V8) overflow between 5,000 and 10,000
+	// Starlark calls and end the program. pushbook fork.
+	MaxCallDepth int
+}
+
+// maxCallDepth is the depth limit in effect (pushbook fork).
+func (thread *Thread) maxCallDepth() int {
+	switch {
+	case thread.MaxCallDepth > 0:
+		return thread.MaxCallDepth
+	case runtime.GOARCH == "wasm":
+		return 2_000
+	}
+	return 100_000
 }
 
 // ExecutionSteps returns the current value of Steps.

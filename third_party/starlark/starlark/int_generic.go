@@ -1,4 +1,6 @@
-//go:build (!linux && !darwin && !dragonfly && !freebsd && !netbsd && !solaris) || (!amd64 && !arm64 && !mips64x && !ppc64 && !ppc64le && !loong64 && !s390x)
+//go:build ((!linux && !darwin && !dragonfly && !freebsd && !netbsd && !solaris) || (!amd64 && !arm64 && !mips64x && !ppc64 && !ppc64le && !loong64 && !s390x)) && !wasm
+
+// pushbook fork: "&& !wasm" above, since WebAssembly uses int_wasm.go.
 
 package starlark
 

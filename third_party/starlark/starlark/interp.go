@@ -38,8 +38,8 @@ func (fn *Function) CallInternal(thread *Thread, args Tuple, kwargs []Tuple) (Va
 		// but the stack limit is on the order of 1GB, so a
 		// maximum of about 700K recursive calls is possible.
 		// Limit it to much less here.
-		if len(thread.stack) > 100_000 {
-			return nil, Errorf(RecursionError, "Starlark stack overflow") // pushbook fork: class
+		if max := thread.maxCallDepth(); len(thread.stack) > max { // pushbook fork: MaxCallDepth, class
+			return nil, Errorf(RecursionError, "Starlark stack overflow: maximum recursion depth (%d calls) exceeded", max)
 		}
 	} else {
 		// detect recursion
