@@ -44,10 +44,8 @@ type threadState struct {
 	cell      *cell
 	accounted uint64         // the thread's steps already added to cell.used
 	locals    map[string]any // inherited by threads made from this one
+	body      *body          // the generator body running on the thread, if any
 }
-
-// threadKey is the starlark.Thread local under which a *threadState lives.
-const threadKey = "pushbook/kernel.thread"
 
 func newCell(s *Session, n int, emit func(Output)) *cell {
 	if emit == nil {
@@ -63,7 +61,7 @@ func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
 	ts := &threadState{cell: c, locals: maps.Clone(locals)}
 	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule, Generators: generators{}}
 	t.OnMaxSteps = func(t *starlark.Thread) { ts.cell.account(t, ts) } // ts.cell changes when a coroutine is adopted by a later cell
-	t.SetLocal(threadKey, ts)
+	t.Host = ts
 	for k, v := range ts.locals {
 		t.SetLocal(k, v)
 	}

@@ -368,21 +368,21 @@ func shortRepr(v starlark.Value) string {
 }
 
 // body is what a running coroutine or generator body knows of itself; it
-// lives in its thread's locals under bodyKey.
+// lives in its thread's state (threadState.body).
 type body struct {
 	co     *pipeline.Co[starlark.Value]
 	thread *starlark.Thread
 	stage  *Stage
 }
 
-const bodyKey = "pushbook/kernel.body"
-
 func bodyOf(thread *starlark.Thread) *body {
 	if thread == nil {
 		return nil
 	}
-	b, _ := thread.Local(bodyKey).(*body)
-	return b
+	if ts := stateOf(thread); ts != nil {
+		return ts.body
+	}
+	return nil
 }
 
 func (b *body) hasOutput(s *Stage) bool {

@@ -36,7 +36,7 @@ func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, a
 		if t == nil {
 			return fmt.Errorf("%s: its cell's thread is gone", name)
 		}
-		t.SetLocal(bodyKey, &body{co: co, thread: t, stage: s})
+		stateOf(t).body = &body{co: co, thread: t, stage: s}
 		adopt(t)
 		result, err := starlark.Call(t, code, args, kwargs)
 		switch {

@@ -16,7 +16,7 @@ func notInCell(what string) error {
 }
 
 func stateOf(thread *starlark.Thread) *threadState {
-	ts, _ := thread.Local(threadKey).(*threadState)
+	ts, _ := thread.Host.(*threadState)
 	return ts
 }
 

@@ -74,6 +74,11 @@ type Thread struct {
 	// yield) that the thread calls. pushbook fork: see exceptions.go.
 	Generators GeneratorHost
 
+	// Host is the application's own per-thread state: like a value in
+	// Local, but reached without a map lookup, for hosts that consult it on
+	// every generator hop. pushbook fork.
+	Host any
+
 	// MaxCallDepth, if positive, is how many calls deep the thread may go
 	// (with FileOptions.Recursion) before a RecursionError. Zero means
 	// upstream's 100,000, or 2,000 in WebAssembly, whose engines' call
