@@ -183,3 +183,37 @@ def co_count(name):
 pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
 `, fmt.Sprintf("push(range(%d), pipeline)", pipelineEvents))
 }
+
+// BenchmarkPagePrinting times, in one page and alternating, a cell that
+// prints 8,000 lines with a print() each and a cell that prints the same
+// lines in one print(), from Run until the cell is idle and its output
+// accounts for every line (issue #14). It reports both times and their
+// ratio. Target: at most 2 prints/one-print.
+func BenchmarkPagePrinting(b *testing.B) {
+	p, closeTab := coldPage(b)
+	defer closeTab()
+	base := serve(b, siteDir(b))
+	p.do("navigate", chromedp.Navigate(base+"?notebook=testdata/basics.ipynb"))
+	p.waitIdle(kernelStart)
+	perLine := p.appendCell(printPerLine)
+	atOnce := p.appendCell(printAllAtOne)
+	timeRun := func(id string) float64 {
+		ctx, cancel := context.WithTimeout(p.ctx, 3*time.Minute)
+		defer cancel()
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(`(%s)(%s)`, printTimerJS, jsString(id)), chromedp.EvalAwaitPromise))
+		require.NoError(b, err, "running %s", id)
+		return ms
+	}
+	timeRun(perLine) // warm up both paths once
+	timeRun(atOnce)
+	var loopMs, oneMs float64
+	n := 0
+	for b.Loop() {
+		loopMs += timeRun(perLine)
+		oneMs += timeRun(atOnce)
+		n++
+	}
+	b.ReportMetric(loopMs/float64(n), "ms-8000-prints")
+	b.ReportMetric(oneMs/float64(n), "ms-one-print")
+	b.ReportMetric(loopMs/oneMs, "prints/one-print")
+}

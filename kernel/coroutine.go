@@ -251,6 +251,9 @@ func stopMessage(sent string, err error) string {
 }
 
 func stageSend(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 { // every hop of a pipeline comes here: skip the general unpacking
+		return b.Receiver().(*Stage).send(thread, args[0])
+	}
 	var v starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
 		return nil, err
