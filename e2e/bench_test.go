@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
@@ -216,4 +219,115 @@ func BenchmarkPagePrinting(b *testing.B) {
 	b.ReportMetric(loopMs/float64(n), "ms-8000-prints")
 	b.ReportMetric(oneMs/float64(n), "ms-one-print")
 	b.ReportMetric(loopMs/oneMs, "prints/one-print")
+}
+
+// firstOutputScript runs in every new document of a tab before the page's own
+// scripts. It records in globalThis.pushbookFirstOutput, in ms since
+// navigation start, when the kernel's worker sent its first output message
+// (message) and when the first output element was put on the page after it
+// (shown): an output of this visit's run, not one saved with the notebook.
+const firstOutputScript = `(() => {
+	const seen = { message: 0, shown: 0 };
+	globalThis.pushbookFirstOutput = seen;
+	const Base = globalThis.Worker;
+	if (Base) globalThis.Worker = class extends Base {
+		constructor(...args) {
+			super(...args);
+			this.addEventListener("message", (e) => {
+				if (!seen.message && e.data?.type === "output") seen.message = performance.now();
+			});
+		}
+	};
+	const isOutput = (n) => n.nodeType === 1 && (n.matches(".output:not(.output-notice)") || !!n.querySelector(".output:not(.output-notice)"));
+	new MutationObserver((records) => {
+		if (!seen.message || seen.shown) return;
+		if (records.some((r) => [...r.addedNodes].some(isOutput))) seen.shown = performance.now();
+	}).observe(document, { childList: true, subtree: true });
+})();`
+
+// BenchmarkPageFirstOutput measures, with a cold cache, navigation start to
+// the first output of the seed notebook under ?run=all on the page
+// (ms-to-first-output), with the kernel-ready mark of the same visit beside
+// it (ms-to-ready). Target: 500 ms.
+func BenchmarkPageFirstOutput(b *testing.B) {
+	dir := siteDir(b)
+	if _, err := os.Stat(filepath.Join(dir, "examples", "seed.ipynb")); err != nil {
+		b.Fatalf("%s has no examples/seed.ipynb: run make site", dir)
+	}
+	base := serve(b, dir)
+	var first, ready float64
+	n := 0
+	for b.Loop() {
+		p, closeTab := coldPage(b)
+		_, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: firstOutputScript})
+		require.NoError(b, err, "adding the first-output probe")
+		ready += kernelReadyMs(p, base+"?run=all")
+		p.waitFor(`pushbookFirstOutput.shown`, "the first output of Run all", 30*time.Second)
+		first += eval[float64](p, `pushbookFirstOutput.shown`)
+		n++
+		closeTab()
+	}
+	b.ReportMetric(first/float64(n), "ms-to-first-output")
+	b.ReportMetric(ready/float64(n), "ms-to-ready")
+}
+
+// wasmCodeCacheTimeout is how long the warm benchmark waits, after the first
+// visit, for Chromium to write the compiled kernel to its code cache.
+const wasmCodeCacheTimeout = 20 * time.Second
+
+// BenchmarkPageWarmKernelReady measures a second visit: in a new browser with
+// a fresh on-disk profile (incognito browser contexts keep no code cache),
+// one tab loads the page and closes once Chromium has written the compiled
+// main.wasm to its code cache (or wasmCodeCacheTimeout passed); a second tab
+// then loads it again, its HTTP cache warm, and navigation start to
+// kernel-ready is reported as ms-warm-ready. Target: 200 ms.
+func BenchmarkPageWarmKernelReady(b *testing.B) {
+	base := serve(b, siteDir(b))
+	path := chromiumPath()
+	if st, err := os.Stat(path); err != nil || st.IsDir() {
+		b.Skipf("no Chromium at %s", path)
+	}
+	var total float64
+	n := 0
+	for b.Loop() {
+		profile := b.TempDir()
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
+			chromedp.Flag("disable-component-update", true),
+			chromedp.UserDataDir(profile), chromedp.WindowSize(1200, 900))
+		allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
+		require.NoError(b, chromedp.Do(browserCtx), "starting Chromium with profile %s", profile)
+
+		firstCtx, closeFirst := chromedp.NewContext(browserCtx)
+		kernelReadyMs(&page{tb: b, ctx: firstCtx}, base)
+		if !waitForWasmCodeCache(profile, wasmCodeCacheTimeout) && n == 0 {
+			b.Logf("no compiled main.wasm in %s after %s: the second visit compiles again", filepath.Join(profile, "Default", "Code Cache", "wasm"), wasmCodeCacheTimeout)
+		}
+		closeFirst()
+
+		secondCtx, closeSecond := chromedp.NewContext(browserCtx)
+		total += kernelReadyMs(&page{tb: b, ctx: secondCtx}, base)
+		n++
+		closeSecond()
+		cancelBrowser()
+		cancelAlloc()
+	}
+	b.ReportMetric(total/float64(n), "ms-warm-ready")
+}
+
+// waitForWasmCodeCache polls the profile's WebAssembly code cache until it
+// holds an entry (a file other than the cache's index), for at most timeout,
+// and reports whether one appeared.
+func waitForWasmCodeCache(profile string, timeout time.Duration) bool {
+	dir := filepath.Join(profile, "Default", "Code Cache", "wasm")
+	for start := time.Now(); time.Since(start) < timeout; time.Sleep(100 * time.Millisecond) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !e.IsDir() && e.Name() != "index" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -87,3 +87,12 @@ def co_count(name):
 pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
 `, "for i in range(20000):\n    pipeline.send(i)", 20000)
 }
+
+// BenchmarkWasmBuiltinStages is In [206] from built-in stages and the
+// built-in source, one value at a time (block=1): Go per value, no
+// Starlark.
+func BenchmarkWasmBuiltinStages(b *testing.B) {
+	benchWasmCell(b, `
+head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+`, "push(range(200000), head)", 200000)
+}
