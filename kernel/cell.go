@@ -18,6 +18,13 @@ import (
 // Interrupt.
 const stepChunk = 1024
 
+// maxCallDepth is how deep a cell's calls may nest before RecursionError:
+// the same natively and in the page, so a notebook's outputs do not depend
+// on where it ran, and well below the 5,000-10,000 Starlark calls at which
+// a browser's call stack (about 1 MB in V8) ends a WebAssembly program.
+// Python's default is 1,000.
+const maxCallDepth = 2000
+
 // cell is the state of one running cell, shared by all of its threads.
 type cell struct {
 	session  *Session
@@ -62,6 +69,7 @@ func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
 	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule, Generators: generators{}}
 	t.OnMaxSteps = func(t *starlark.Thread) { ts.cell.account(t, ts) } // ts.cell changes when a coroutine is adopted by a later cell
 	t.Host = ts
+	t.MaxCallDepth = maxCallDepth
 	for k, v := range ts.locals {
 		t.SetLocal(k, v)
 	}

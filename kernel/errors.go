@@ -176,6 +176,26 @@ func (s *Session) frames(err error) []string {
 			out = append(out, s.frame(fr))
 		}
 	}
+	return elideRepeats(out)
+}
+
+// elideRepeats shortens runs of the same frame, as Python does for deep
+// recursion: a frame shown three times in a row stands for the rest of its
+// run, followed by "[Previous line repeated N more times]".
+func elideRepeats(frames []string) []string {
+	const shown = 3
+	var out []string
+	for i := 0; i < len(frames); {
+		j := i
+		for j < len(frames) && frames[j] == frames[i] {
+			j++
+		}
+		out = append(out, frames[i:min(j, i+shown)]...)
+		if n := j - i - shown; n > 0 {
+			out = append(out, fmt.Sprintf("[Previous line repeated %d more times]\n", n))
+		}
+		i = j
+	}
 	return out
 }
 

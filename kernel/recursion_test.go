@@ -1,0 +1,29 @@
+package kernel_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"pushbook/kernel"
+)
+
+// Runaway recursion is a RecursionError at the same depth natively and in
+// the page (2,000 calls, far below where a browser's call stack ends the
+// kernel), its traceback shortened as Python's is, and the session lives.
+func TestRunawayRecursionIsAShortRecursionError(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	_, outs := stdout(t, s, "def r(n):\n    return r(n + 1)\nr(0)", kernel.StatusError)
+	last := outs[len(outs)-1]
+	require.Equal(t, "error", last.OutputType)
+	assert.Equal(t, "RecursionError", last.EName)
+	assert.Contains(t, last.EValue, "maximum recursion depth (2000 calls) exceeded")
+	tb := strings.Join(last.Traceback, "\n")
+	assert.Contains(t, tb, "[Previous line repeated 1996 more times]")
+	assert.Less(t, len(tb), 4000, "the traceback shows the repeated frame three times, not 2,000")
+
+	got, _ := stdout(t, s, "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(1900))", kernel.StatusOK)
+	assert.Equal(t, "1900\n", got, "recursion below the limit works, and the session lived on")
+}
