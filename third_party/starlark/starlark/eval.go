@@ -916,9 +916,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *Set: // difference
 			if y, ok := y.(*Set); ok {
-				iter := y.Iterate()
-				defer iter.Done()
-				return x.Difference(iter)
+				return iterated(y.Iterate(), x.Difference) // pushbook fork: no defer in Binary
 			}
 		}
 
@@ -1134,9 +1132,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 
 		case *Set: // union
 			if y, ok := y.(*Set); ok {
-				iter := Iterate(y)
-				defer iter.Done()
-				return x.Union(iter)
+				return iterated(Iterate(y), x.Union) // pushbook fork: no defer in Binary
 			}
 		}
 
@@ -1148,9 +1144,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *Set: // intersection
 			if y, ok := y.(*Set); ok {
-				iter := y.Iterate()
-				defer iter.Done()
-				return x.Intersection(iter)
+				return iterated(y.Iterate(), x.Intersection) // pushbook fork: no defer in Binary
 			}
 		}
 
@@ -1162,9 +1156,7 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *Set: // symmetric difference
 			if y, ok := y.(*Set); ok {
-				iter := y.Iterate()
-				defer iter.Done()
-				return x.SymmetricDifference(iter)
+				return iterated(y.Iterate(), x.SymmetricDifference) // pushbook fork: no defer in Binary
 			}
 		}
 
@@ -1215,6 +1207,15 @@ unknown:
 // It's always possible to overeat in small bites but we'll
 // try to stop someone swallowing the world in one gulp.
 const maxAlloc = 1 << 30
+
+// iterated applies op to iter and then ends the iteration. Binary calls it
+// rather than deferring iter.Done itself: a function with a defer (and
+// Binary's many returns) runs Go's deferred-call machinery on every return,
+// about a tenth of a loop's time in WebAssembly. (pushbook fork)
+func iterated(iter Iterator, op func(Iterator) (Value, error)) (Value, error) {
+	defer iter.Done()
+	return op(iter)
+}
 
 func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	if len(elems) == 0 {
