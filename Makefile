@@ -8,7 +8,7 @@ SITE     := build/site
 ADDR     ?= localhost:8080
 BENCH    ?= .
 
-.PHONY: test vet unit fork-test wasm-test web-test examples browser-test bench serve site dist clean
+.PHONY: test vet unit fork-test wasm-test web-test examples browser-test bench profile serve site dist clean
 
 ## test: every test: Go unit tests (race detector; with CPython differential tests), our
 ## go.starlark.net fork's own tests, the wasm bridge under Node, the page's JavaScript
@@ -71,6 +71,23 @@ bench: site
 	  $(GO) run ./internal/forkbench && \
 	  GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime 6x -exec $(WASMEXEC) ./wasm/ && \
 	  $(GO) test -tags browser -run '^$$' -bench '$(BENCH)' ./e2e/ ) | tee build/bench.txt | $(GO) run ./internal/benchreport
+
+PROFILE_CELL ?= seed
+PROFILE_SITE := build/profile-site
+
+## profile: a V8 CPU profile of the kernel's Web Worker running one cell by the page's Run
+## in headless Chromium (PROFILE_CELL=seed|builtin|loop|print, defined in
+## e2e/profile_test.go), from a site in build/profile-site whose main.wasm keeps its
+## function names; writes build/profile-$(PROFILE_CELL).cpuprofile (DevTools, speedscope)
+## and prints the top functions by self time and the share of a few groups (also kept in
+## build/profile-$(PROFILE_CELL).txt).
+profile: web/node_modules/.package-lock.json
+	node web/build.mjs --out $(PROFILE_SITE) --examples examples
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(PROFILE_SITE)/main.wasm ./wasm
+	cp $(GOROOT)/lib/wasm/wasm_exec.js $(PROFILE_SITE)/wasm_exec.js
+	PUSHBOOK_SITE=$(CURDIR)/$(PROFILE_SITE) PROFILE_CELL=$(PROFILE_CELL) PROFILE_OUT=$(CURDIR)/build \
+	  $(GO) test -tags browser -count=1 -v -run '^TestProfileWorker$$' ./e2e/
+	$(GO) run ./internal/pageprofile build/profile-$(PROFILE_CELL).cpuprofile | tee build/profile-$(PROFILE_CELL).txt
 
 clean:
 	rm -rf build dist
