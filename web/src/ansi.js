@@ -5,6 +5,10 @@
 // palette names such as "red" or "bright-blue", or "#rrggbb" for 256-colour and true-colour
 // codes). Sequences other than SGR (cursor moves, OSC titles) are dropped. The renderer turns
 // segments into <span>s with textContent, never innerHTML.
+//
+// TerminalText takes a stream's text chunk by chunk, as a terminal does: it keeps the lines
+// with carriage returns applied and the style each line starts in, so a view can draw any
+// line range, or only what was added, in the right colours without reading the whole text.
 
 const NAMES = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 
@@ -64,13 +68,22 @@ function applySGR(style, params) {
   return s;
 }
 
+const NO_STYLE = Object.freeze({});
+
+// The numbers of an SGR sequence's parameter text ("1;31" -> [1, 31]; empty ones are 0).
+function sgrParams(text) {
+  return text === "" ? [] : text.split(";").map((x) => (x === "" ? 0 : Number(x)));
+}
+
 // CSI sequences (ESC [ params final) and OSC sequences (ESC ] ... BEL or ESC \).
 const ESCAPE = /\x1b\[([0-9;?]*)([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?/g;
 
-/** Splits text into [{text, style}] segments following ANSI SGR codes; drops other escapes. */
-export function parseAnsi(text) {
+/**
+ * Splits text into [{text, style}] segments following ANSI SGR codes; drops other escapes.
+ * style is the SGR state the text starts in (none by default).
+ */
+export function parseAnsi(text, style = NO_STYLE) {
   const segments = [];
-  let style = {};
   let last = 0;
   const push = (chunk) => {
     if (!chunk) return;
@@ -82,12 +95,20 @@ export function parseAnsi(text) {
     push(text.slice(last, m.index));
     last = m.index + m[0].length;
     if (m[2] === "m") {
-      const params = m[1] === "" ? [] : m[1].split(";").map((x) => (x === "" ? 0 : Number(x)));
-      style = applySGR(style, params);
+      style = applySGR(style, sgrParams(m[1]));
     }
   }
   push(text.slice(last));
   return segments;
+}
+
+/** The SGR state after text, which starts in style: the style the text that follows it starts in. */
+export function styleAfter(text, style = NO_STYLE) {
+  if (!text.includes("\x1b")) return style;
+  for (const m of text.matchAll(ESCAPE)) {
+    if (m[2] === "m") style = applySGR(style, sgrParams(m[1]));
+  }
+  return style;
 }
 
 function sameStyle(a, b) {
@@ -119,12 +140,95 @@ export function applyCarriageReturns(text) {
 }
 
 /**
+ * A stream's text as a terminal shows it, built chunk by chunk: the finished lines (each
+ * ending in "\n") with carriage returns applied as applyCarriageReturns does, the SGR style
+ * each line starts in, and the unfinished last line. However the text is split into chunks,
+ * the result is the same; appending costs O(chunk), plus the last line's length when a
+ * carriage return rewrites it (a progress bar).
+ */
+export class TerminalText {
+  /** The finished lines, each ending in "\n". */
+  lines = [];
+  /** styles[i] is the SGR style lines[i] starts in; styles[lines.length], the last line's. */
+  styles = [NO_STYLE];
+  /** The unfinished last line (no "\n"), carriage returns applied. */
+  current = "";
+  /** The length of the finished lines together. */
+  finishedLength = 0;
+  #column = 0; // where the last line's next character goes: 0 after "\r"
+
+  /** Adds text written to the stream. */
+  append(chunk) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf("\n", start);
+      this.#write(nl < 0 ? (start ? chunk.slice(start) : chunk) : chunk.slice(start, nl));
+      if (nl < 0) return;
+      const line = this.current + "\n";
+      this.lines.push(line);
+      this.finishedLength += line.length;
+      this.styles.push(styleAfter(line, this.styles[this.styles.length - 1]));
+      this.current = "";
+      this.#column = 0;
+      start = nl + 1;
+    }
+  }
+
+  // Writes text without "\n" at the column: "\r" goes back to the line's start, other
+  // characters overwrite what is there (or extend the line).
+  #write(text) {
+    let start = 0;
+    for (;;) {
+      const cr = text.indexOf("\r", start);
+      const part = cr < 0 ? (start ? text.slice(start) : text) : text.slice(start, cr);
+      if (part) {
+        const cur = this.current;
+        const col = this.#column;
+        this.current = col === cur.length ? cur + part : cur.slice(0, col) + part + cur.slice(col + part.length);
+        this.#column = col + part.length;
+      }
+      if (cr < 0) return;
+      this.#column = 0;
+      start = cr + 1;
+    }
+  }
+
+  /** The number of lines as text.split(/(?<=\n)/) counts them: the unfinished one too, if any. */
+  get lineCount() {
+    return this.lines.length + (this.current !== "" || this.lines.length === 0 ? 1 : 0);
+  }
+
+  /** Line i (counted as lineCount does): a finished line with its "\n", or the last one. */
+  line(i) {
+    return i < this.lines.length ? this.lines[i] : this.current;
+  }
+
+  /** The length of the whole text. */
+  get length() {
+    return this.finishedLength + this.current.length;
+  }
+
+  /** Lines from up to end (line indices), joined. */
+  slice(from, end = this.lineCount) {
+    const upTo = Math.min(end, this.lines.length);
+    const finished = from < upTo ? this.lines.slice(from, upTo).join("") : "";
+    return from <= this.lines.length && end > this.lines.length ? finished + this.current : finished;
+  }
+
+  /** The whole text, carriage returns applied: applyCarriageReturns of everything appended. */
+  get text() {
+    return this.slice(0);
+  }
+}
+
+/**
  * Renders text with ANSI codes into a DocumentFragment of text nodes and <span>s (classes
  * ansi-<colour>-fg/-bg, ansi-bold, ...; inline colour for 256/true colours). Needs a document.
+ * style is the SGR state the text starts in (see TerminalText.styles).
  */
-export function ansiToFragment(text, doc = globalThis.document) {
+export function ansiToFragment(text, doc = globalThis.document, startStyle = NO_STYLE) {
   const frag = doc.createDocumentFragment();
-  for (const { text: chunk, style } of parseAnsi(text)) {
+  for (const { text: chunk, style } of parseAnsi(text, startStyle)) {
     if (Object.keys(style).length === 0) {
       frag.appendChild(doc.createTextNode(chunk));
       continue;

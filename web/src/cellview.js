@@ -9,11 +9,17 @@
 // own, imported when the first editor is wanted or when the page calls preloadEditor() at
 // idle. Until it is there, the static view stays, takes the focus and shows it is loading;
 // then the editor replaces it, with the focus and the caret where the user clicked.
+//
+// Outputs that arrive while the cell runs are drawn at most once per animation frame: a
+// stream that grew gets only its new text (outputs.js's TextView), so drawing a cell that
+// prints thousands of times costs what drawing one print of the same text costs. Whatever
+// is still to draw is drawn at once when the cell stops running, or before a notice.
 
 import { lazyModule } from "./lazymodule.js";
 import { createStaticView } from "./staticview.js";
 import { renderMarkdown } from "./markdown.js";
-import { renderOutput, renderNotice } from "./outputs.js";
+import { drawOutput, renderNotice } from "./outputs.js";
+import { streamTextFrom } from "./notebook.js";
 
 const editorCode = lazyModule("cell editor", () => import("./editor.js"));
 
@@ -252,9 +258,10 @@ export class CellView {
     this.el.setAttribute("aria-label", `${kind} cell${count ? `, In ${count}` : ""}${this.state === "running" ? ", running" : ""}`);
   }
 
-  /** Shows the cell as "idle", "queued" or "running" (In [*]). */
+  /** Shows the cell as "idle", "queued" or "running" (In [*]); outputs are all drawn unless it runs. */
   setState(state) {
     this.state = state;
+    if (state !== "running") this.#drawPending();
     this.el.classList.toggle("running", state === "running");
     this.el.classList.toggle("queued", state === "queued");
     if (this.cell.cell_type === "code") {
@@ -272,11 +279,19 @@ export class CellView {
     this.el.tabIndex = selected ? 0 : -1;
   }
 
+  // What each output's element shows: [{output, el, stream, taken}], where stream is the
+  // TextView of a stream output and taken how much of its text the view has.
+  #shown = [];
+  #pending = new Set(); // indices of outputs to draw at the next frame
+  #frame = null;
+
   /** Redraws all outputs from the cell. */
   renderOutputs() {
     if (!this.#drawn) return this.draw();
+    this.#cancelFrame();
     const outs = this.cell.outputs ?? [];
-    this.outputs.replaceChildren(...outs.map(renderOutput));
+    this.#shown = outs.map((output) => this.#drawNew(output));
+    this.outputs.replaceChildren(...this.#shown.map((s) => s.el));
     this.outputs.hidden = outs.length === 0;
     if (outs.length === 0) {
       this.#errorLine = null;
@@ -284,19 +299,66 @@ export class CellView {
     }
   }
 
-  /** Draws output number index, new or grown (streams merge into the output before them). */
+  #drawNew(output) {
+    const { el: node, stream } = drawOutput(output);
+    return { output, el: node, stream, taken: stream ? (output.text ?? "").length : 0 };
+  }
+
+  /**
+   * Draws output number index, new or grown (streams merge into the output before them),
+   * at the next animation frame (or at once when the cell stops running).
+   */
   updateOutput(index) {
     if (!this.#drawn) return this.draw();
-    const node = renderOutput(this.cell.outputs[index]);
-    const old = this.outputs.children[index];
-    if (old) old.replaceWith(node);
-    else this.outputs.appendChild(node);
+    this.#pending.add(index);
+    this.#frame ??= nextFrame(() => {
+      this.#frame = null;
+      this.#drawPending();
+    });
+  }
+
+  #cancelFrame() {
+    this.#frame?.cancel();
+    this.#frame = null;
+    this.#pending.clear();
+  }
+
+  // Draws the outputs updateOutput was told about, in order: a stream that grew in place
+  // takes only its new text; anything else is drawn anew.
+  #drawPending() {
+    if (this.#pending.size === 0) return;
+    const indices = [...this.#pending].sort((a, b) => a - b);
+    this.#cancelFrame();
+    const outs = this.cell.outputs ?? [];
+    for (const index of indices) {
+      const output = outs[index];
+      if (!output) continue;
+      const shown = this.#shown[index];
+      if (shown?.stream && shown.output === output && typeof output.text === "string" && output.text.length >= shown.taken) {
+        const more = streamTextFrom(output, shown.taken);
+        shown.taken += more.length;
+        shown.stream.append(more);
+        shown.stream.draw();
+        continue;
+      }
+      const now = this.#drawNew(output);
+      const old = this.#shown[index]?.el;
+      if (old?.parentNode === this.outputs) old.replaceWith(now.el);
+      else this.outputs.insertBefore(now.el, this.#shown[index + 1]?.el ?? this.#firstNotice());
+      this.#shown[index] = now;
+    }
     this.outputs.hidden = false;
+  }
+
+  // The first notice under the outputs (new outputs go before the notices), or null.
+  #firstNotice() {
+    return this.outputs.querySelector(":scope > .output-notice");
   }
 
   /** Shows a notice under the outputs (not saved with the notebook). */
   addNotice(message) {
     this.draw();
+    this.#drawPending();
     this.outputs.appendChild(renderNotice(message));
     this.outputs.hidden = false;
   }
@@ -344,10 +406,35 @@ export class CellView {
   /** Removes the view and frees its editor. */
   destroy() {
     this.#destroyed = true;
+    this.#cancelFrame();
     this.#editor?.destroy();
     this.#static?.destroy();
     this.el.remove();
   }
+}
+
+// How long drawing may wait for an animation frame: a hidden tab has none, but draws this
+// often (or as often as the browser runs its timers there).
+const FRAME_FALLBACK_MS = 100;
+
+// Calls fn at the next animation frame, or after FRAME_FALLBACK_MS if there is none by then
+// (a hidden tab); returns {cancel()}.
+function nextFrame(fn) {
+  let done = false;
+  let raf = 0;
+  const cancel = () => {
+    done = true;
+    if (raf) cancelAnimationFrame(raf);
+    clearTimeout(timer);
+  };
+  const run = () => {
+    if (done) return;
+    cancel();
+    fn();
+  };
+  const timer = setTimeout(run, FRAME_FALLBACK_MS);
+  if (typeof requestAnimationFrame === "function") raf = requestAnimationFrame(run);
+  return { cancel };
 }
 
 // Replays a press made on the static view at the same place (offset from its top left

@@ -6,19 +6,51 @@
 
 import { newCell, notebookFromJSON, emptyNotebook } from "./ipynb.js";
 
+// The text appended to each merged stream output and not yet read with streamTextFrom:
+// output -> {start, size, parts}: parts, size characters in all, follow offset start.
+const appended = new WeakMap();
+
 /**
  * Appends an nbformat output to an outputs list, as Jupyter does: a stream output that
- * follows a stream output of the same name is merged into it. Returns the index of the
- * output that holds the new content.
+ * follows a stream output of the same name is merged into it (its text grows in place, in
+ * O(chunk): see streamTextFrom). Returns the index of the output that holds the new content.
  */
 export function appendOutput(outputs, output) {
   const last = outputs[outputs.length - 1];
   if (output.output_type === "stream" && last?.output_type === "stream" && last.name === output.name) {
-    outputs[outputs.length - 1] = { ...last, text: last.text + output.text };
+    const text = String(output.text ?? "");
+    if (typeof last.text !== "string") last.text = String(last.text ?? "");
+    let log = appended.get(last);
+    if (!log || log.start + log.size !== last.text.length) appended.set(last, (log = { start: last.text.length, size: 0, parts: [] }));
+    log.parts.push(text);
+    log.size += text.length;
+    last.text += text;
     return outputs.length - 1;
   }
   outputs.push(output);
   return outputs.length - 1;
+}
+
+/**
+ * Returns a stream output's text from offset start on. It costs O(what it returns) when
+ * start is where the text stood at the last call (or when drawing began): a view that
+ * draws a growing stream reads only what was appended, never the whole text again.
+ */
+export function streamTextFrom(output, start) {
+  const text = output.text;
+  const log = appended.get(output);
+  if (start >= text.length) {
+    if (log && start === text.length) appended.delete(output); // all read
+    return "";
+  }
+  if (!log || start < log.start || log.start + log.size !== text.length) return text.slice(start);
+  appended.delete(output);
+  let at = log.start;
+  let i = 0;
+  while (at + log.parts[i].length <= start) at += log.parts[i++].length;
+  const parts = log.parts.slice(i);
+  parts[0] = parts[0].slice(start - at);
+  return parts.join("");
 }
 
 /** A notebook being edited. Emits "change" events with detail {kind, id?, index?}. */

@@ -3,9 +3,15 @@
 // Text is text (textContent, with ANSI colours as spans); HTML and SVG go through the
 // sanitizer; long text collapses behind "show all" (collapse.js decides how much). Tables
 // the kernel shows get download buttons (tabledownload.js).
+//
+// A stream grows while its cell runs: its TextView takes each new chunk (append) and, when
+// asked to draw, adds only what changed to the page: new lines at the end, or, once the
+// text is collapsed, the last lines and the count on the "show all" button. Drawing costs
+// what is shown, not the whole text, so printing a line costs the same however the text
+// was split into prints.
 
-import { ansiToFragment, applyCarriageReturns } from "./ansi.js";
-import { planCollapse } from "./collapse.js";
+import { ansiToFragment, TerminalText } from "./ansi.js";
+import { planLines } from "./collapse.js";
 import { renderMarkdown } from "./markdown.js";
 import { sanitizeHTML, sanitizeSVG } from "./sanitize.js";
 import { addTableButtons } from "./tabledownload.js";
@@ -29,26 +35,95 @@ function el(tag, className, text) {
   return node;
 }
 
+/**
+ * A <pre> (el) showing text with ANSI colours and carriage returns applied, collapsed
+ * behind "show all" when long, that grows: append(chunk) adds text, draw() shows it.
+ */
+export class TextView {
+  text = new TerminalText();
+  #expanded = false; // "show all" was pressed
+  #mode = null; // what the <pre> shows: null (nothing yet), "whole" or "collapsed"
+  #drawnLines = 0; // "whole": the finished lines in the <pre>, before #last
+  #last = null; // "whole": the <span> holding the unfinished last line
+  #head = null; // "collapsed": the <span>s of head and tail, the button, and the head drawn
+  #tail = null;
+  #more = null;
+  #headKey = "";
+
+  constructor(className) {
+    this.el = el("pre", className);
+  }
+
+  /** Adds text; draw() shows it. */
+  append(chunk) {
+    this.text.append(chunk);
+  }
+
+  /** Brings the <pre> up to date with the text appended so far. */
+  draw() {
+    const t = this.text;
+    const plan = this.#expanded ? { collapsed: false } : planLines({ count: t.lineCount, line: (i) => t.line(i), length: t.length });
+    if (plan.collapsed) this.#drawCollapsed(plan);
+    else this.#drawWhole();
+  }
+
+  // Everything: the finished lines not drawn yet go before the unfinished last line, which
+  // is drawn again.
+  #drawWhole() {
+    const t = this.text;
+    if (this.#mode !== "whole") {
+      this.#mode = "whole";
+      this.#drawnLines = 0;
+      this.#last = el("span");
+      this.el.replaceChildren(this.#last);
+    }
+    const doc = this.el.ownerDocument;
+    if (this.#drawnLines < t.lines.length) {
+      this.el.insertBefore(ansiToFragment(t.slice(this.#drawnLines, t.lines.length), doc, t.styles[this.#drawnLines]), this.#last);
+      this.#drawnLines = t.lines.length;
+    }
+    this.#last.replaceChildren(ansiToFragment(t.current, doc, t.styles[t.lines.length]));
+  }
+
+  // The head, the "show all" button and the tail. The head is drawn again only when it
+  // changed (rarely: only while the first lines are still coming); the tail is a few lines.
+  #drawCollapsed(plan) {
+    const t = this.text;
+    const doc = this.el.ownerDocument;
+    if (this.#mode !== "collapsed") {
+      this.#mode = "collapsed";
+      this.#head = el("span");
+      this.#tail = el("span");
+      this.#more = el("button", "show-all");
+      this.#more.type = "button";
+      this.#more.addEventListener("click", () => {
+        this.#expanded = true;
+        this.draw();
+      });
+      this.#headKey = "";
+      this.el.replaceChildren(this.#head, this.#more, this.#tail);
+    }
+    // A head of finished lines does not change; one that holds the unfinished line may.
+    const key = plan.headCut === null ? `lines ${plan.headCount}` : `cut ${plan.headCut}`;
+    const stable = plan.headCut === null ? plan.headCount <= t.lines.length : t.lines.length > 0;
+    if (key !== this.#headKey || !stable) {
+      const head = plan.headCut === null ? t.slice(0, plan.headCount) : t.line(0).slice(0, plan.headCut);
+      this.#head.replaceChildren(ansiToFragment(head, doc));
+      this.#headKey = stable ? key : "";
+    }
+    this.#tail.replaceChildren(ansiToFragment(t.slice(plan.tailStart), doc, t.styles[plan.tailStart]));
+    const what = plan.hiddenLines > 1 ? `${plan.hiddenLines.toLocaleString()} more lines` : `${plan.hiddenChars.toLocaleString()} more characters`;
+    this.#more.textContent = `… show all (${what})`;
+    this.#more.setAttribute("aria-label", `Show all output: ${what} hidden`);
+  }
+}
+
 /** Returns a <pre> showing text with ANSI colours, collapsed when long. */
 export function textBlock(text, className) {
-  const pre = el("pre", className);
-  const plan = planCollapse(applyCarriageReturns(text));
-  if (!plan.collapsed) {
-    pre.appendChild(ansiToFragment(plan.text));
-    return pre;
-  }
-  pre.appendChild(ansiToFragment(plan.head));
-  const more = el("button", "show-all");
-  more.type = "button";
-  const what = plan.hiddenLines > 1 ? `${plan.hiddenLines.toLocaleString()} more lines` : `${plan.hiddenChars.toLocaleString()} more characters`;
-  more.textContent = `… show all (${what})`;
-  more.setAttribute("aria-label", `Show all output: ${what} hidden`);
-  more.addEventListener("click", () => {
-    pre.replaceChildren(ansiToFragment(applyCarriageReturns(text)));
-  });
-  pre.appendChild(more);
-  if (plan.tail) pre.appendChild(ansiToFragment(plan.tail));
-  return pre;
+  const view = new TextView(className);
+  view.append(text);
+  view.draw();
+  return view.el;
 }
 
 function renderData(data, output) {
@@ -90,15 +165,23 @@ function renderData(data, output) {
   }
 }
 
-/** Renders one nbformat output as an element with an "Out [n]:" prompt where Jupyter has one. */
-export function renderOutput(output) {
+/**
+ * Renders one nbformat output as an element with an "Out [n]:" prompt where Jupyter has
+ * one: returns {el, stream}, where stream is the TextView of a stream output (to append
+ * what the stream writes next and draw it), else null.
+ */
+export function drawOutput(output) {
   const row = el("div", `output output-${output.output_type}`);
   const prompt = el("div", "prompt out-prompt");
   let body;
+  let stream = null;
   switch (output.output_type) {
     case "stream":
       row.classList.add(`output-${output.name === "stderr" ? "stderr" : "stdout"}`);
-      body = textBlock(output.text ?? "", "output-text");
+      stream = new TextView("output-text");
+      stream.append(output.text ?? "");
+      stream.draw();
+      body = stream.el;
       break;
     case "execute_result":
       prompt.textContent = `Out [${output.execution_count ?? " "}]:`;
@@ -117,7 +200,12 @@ export function renderOutput(output) {
       body = el("pre", "output-text output-unknown", `[unknown output type ${JSON.stringify(output.output_type)}]`);
   }
   row.append(prompt, body);
-  return row;
+  return { el: row, stream };
+}
+
+/** Renders one nbformat output as an element (drawOutput without the stream's view). */
+export function renderOutput(output) {
+  return drawOutput(output).el;
 }
 
 /** Renders a notice about the session (not part of the notebook, never saved). */
