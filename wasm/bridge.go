@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -181,7 +182,7 @@ func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
 func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	emit := func(out kernel.Output) {
+	send := func(out kernel.Output) {
 		if onOutput.Type() != safejs.TypeFunction {
 			return
 		}
@@ -191,9 +192,23 @@ func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
 		}
 		_, _ = onOutput.Invoke(string(data))
 	}
+	// Consecutive stream outputs are joined and handed over when the
+	// JavaScript event loop gets its turn (or another kind of output
+	// comes, or the cell ends): a print per event costs one output per
+	// turn, not one JSON encoding and one call into JavaScript per line.
+	var held streamJoiner
+	emit := func(out kernel.Output) {
+		if !held.add(out) {
+			held.flush(send)
+			send(out)
+		}
+	}
+	b.yielder.before = func() { held.flush(send) }
 	defer func() {
+		b.yielder.before = nil
+		held.flush(send)
 		if r := recover(); r != nil {
-			emit(notebook.NewError("InternalError", fmt.Sprint(r), []string{string(debug.Stack())}))
+			send(notebook.NewError("InternalError", fmt.Sprint(r), []string{string(debug.Stack())}))
 			result = resultJSON(b.session.Load().ExecutionCount(), "error")
 		}
 	}()
@@ -201,6 +216,36 @@ func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
 	b.armStop()
 	res := b.session.Load().Execute(code, emit)
 	return resultJSON(res.ExecutionCount, res.Status)
+}
+
+// streamJoiner holds consecutive stream outputs of one name as one.
+type streamJoiner struct {
+	name string
+	text strings.Builder
+}
+
+// maxHeldStream bounds what a joiner holds before it must hand it over.
+const maxHeldStream = 1 << 16
+
+// add takes out if it is a stream that can join what is held, reporting
+// whether it did.
+func (j *streamJoiner) add(out kernel.Output) bool {
+	if out.OutputType != notebook.StreamOutput || (j.text.Len() > 0 && (out.Name != j.name || j.text.Len() >= maxHeldStream)) {
+		return false
+	}
+	j.name = out.Name
+	j.text.WriteString(out.Text)
+	return true
+}
+
+// flush hands what is held to send, if anything.
+func (j *streamJoiner) flush(send func(kernel.Output)) {
+	if j.text.Len() == 0 {
+		return
+	}
+	out := notebook.NewStream(j.name, j.text.String())
+	j.text.Reset()
+	send(out)
 }
 
 func resultJSON(count int, status string) string {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -111,6 +112,32 @@ func TestExecuteStreamsOutputsAsNbformatJSON(t *testing.T) {
 	assert.Equal(t, "hello\n", res.Outputs[0]["text"])
 	assert.Equal(t, "execute_result", res.Outputs[1]["output_type"])
 	assert.Equal(t, "3", res.Outputs[1]["data"].(map[string]any)["text/plain"])
+}
+
+// Prints are handed to JavaScript joined, in order, with other outputs and
+// stderr keeping their place between them.
+func TestConsecutivePrintsReachJavaScriptJoinedAndInOrder(t *testing.T) {
+	pb := api(t)
+	res := run(t, pb, "for i in range(3000):\n    print(i)\ndisplay(1)\nprint('after')")
+	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
+	var want strings.Builder
+	for i := range 3000 {
+		fmt.Fprintln(&want, i)
+	}
+	var got strings.Builder
+	kinds := []string{}
+	for _, o := range res.Outputs {
+		kind := o["output_type"].(string)
+		if len(kinds) == 0 || kinds[len(kinds)-1] != kind {
+			kinds = append(kinds, kind)
+		}
+		if kind == "stream" && len(kinds) == 1 {
+			got.WriteString(o["text"].(string))
+		}
+	}
+	assert.Equal(t, want.String(), got.String(), "the 3,000 lines, in order")
+	assert.Equal(t, []string{"stream", "display_data", "stream"}, kinds, "the display keeps its place")
+	assert.Less(t, len(res.Outputs), 100, "3,000 prints were not joined")
 }
 
 func TestErrorsBecomeOutputsAndTheSessionLivesOn(t *testing.T) {

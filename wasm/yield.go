@@ -20,6 +20,9 @@ type yielder struct {
 	wake     chan struct{}
 	onWake   safejs.Func
 	ok       bool
+	// before runs just before each trip through the event loop (the
+	// bridge hands JavaScript the outputs it held back).
+	before func()
 }
 
 func newYielder(interval time.Duration) *yielder {
@@ -62,6 +65,9 @@ func (y *yielder) reset() { y.last = time.Now() }
 func (y *yielder) maybeYield() {
 	if !y.ok || time.Since(y.last) < y.interval {
 		return
+	}
+	if y.before != nil {
+		y.before()
 	}
 	if _, err := y.port.Call("postMessage", nil); err != nil {
 		return
