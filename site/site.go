@@ -1,13 +1,22 @@
 // Package site serves a built pushbook site (the directory `make site` writes:
 // index.html, app.js, worker.js, main.wasm, wasm_exec.js, examples/) over HTTP.
 //
-// It is a plain static file server with the two things a browser needs from one
+// It is a plain static file server with the things a browser needs from one
 // to run the kernel well: the right MIME types (application/wasm lets the page
-// compile main.wasm while it downloads; .ipynb is JSON) and gzip. Text files and
+// compile main.wasm while it downloads; .ipynb is JSON), gzip, and validators
+// that let a second visit reuse what the first one downloaded. Text files and
 // main.wasm are compressed once, when first asked for or ahead of time with
 // [Handler.Precompress], and the compressed bytes are kept in memory until the
-// file changes on disk, so the 6 MB kernel costs one compression per build, not
+// file changes on disk, so the 7 MB kernel costs one compression per build, not
 // one per request.
+//
+// Every response says Cache-Control: no-cache with an ETag made from the file's
+// content (SHA-256), so a browser keeps each file but asks before using it
+// again, and an unchanged file costs a 304 of a few hundred bytes. The tag
+// follows the bytes, not the modification time: `make site` writes main.wasm
+// anew on every build and copying the site resets times, and an unchanged
+// kernel should stay cached, with the code Chromium compiled for it (a 304
+// keeps its code cache entry, a 200 drops it).
 //
 // Both the `serve` command and the browser tests use this package, so what the
 // tests measure is what a user gets.
@@ -16,6 +25,8 @@ package site
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -84,16 +95,19 @@ type Handler struct {
 	dir  string
 	root *os.Root
 
-	mu    sync.Mutex
-	gzips map[string]*gzipEntry // by slash path
+	mu       sync.Mutex
+	versions map[string]*fileVersion // by slash path
 }
 
-// gzipEntry is the compressed form of one version of a file.
-type gzipEntry struct {
+// fileVersion is what the handler keeps about one version of a file (one size
+// and modification time): the hash of its content and, for a compressible
+// file, its gzipped bytes.
+type fileVersion struct {
 	once    sync.Once
 	modTime time.Time
 	size    int64
-	data    []byte
+	tag     string // hex SHA-256 of the content, shortened
+	gzip    []byte // nil for a file not worth compressing
 	err     error
 }
 
@@ -109,7 +123,7 @@ func NewHandler(dir string) (*Handler, error) {
 		root.Close()
 		return nil, fmt.Errorf("site %s: %w", dir, ErrNotBuilt)
 	}
-	return &Handler{dir: dir, root: root, gzips: map[string]*gzipEntry{}}, nil
+	return &Handler{dir: dir, root: root, versions: map[string]*fileVersion{}}, nil
 }
 
 // Dir returns the directory the handler serves.
@@ -123,7 +137,7 @@ func (h *Handler) Close() error { return h.root.Close() }
 // named without the trailing slash is redirected to it (so relative URLs in
 // the page resolve under a sub-path). With "Accept-Encoding: gzip" a
 // compressible file is sent gzipped. Conditional and range requests work
-// through http.ServeContent.
+// through http.ServeContent, with the content's ETag.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -165,19 +179,19 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 	hdr.Set("Content-Type", ctype)
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	// Revalidate every time: a rebuilt site shows at once, and an unchanged
-	// file costs a 304.
+	// file costs a 304 (see the package comment).
 	hdr.Set("Cache-Control", "no-cache")
-	if compressible(ctype) {
+	v, err := h.version(name, st)
+	if err != nil {
+		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+		return
+	}
+	if v.gzip != nil {
 		hdr.Add("Vary", "Accept-Encoding")
 		if acceptsGzip(r) {
-			data, err := h.compressed(name, st)
-			if err != nil {
-				http.Error(w, "cannot read "+name, http.StatusInternalServerError)
-				return
-			}
 			hdr.Set("Content-Encoding", "gzip")
-			hdr.Set("ETag", etag(st, "gz"))
-			http.ServeContent(w, r, name, st.ModTime(), bytes.NewReader(data))
+			hdr.Set("ETag", `"`+v.tag+`-gz"`) // a strong tag names one encoding's bytes
+			http.ServeContent(w, r, name, st.ModTime(), bytes.NewReader(v.gzip))
 			return
 		}
 	}
@@ -187,13 +201,13 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request, name string,
 		return
 	}
 	defer f.Close()
-	hdr.Set("ETag", etag(st, ""))
+	hdr.Set("ETag", `"`+v.tag+`"`)
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
-// Precompress gzips every compressible file of the site now, so the first
-// request for main.wasm does not wait for its compression. It returns the
-// first error met; files that fail are compressed again on request.
+// Precompress hashes every file of the site and gzips every compressible one
+// now, so the first request for main.wasm does not wait for either. It
+// returns the first error met; files that fail are read again on request.
 func (h *Handler) Precompress() error {
 	var first error
 	note := func(err error) {
@@ -206,7 +220,7 @@ func (h *Handler) Precompress() error {
 			note(fmt.Errorf("precompress %s: %w", name, err))
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() || !compressible(ContentType(name)) {
+		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
 		st, err := d.Info()
@@ -214,7 +228,7 @@ func (h *Handler) Precompress() error {
 			note(fmt.Errorf("precompress %s: %w", name, err))
 			return nil
 		}
-		if _, err := h.compressed(name, st); err != nil {
+		if _, err := h.version(name, st); err != nil {
 			note(err)
 		}
 		return nil
@@ -225,38 +239,49 @@ func (h *Handler) Precompress() error {
 	return first
 }
 
-// compressed returns the gzipped bytes of the file name whose current state
-// is st, compressing it at most once per version.
-func (h *Handler) compressed(name string, st fs.FileInfo) ([]byte, error) {
+// version returns the hash (and, if compressible, the gzipped bytes) of the
+// file name whose current state is st, reading the file at most once per
+// version.
+func (h *Handler) version(name string, st fs.FileInfo) (*fileVersion, error) {
 	h.mu.Lock()
-	e := h.gzips[name]
-	if e == nil || !e.modTime.Equal(st.ModTime()) || e.size != st.Size() {
-		e = &gzipEntry{modTime: st.ModTime(), size: st.Size()}
-		h.gzips[name] = e
+	v := h.versions[name]
+	if v == nil || !v.modTime.Equal(st.ModTime()) || v.size != st.Size() {
+		v = &fileVersion{modTime: st.ModTime(), size: st.Size()}
+		h.versions[name] = v
 	}
 	h.mu.Unlock()
-	e.once.Do(func() { e.data, e.err = h.gzipFile(name) })
-	return e.data, e.err
+	v.once.Do(func() {
+		v.tag, v.gzip, v.err = h.readVersion(name, compressible(ContentType(name)))
+	})
+	return v, v.err
 }
 
-func (h *Handler) gzipFile(name string) ([]byte, error) {
+// readVersion reads the file name once, hashing it and, if compress is set,
+// gzipping it at the best compression.
+func (h *Handler) readVersion(name string, compress bool) (tag string, gz []byte, err error) {
 	f, err := h.root.Open(filepath.FromSlash(name))
 	if err != nil {
-		return nil, fmt.Errorf("gzip %s: %w", name, err)
+		return "", nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	defer f.Close()
+	sum := sha256.New()
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, fmt.Errorf("gzip %s: %w", name, err)
+	var zw *gzip.Writer
+	w := io.Writer(sum)
+	if compress {
+		zw, _ = gzip.NewWriterLevel(&buf, gzip.BestCompression) // a valid level: no error
+		w = io.MultiWriter(sum, zw)
 	}
-	if _, err := io.Copy(zw, f); err != nil {
-		return nil, fmt.Errorf("gzip %s: %w", name, err)
+	if _, err := io.Copy(w, f); err != nil {
+		return "", nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("gzip %s: %w", name, err)
+	if zw != nil {
+		if err := zw.Close(); err != nil {
+			return "", nil, fmt.Errorf("gzip %s: %w", name, err)
+		}
+		gz = buf.Bytes()
 	}
-	return buf.Bytes(), nil
+	return hex.EncodeToString(sum.Sum(nil)[:16]), gz, nil
 }
 
 // acceptsGzip reports whether the request's Accept-Encoding allows gzip
@@ -271,13 +296,4 @@ func acceptsGzip(r *http.Request) bool {
 		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
 	}
 	return false
-}
-
-// etag is a weak validator from the file's size and modification time.
-func etag(st fs.FileInfo, variant string) string {
-	tag := fmt.Sprintf("%x-%x", st.ModTime().UnixNano(), st.Size())
-	if variant != "" {
-		tag += "-" + variant
-	}
-	return `W/"` + tag + `"`
 }

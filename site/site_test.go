@@ -188,6 +188,35 @@ func TestConditionalRequestGetsNotModified(t *testing.T) {
 	assert.NotEqual(t, tag, plain.Header.Get("ETag"), "gzip and identity bodies need different ETags")
 }
 
+func TestETagFollowsTheContentNotTheModificationTime(t *testing.T) {
+	h := newTestHandler(t, page)
+	p := filepath.Join(h.Dir(), "main.wasm")
+	touch := func(content string, secondsLater int) {
+		t.Helper()
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+		at := time.Now().Add(time.Duration(secondsLater) * time.Second)
+		require.NoError(t, os.Chtimes(p, at, at))
+	}
+	for _, accept := range []string{"gzip", "identity"} {
+		first := get(h, "/main.wasm", "Accept-Encoding", accept)
+		tag := first.Header.Get("ETag")
+		require.NotEmpty(t, tag, "Accept-Encoding: %s", accept)
+		assert.False(t, strings.HasPrefix(tag, "W/"), "a content hash is a strong validator: %s", tag)
+		assert.Equal(t, "no-cache", first.Header.Get("Cache-Control"))
+
+		touch(page["main.wasm"], 2) // rebuilt, same bytes
+		again := get(h, "/main.wasm", "Accept-Encoding", accept, "If-None-Match", tag,
+			"If-Modified-Since", first.Header.Get("Last-Modified"))
+		assert.Equal(t, http.StatusNotModified, again.StatusCode, "same bytes, newer file, Accept-Encoding: %s", accept)
+
+		touch(page["main.wasm"]+"\x01", 4) // rebuilt, new bytes
+		changed := get(h, "/main.wasm", "Accept-Encoding", accept, "If-None-Match", tag)
+		assert.Equal(t, http.StatusOK, changed.StatusCode, "new bytes, Accept-Encoding: %s", accept)
+		assert.NotEqual(t, tag, changed.Header.Get("ETag"), "Accept-Encoding: %s", accept)
+		touch(page["main.wasm"], 6)
+	}
+}
+
 func TestDirectoryWithoutSlashRedirectsRelativeToItself(t *testing.T) {
 	h := newTestHandler(t, page)
 	resp := get(h, "/some/sub?notebook=examples/seed.ipynb")
@@ -242,17 +271,18 @@ func TestConcurrentGzipRequestsShareOneCompression(t *testing.T) {
 	for range 8 {
 		assert.Equal(t, page["main.wasm"], <-done)
 	}
-	assert.Len(t, h.gzips, 1)
+	assert.Len(t, h.versions, 1)
 }
 
 func TestPrecompressFillsTheCacheForEveryCompressibleFile(t *testing.T) {
 	h := newTestHandler(t, page)
 	require.NoError(t, h.Precompress())
 	for _, name := range []string{"index.html", "app.js", "main.wasm", "examples/seed.ipynb", "style.css"} {
-		e := h.gzips[name]
-		require.NotNil(t, e, "%s not precompressed", name)
-		assert.NotEmpty(t, e.data, "%s", name)
+		v := h.versions[name]
+		require.NotNil(t, v, "%s not precompressed", name)
+		assert.NotEmpty(t, v.gzip, "%s", name)
 	}
-	assert.Nil(t, h.gzips["pictures/logo.png"], "PNG is not compressible")
+	require.NotNil(t, h.versions["pictures/logo.png"], "every file is hashed ahead")
+	assert.Nil(t, h.versions["pictures/logo.png"].gzip, "PNG is not compressible")
 	assert.Equal(t, page["main.wasm"], gunzip(t, get(h, "/main.wasm", "Accept-Encoding", "gzip")))
 }

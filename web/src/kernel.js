@@ -11,9 +11,10 @@
 //   k.addEventListener("status", (e) => e.detail.state); // "starting" | "idle" | "busy" | "dead"
 //   k.addEventListener("lost", (e) => e.detail.message); // the worker was replaced; variables gone
 //
-// The page compiles main.wasm once (WebAssembly.compileStreaming) and hands the compiled
-// WebAssembly.Module to every worker it starts, so replacing a stuck worker takes
-// milliseconds, not a second download and compile. Executions run one at a time, in order.
+// The first worker downloads and compiles main.wasm (WebAssembly.compileStreaming) and sends
+// the compiled WebAssembly.Module back; the page hands it to every worker it starts after,
+// so replacing a stuck worker takes milliseconds, not a second download and compile.
+// Executions run one at a time, in order.
 
 /** How long Stop waits for the running cell to give up before the worker is replaced. */
 export const INTERRUPT_GRACE_MS = 1500;
@@ -21,36 +22,17 @@ export const INTERRUPT_GRACE_MS = 1500;
 /** How long a new worker may take to report ready. */
 export const START_TIMEOUT_MS = 30000;
 
-/** Fetches and compiles main.wasm; tolerates servers that send the wrong MIME type. */
-export async function compileKernel(wasmURL) {
-  let resp;
-  try {
-    resp = await fetch(wasmURL);
-  } catch (err) {
-    throw new Error(`${wasmURL}: could not fetch: ${err.message}`, { cause: err });
-  }
-  if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status} ${resp.statusText}`.trim());
-  const type = resp.headers.get("content-type") ?? "";
-  try {
-    if (type.startsWith("application/wasm") && WebAssembly.compileStreaming) return await WebAssembly.compileStreaming(resp);
-    return await WebAssembly.compile(await resp.arrayBuffer());
-  } catch (err) {
-    throw new Error(`${wasmURL}: not a usable WebAssembly module: ${err.message}`, { cause: err });
-  }
-}
-
 /**
  * Returns, once, what index.html's inline script started before the page's code loaded
- * ({worker, module: Promise<WebAssembly.Module>, initPosted: Promise<boolean>, messages}:
- * the worker, the compile, whether the module was already posted to the worker, and what
- * the worker said meanwhile), if it started it for base; otherwise null.
+ * ({worker, messages}: the first worker, already sent its init, and what it said
+ * meanwhile), if it started it for base; otherwise null.
  */
 function takeEarlyStart(baseURL) {
   const early = globalThis.pushbookEarlyStart;
   if (!early) return null;
   delete globalThis.pushbookEarlyStart;
   const hasWorker = typeof Worker !== "undefined" && early.worker instanceof Worker;
-  const usable = hasWorker && early.module instanceof Promise && early.initPosted instanceof Promise && Array.isArray(early.messages);
+  const usable = hasWorker && Array.isArray(early.messages);
   if (usable && new URL("./", location.href).href === baseURL) return early;
   if (hasWorker) early.worker.terminate();
   return null;
@@ -58,7 +40,7 @@ function takeEarlyStart(baseURL) {
 
 /** A running kernel: one worker at a time, replaced when it stops answering. */
 export class Kernel extends EventTarget {
-  #module;
+  #module = null; // the compiled main.wasm, once a worker has sent it
   #base;
   #worker = null;
   #pending = new Map(); // id -> {resolve, onOutput}
@@ -71,10 +53,8 @@ export class Kernel extends EventTarget {
   #dataBase = "";
   #session = 0;
 
-  /** module: the compiled main.wasm, or a promise of it. */
-  constructor(module, base) {
+  constructor(base) {
     super();
-    this.#module = module;
     this.#base = base;
     /** The kernel's version string, as the Go side reports it. */
     this.version = "";
@@ -86,16 +66,8 @@ export class Kernel extends EventTarget {
    */
   static async start({ base = "./" } = {}) {
     const baseURL = new URL(base, globalThis.location?.href).href;
-    const wasmURL = new URL("main.wasm", baseURL).href;
-    const early = takeEarlyStart(baseURL);
-    // main.wasm downloads and compiles while the first worker loads worker.js and
-    // wasm_exec.js; #spawn waits for both (index.html's early start has usually posted
-    // the module already). If the early start failed, compile again here:
-    // compileKernel's errors say what went wrong.
-    const module = early ? early.module.catch(() => compileKernel(wasmURL)) : compileKernel(wasmURL);
-    module.catch(() => {}); // #spawn reports the failure
-    const kernel = new Kernel(module, baseURL);
-    await kernel.#spawn(early);
+    const kernel = new Kernel(baseURL);
+    await kernel.#spawn(takeEarlyStart(baseURL));
     return kernel;
   }
 
@@ -110,9 +82,9 @@ export class Kernel extends EventTarget {
     this.dispatchEvent(new CustomEvent("status", { detail: { state } }));
   }
 
-  // Starts a worker (or takes over index.html's early one: its buffered messages are
-  // handled first, and the module is posted only if the early start did not post it)
-  // and resolves once the kernel in it is ready.
+  // Starts a worker (or takes over index.html's early one, whose buffered messages are
+  // handled first) and resolves once the kernel in it is ready. The worker gets the
+  // compiled module if a worker before it sent one; else it compiles main.wasm itself.
   #spawn(early = null) {
     this.#setState("starting");
     const worker = early?.worker ?? new Worker(new URL("worker.js", this.#base));
@@ -141,24 +113,26 @@ export class Kernel extends EventTarget {
           worker.onmessage = (ev) => this.#receive(worker, ev.data);
           worker.onerror = (ev) => this.#die(`kernel worker error: ${ev.message}`);
           resolve();
+        } else if (msg.type === "module") {
+          this.#keepModule(msg.module);
         } else if (msg.type === "fatal") {
           fail(new Error(msg.message));
         }
       };
       for (const data of early?.messages.splice(0) ?? []) worker.onmessage({ data });
-      if (settled) return;
-      const posted = early ? early.initPosted : Promise.resolve(false);
-      posted.then((done) => (done ? null : this.#module)).then((module) => {
-        if (!module || this.#worker !== worker) return;
-        const wasmURL = new URL("main.wasm", this.#base).href;
-        try {
-          worker.postMessage({ type: "init", module, wasmURL });
-        } catch {
-          // This browser cannot pass a compiled module to a worker: the worker fetches it.
-          worker.postMessage({ type: "init", module: null, wasmURL });
-        }
-      }, fail);
+      if (settled || early) return; // index.html's script has sent the early worker its init
+      const wasmURL = new URL("main.wasm", this.#base).href;
+      try {
+        worker.postMessage({ type: "init", module: this.#module, wasmURL });
+      } catch {
+        // This browser cannot pass a compiled module to a worker: the worker compiles it.
+        worker.postMessage({ type: "init", module: null, wasmURL });
+      }
     });
+  }
+
+  #keepModule(module) {
+    if (module instanceof WebAssembly.Module) this.#module = module;
   }
 
   #receive(worker, msg) {
@@ -170,6 +144,9 @@ export class Kernel extends EventTarget {
         break;
       case "output":
         this.#pending.get(msg.id)?.onOutput?.(msg.output);
+        break;
+      case "module":
+        this.#keepModule(msg.module);
         break;
       case "done": {
         const job = this.#pending.get(msg.id);

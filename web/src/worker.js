@@ -5,14 +5,6 @@
 
 /* global importScripts, Go */
 
-// Load the Go runtime's support code at once, while the page compiles main.wasm.
-let runtimeError = null;
-try {
-  importScripts("wasm_exec.js");
-} catch (err) {
-  runtimeError = err;
-}
-
 const queue = [];
 let running = false;
 let started = false;
@@ -25,22 +17,53 @@ function fatal(message) {
   post({ type: "fatal", message });
 }
 
+/**
+ * Fetches and compiles main.wasm: WebAssembly.compileStreaming on the fetch Response, so
+ * the module compiles while it downloads and Chromium can keep its compiled code in the
+ * code cache; WebAssembly.compile on the bytes when the server sends the wrong MIME type.
+ * It runs here, not in the page: a streaming compile hands each chunk of bytes to the
+ * thread that started it, about 100 ms of work for main.wasm that would otherwise hold
+ * up the page's own code.
+ */
+async function compileKernel(wasmURL) {
+  let resp;
+  try {
+    resp = await fetch(wasmURL);
+  } catch (err) {
+    throw new Error(`${wasmURL}: could not fetch: ${err.message}`, { cause: err });
+  }
+  if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status} ${resp.statusText}`.trim());
+  const type = resp.headers.get("content-type") ?? "";
+  try {
+    if (type.startsWith("application/wasm") && WebAssembly.compileStreaming) return await WebAssembly.compileStreaming(resp);
+    return await WebAssembly.compile(await resp.arrayBuffer());
+  } catch (err) {
+    throw new Error(`${wasmURL}: not a usable WebAssembly module: ${err.message}`, { cause: err });
+  }
+}
+
+// Compiles main.wasm unless the page sent the module, sends the page the module it
+// compiled (so a replacement worker only instantiates it), and instantiates it. The
+// download starts before wasm_exec.js loads, which blocks this thread meanwhile.
 async function instantiate(module, wasmURL) {
-  if (runtimeError) throw new Error(`wasm_exec.js: ${runtimeError.message}`);
-  const go = new Go();
-  let instance;
-  if (module instanceof WebAssembly.Module) {
-    instance = await WebAssembly.instantiate(module, go.importObject);
-  } else {
-    const resp = await fetch(wasmURL);
-    if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status}`);
+  const given = module instanceof WebAssembly.Module;
+  const compiled = given ? Promise.resolve(module) : compileKernel(wasmURL);
+  compiled.catch(() => {}); // awaited below, once wasm_exec.js has loaded
+  try {
+    importScripts("wasm_exec.js");
+  } catch (err) {
+    throw new Error(`wasm_exec.js: ${err.message}`, { cause: err });
+  }
+  module = await compiled;
+  if (!given) {
     try {
-      ({ instance } = await WebAssembly.instantiateStreaming(resp.clone(), go.importObject));
+      post({ type: "module", module });
     } catch {
-      // Served without the application/wasm MIME type: compile from the bytes instead.
-      ({ instance } = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject));
+      // This browser cannot pass a compiled module to the page; a replacement worker compiles.
     }
   }
+  const go = new Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
   return { go, instance };
 }
 
