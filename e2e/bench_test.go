@@ -163,6 +163,7 @@ func benchInPage(b *testing.B, setup, push string) {
 		ms += execute(push).Ms
 	}
 	b.ReportMetric(float64(pipelineEvents)*float64(b.N)/(ms/1000), "events/s")
+	b.ReportMetric(ms/float64(b.N), "ms/run")
 }
 
 // BenchmarkPageBuiltinStages pushes a million ints through the seed's
@@ -171,6 +172,20 @@ func BenchmarkPageBuiltinStages(b *testing.B) {
 	benchInPage(b, `
 head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
 `, fmt.Sprintf("push(range(%d), head, block=256)", pipelineEvents))
+}
+
+// BenchmarkPageBuiltinStagesPerValue is the same one value at a time
+// (block=1, push's default, which keeps prints interleaved as in the seed).
+func BenchmarkPageBuiltinStagesPerValue(b *testing.B) {
+	benchInPage(b, `
+head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+`, fmt.Sprintf("push(range(%d), head)", pipelineEvents))
+}
+
+// BenchmarkPageLoop is issue #14's pure loop, a tenth of it (300,000
+// iterations; 3,000,000 took 8.68 s in the page before the issue).
+func BenchmarkPageLoop(b *testing.B) {
+	benchInPage(b, "", "s = 0\nfor i in range(300000):\n    s += i * i % 7")
 }
 
 // BenchmarkPageSeedCoroutines pushes a million ints through In [206] written
