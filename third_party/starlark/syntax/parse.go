@@ -322,6 +322,9 @@ func (p *parser) parseSimpleStmt(stmts []Stmt, consumeNL bool) []Stmt {
 	}
 	// EOF without NEWLINE occurs in `if x: pass`, for example.
 	if p.tok != EOF && consumeNL {
+		if x, ok := stmts[len(stmts)-1].(*ExprStmt); ok && isIdentNamed(x.X, "assert") { // pushbook fork
+			p.in.error(x.X.(*Ident).NamePos, `assert statements are not supported in pushbook cells: write if not condition: raise AssertionError("what went wrong")`)
+		}
 		p.consume(NEWLINE)
 	}
 
@@ -469,6 +472,7 @@ func (p *parser) parseIdent() *Ident {
 func (p *parser) consume(t Token) Position {
 	if p.tok != t {
 		p.explainKeyword(false) // pushbook fork
+		p.explainUnexpected(t)  // pushbook fork
 		p.in.errorf(p.in.pos, "got %#v, want %#v", p.tok, t)
 	}
 	return p.nextToken()
@@ -681,7 +685,7 @@ func (p *parser) parseBinopExpr(prec int) Expr {
 
 		// Comparisons are non-associative.
 		if !first && opprec == int(precedence[EQL]) {
-			p.in.errorf(p.in.pos, "%s does not associate with %s (use parens)",
+			p.in.errorf(p.in.pos, "%s does not associate with %s (use parens): pushbook cells have no chained comparisons; write a < b and b < c", // pushbook fork: advice
 				x.(*BinaryExpr).Op, p.tok)
 		}
 
@@ -1294,4 +1298,22 @@ func (p *parser) explainKeyword(asName bool) {
 	if tok == STRING {
 		p.in.error(pos, `a string literal cannot follow here: pushbook cells have no f-strings (write "{}".format(x) or str(x)) and do not join adjacent string literals (write "a" + "b")`)
 	}
+}
+
+// explainUnexpected reports a syntax error that names the Python construct
+// the parser met where it wanted token want, and says what to write instead:
+// a generator expression, the power operator. For anything else it returns.
+// (pushbook fork)
+func (p *parser) explainUnexpected(want Token) {
+	switch {
+	case p.tok == FOR && (want == RPAREN || want == COMMA):
+		p.in.error(p.in.pos, "generator expressions (x for x in y) are not supported in pushbook cells: use a list comprehension [x for x in y], or a def with yield")
+	case p.tok == STARSTAR:
+		p.in.error(p.in.pos, "the power operator ** is not supported in pushbook cells: multiply (x * x)")
+	}
+}
+
+func isIdentNamed(x Expr, name string) bool {
+	id, ok := x.(*Ident)
+	return ok && id.Name == name
 }
