@@ -831,6 +831,9 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.YieldExpr: // pushbook fork
 		r.yield(e)
 
+	case *syntax.GenExpr: // pushbook fork
+		r.genExpr(e)
+
 	default:
 		log.Panicf("unexpected expr %T", e)
 	}
@@ -1061,4 +1064,30 @@ func (r *resolver) yield(e *syntax.YieldExpr) {
 	if e.X != nil {
 		r.expr(e.X)
 	}
+}
+
+// genExpr resolves a generator expression (pushbook fork): its first for
+// clause's operand in the enclosing block, the rest as the body of a
+// generator function of one parameter, whose for loops and if statements
+// are the clauses and whose innermost statement yields the body.
+func (r *resolver) genExpr(e *syntax.GenExpr) {
+	first := e.Comp.Clauses[0].(*syntax.ForClause)
+	r.expr(first.X)
+	param := &syntax.Ident{NamePos: first.In, Name: ".0"} // a name no cell can write
+	var body []syntax.Stmt = []syntax.Stmt{&syntax.ExprStmt{X: &syntax.YieldExpr{Yield: e.Comp.Lbrack, X: e.Comp.Body}}}
+	for i := len(e.Comp.Clauses) - 1; i >= 0; i-- {
+		switch clause := e.Comp.Clauses[i].(type) {
+		case *syntax.IfClause:
+			body = []syntax.Stmt{&syntax.IfStmt{If: clause.If, Cond: clause.Cond, True: body}}
+		case *syntax.ForClause:
+			x := clause.X
+			if i == 0 {
+				x = &syntax.Ident{NamePos: first.In, Name: param.Name}
+			}
+			body = []syntax.Stmt{&syntax.ForStmt{For: clause.For, Vars: clause.Vars, X: x, Body: body}}
+		}
+	}
+	fn := &Function{Name: "<genexpr>", Pos: e.Comp.Lbrack, Params: []syntax.Expr{param}, Body: body}
+	e.Function = fn
+	r.function(fn, e.Comp.Lbrack)
 }

@@ -829,6 +829,14 @@ func (p *parser) parseArgs() []Expr {
 		// 'test = test' then check that the first was an IDENT.
 		x := p.parseTest()
 
+		if p.tok == FOR && len(args) == 0 { // pushbook fork: f(x for x in y), the only argument
+			start, _ := x.Span()
+			clauses := p.parseComprehensionClauses(RPAREN)
+			comp := &Comprehension{Lbrack: start, Body: x, Clauses: clauses, Rbrack: p.tokval.pos}
+			args = append(args, &GenExpr{Comp: comp})
+			continue
+		}
+
 		if p.tok == EQ {
 			// name = value
 			if _, ok := x.(*Ident); !ok {
@@ -897,6 +905,9 @@ func (p *parser) parsePrimary() Expr {
 			return &TupleExpr{Lparen: lparen, Rparen: rparen}
 		}
 		e := p.parseExprOrYield(true) // allow trailing comma; pushbook fork: or yield
+		if p.tok == FOR {             // pushbook fork: a generator expression
+			return &GenExpr{Comp: p.parseComprehensionSuffix(lparen, e, RPAREN).(*Comprehension)}
+		}
 		rparen := p.consume(RPAREN)
 		return &ParenExpr{
 			Lparen: lparen,
@@ -998,6 +1009,24 @@ func (p *parser) parseDictEntry() *DictEntry {
 //
 // There can be multiple FOR/IF clauses; the first is always a FOR.
 func (p *parser) parseComprehensionSuffix(lbrace Position, body Expr, endBrace Token) Expr {
+	clauses := p.parseComprehensionClauses(endBrace) // pushbook fork: shared with generator arguments
+	rbrace := p.nextToken()
+
+	return &Comprehension{
+		Curly:   endBrace == RBRACE,
+		Lbrack:  lbrace,
+		Body:    body,
+		Clauses: clauses,
+		Rbrack:  rbrace,
+	}
+}
+
+// parseComprehensionClauses parses the for and if clauses of a comprehension
+// up to endBrace, which it leaves. (pushbook fork: split out of
+// parseComprehensionSuffix)
+func (p *parser) parseComprehensionClauses(endBrace Token) []Node {
+	p.enter() // a cycle through generator arguments: f(x for x in g(y for y in z))
+	defer p.leave()
 	var clauses []Node
 	for p.tok != endBrace {
 		if p.tok == FOR {
@@ -1021,15 +1050,7 @@ func (p *parser) parseComprehensionSuffix(lbrace Position, body Expr, endBrace T
 			p.in.errorf(p.in.pos, "got %#v, want '%s', for, or if", p.tok, endBrace)
 		}
 	}
-	rbrace := p.nextToken()
-
-	return &Comprehension{
-		Curly:   endBrace == RBRACE,
-		Lbrack:  lbrace,
-		Body:    body,
-		Clauses: clauses,
-		Rbrack:  rbrace,
-	}
+	return clauses
 }
 
 func terminatesExprList(tok Token) bool {
@@ -1302,12 +1323,13 @@ func (p *parser) explainKeyword(asName bool) {
 
 // explainUnexpected reports a syntax error that names the Python construct
 // the parser met where it wanted token want, and says what to write instead:
-// a generator expression, the power operator. For anything else it returns.
+// an unparenthesized generator expression, the power operator. For anything
+// else it returns.
 // (pushbook fork)
 func (p *parser) explainUnexpected(want Token) {
 	switch {
 	case p.tok == FOR && (want == RPAREN || want == COMMA):
-		p.in.error(p.in.pos, "generator expressions (x for x in y) are not supported in pushbook cells: use a list comprehension [x for x in y], or a def with yield")
+		p.in.error(p.in.pos, "a generator expression must be in parentheses unless it is a call's only argument: f(a, (x for x in y))")
 	case p.tok == STARSTAR:
 		p.in.error(p.in.pos, "the power operator ** is not supported in pushbook cells: multiply (x * x)")
 	}

@@ -131,6 +131,11 @@ func TestExprParseTrees(t *testing.T) {
 			`(ParenExpr X=(YieldExpr X=(TupleExpr List=(a b))))`},
 		{`[x for x in (yield)]`,
 			`(Comprehension Body=x Clauses=((ForClause Vars=x X=(ParenExpr X=(YieldExpr)))))`},
+		// pushbook fork: generator expressions
+		{`(x * 2 for x in y if x)`,
+			`(GenExpr Comp=(Comprehension Body=(BinaryExpr X=x Op=* Y=2) Clauses=((ForClause Vars=x X=y) (IfClause Cond=x))))`},
+		{`max(x for x in y)`,
+			`(CallExpr Fn=max Args=((GenExpr Comp=(Comprehension Body=x Clauses=((ForClause Vars=x X=y))))))`},
 		{`f(yield)`,
 			`'yield' here needs parentheses: write (yield) or (yield x)`},
 		{`1 + yield 2`,

@@ -100,6 +100,20 @@ func (x *YieldExpr) Span() (start, end Position) {
 	return x.Yield, end
 }
 
+// A GenExpr is a generator expression, (Body for x in X ...), written in
+// parentheses or as a call's only argument. It is a generator function of
+// one parameter called at once with the first for clause's X, which is
+// evaluated where the expression is, as Python does; the resolver makes the
+// function (Function) from Comp's clauses with `yield Body` innermost.
+type GenExpr struct {
+	commentsRef
+	Comp     *Comprehension // its Body and Clauses; Lbrack and Rbrack are the parentheses
+	Function any            // a *resolve.Function, set by the resolver
+}
+
+func (x *GenExpr) Span() (start, end Position) { return x.Comp.Span() }
+
+func (*GenExpr) expr()   {}
 func (*TryStmt) stmt()   {}
 func (*RaiseStmt) stmt() {}
 func (*YieldExpr) expr() {}

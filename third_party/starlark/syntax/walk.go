@@ -185,6 +185,9 @@ func Walk(n Node, f func(Node) bool) {
 			Walk(n.X, f)
 		}
 
+	case *GenExpr:
+		Walk(n.Comp, f)
+
 	default:
 		panic(n)
 	}

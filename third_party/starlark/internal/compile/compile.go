@@ -1494,6 +1494,9 @@ func (fcomp *fcomp) expr(e syntax.Expr) {
 	case *syntax.YieldExpr: // pushbook fork
 		fcomp.yieldExpr(e)
 
+	case *syntax.GenExpr: // pushbook fork
+		fcomp.genExpr(e)
+
 	case *syntax.LambdaExpr:
 		fcomp.function(e.Function.(*resolve.Function))
 

@@ -19,6 +19,7 @@ package compile
 // while finally bodies run.
 
 import (
+	"go.starlark.net/resolve"
 	"go.starlark.net/syntax"
 )
 
@@ -224,6 +225,15 @@ func (fcomp *fcomp) yieldExpr(e *syntax.YieldExpr) {
 	} else {
 		fcomp.emit(YIELD)
 	}
+}
+
+// genExpr makes the generator function of a generator expression and calls
+// it with its first for clause's operand, evaluated here (as Python does).
+func (fcomp *fcomp) genExpr(e *syntax.GenExpr) {
+	fcomp.function(e.Function.(*resolve.Function))
+	fcomp.expr(e.Comp.Clauses[0].(*syntax.ForClause).X)
+	fcomp.setPos(e.Comp.Lbrack)
+	fcomp.emit1(CALL, 1<<8)
 }
 
 // decorate applies decorators, whose values are on the operand stack below
