@@ -32,38 +32,7 @@ var profileCells = map[string]profileCell{
 	// The seed's In [206] as the seed writes it (@coroutine, data = (yield)),
 	// with sinks that count, driven by a loop in a cell.
 	"seed": {setup: `
-def coroutine(func):
-    def start(*args, **kwargs):
-        cr = func(*args, **kwargs)
-        cr.send(None)
-        return cr
-    return start
-
-@coroutine
-def co_process(output):
-    while True:
-        data = (yield)
-        data += 100
-        output.send(data)
-
-@coroutine
-def co_filter(output, otheroutput, every=3):
-    while True:
-        data = (yield)
-        if int(data) % every != 0:
-            output.send(data)
-        else:
-            otheroutput.send(data)
-
-@coroutine
-def co_split(output, otheroutput, every=2):
-    count = 0
-    while True:
-        data = (yield)
-        if count % every == 0:
-            otheroutput.send(data)
-        output.send(data)
-        count += 1
+load("seed", "coroutine", "co_process", "co_filter", "co_split")
 
 counts = {}
 
