@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"errors"
-	"fmt"
 
 	"go.starlark.net/starlark"
 
@@ -31,10 +30,10 @@ func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, a
 	s := &Stage{session: session, kind: "generator", outs: outs, raw: true}
 	code := fn.GeneratorBody()
 	parent := thread
-	body := func(co *pipeline.Co[starlark.Value]) error {
+	run := func(co *pipeline.Co[starlark.Value]) error {
 		t := NewThread(parent, name)
 		if t == nil {
-			return fmt.Errorf("%s: its cell's thread is gone", name)
+			return notInCell(name)
 		}
 		stateOf(t).body = &body{co: co, thread: t, stage: s}
 		adopt(t)
@@ -47,7 +46,7 @@ func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, a
 		}
 		return err
 	}
-	s.st = pipeline.RawCoroutine(name, body, pipelineStages(outs)...)
+	s.st = pipeline.RawCoroutine(name, run, pipelineStages(outs)...)
 	session.trackStage(s.st)
 	labelOutputs(s.st, args, kwargs, fn)
 	return s, nil
