@@ -27,3 +27,16 @@ func TestRunawayRecursionIsAShortRecursionError(t *testing.T) {
 	got, _ := stdout(t, s, "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(1900))", kernel.StatusOK)
 	assert.Equal(t, "1900\n", got, "recursion below the limit works, and the session lived on")
 }
+
+// A value nested 100,000 deep prints with its depth cut short ("...") rather
+// than recursing 100,000 times (which ends a WebAssembly kernel).
+func TestDeeplyNestedValuesPrintBounded(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{})
+	got, _ := stdout(t, s, "x = []\nfor i in range(100000):\n    x = [x]\nprint(x)\nt = ()\nfor i in range(100000):\n    t = (t,)\nprint(t)", kernel.StatusOK)
+	lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+	require.Len(t, lines, 2)
+	for _, l := range lines {
+		assert.Contains(t, l, "...")
+		assert.Less(t, len(l), 5000)
+	}
+}

@@ -1422,6 +1422,13 @@ func toString(v Value) string {
 // Callers should generally pass nil for path.
 // It is safe to re-use the same path slice for multiple calls.
 func writeValue(out *strings.Builder, x Value, path []Value) {
+	if len(path) >= maxWriteDepth { // pushbook fork: bounded depth
+		switch x.(type) {
+		case *List, Tuple, *Dict, *Set:
+			out.WriteString("...")
+			return
+		}
+	}
 	switch x := x.(type) {
 	case nil:
 		out.WriteString("<nil>") // indicates a bug
@@ -1463,7 +1470,7 @@ func writeValue(out *strings.Builder, x Value, path []Value) {
 			if i > 0 {
 				out.WriteString(", ")
 			}
-			writeValue(out, elem, path)
+			writeValue(out, elem, append(path, x)) // pushbook fork: for the depth bound
 		}
 		if len(x) == 1 {
 			out.WriteByte(',')
@@ -1499,7 +1506,7 @@ func writeValue(out *strings.Builder, x Value, path []Value) {
 
 	case *Set:
 		if PythonRepr { // pushbook fork: {1, 2} and set()
-			writePythonSet(out, x, path)
+			writePythonSet(out, x, append(path, x))
 			break
 		}
 		out.WriteString("set([")
@@ -1515,6 +1522,12 @@ func writeValue(out *strings.Builder, x Value, path []Value) {
 		out.WriteString(x.String())
 	}
 }
+
+// maxWriteDepth bounds how deeply nested containers repr and str show:
+// deeper ones show as "...", so a list nested 100,000 deep neither
+// exhausts a WebAssembly call stack nor takes quadratic time in
+// pathContains. (pushbook fork)
+const maxWriteDepth = 1000
 
 func pathContains(path []Value, x Value) bool {
 	return slices.Contains(path, x)
