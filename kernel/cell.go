@@ -66,7 +66,7 @@ func newCell(s *Session, n int, emit func(Output)) *cell {
 
 func (c *cell) newThread(name string, locals map[string]any) *starlark.Thread {
 	ts := &threadState{cell: c, locals: maps.Clone(locals)}
-	t := &starlark.Thread{Name: name, Print: c.print, Load: c.session.loadModule, Generators: generators{}}
+	t := &starlark.Thread{Name: name, Print: c.print, PrintText: c.printText, Load: c.session.loadModule, Generators: generators{}}
 	t.OnMaxSteps = func(t *starlark.Thread) { ts.cell.account(t, ts) } // ts.cell changes when a coroutine is adopted by a later cell
 	t.Host = ts
 	t.MaxCallDepth = maxCallDepth
@@ -138,6 +138,11 @@ func (c *cell) aborted() error {
 
 func (c *cell) print(_ *starlark.Thread, msg string) {
 	c.emit(notebook.NewStream("stdout", msg+"\n"))
+}
+
+// printText is what print(..., end=...) writes, its end included.
+func (c *cell) printText(_ *starlark.Thread, text string) {
+	c.emit(notebook.NewStream("stdout", text))
 }
 
 // emit passes o on unless the cell's output cap is reached. Streams are cut

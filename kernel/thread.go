@@ -92,7 +92,7 @@ func adopt(t *starlark.Thread) {
 	}
 	ts.cell = cur
 	ts.accounted = t.Steps
-	t.Print = cur.print
+	t.Print, t.PrintText = cur.print, cur.printText
 	t.Uncancel()
 	if err := cur.aborted(); err != nil {
 		t.Cancel(err.Error())

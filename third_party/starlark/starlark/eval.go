@@ -74,6 +74,11 @@ type Thread struct {
 	// yield) that the thread calls. pushbook fork: see exceptions.go.
 	Generators GeneratorHost
 
+	// PrintText, if set, receives what print writes, its end (by default a
+	// newline) included, so that print(x, end="") continues the line.
+	// print calls Print only when PrintText is nil. pushbook fork.
+	PrintText func(thread *Thread, text string)
+
 	// Host is the application's own per-thread state: like a value in
 	// Local, but reached without a map lookup, for hosts that consult it on
 	// every generator hop. pushbook fork.

@@ -817,8 +817,8 @@ func ord(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) 
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#print
 func print(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
-	sep := " "
-	if err := UnpackArgs("print", nil, kwargs, "sep?", &sep); err != nil {
+	sep, end := " ", "\n" // pushbook fork: end=
+	if err := UnpackArgs("print", nil, kwargs, "sep?", &sep, "end?", &end); err != nil {
 		return nil, err
 	}
 	buf := new(strings.Builder)
@@ -838,6 +838,11 @@ func print(thread *Thread, b *Builtin, args Tuple, kwargs []Tuple) (Value, error
 	}
 
 	s := buf.String()
+	if thread.PrintText != nil { // pushbook fork
+		thread.PrintText(thread, s+end)
+		return None, nil
+	}
+	s += strings.TrimSuffix(end, "\n") // Print ends every call with a newline
 	if thread.Print != nil {
 		thread.Print(thread, s)
 	} else {
