@@ -191,6 +191,9 @@ func (p *parser) parseFile() *File {
 }
 
 func (p *parser) parseStmt(stmts []Stmt) []Stmt {
+	if p.tok == ELSE { // pushbook fork: say what a stray else means
+		p.in.error(p.tokval.pos, "'else' here must follow an if block, or a try's except blocks, at the same indentation; pushbook cells have no for ... else or while ... else: set a flag in the loop and test it after")
+	}
 	if p.tok == DEF {
 		return append(stmts, p.parseDefStmt())
 	} else if p.tok == IF {
@@ -1292,6 +1295,7 @@ var keywordAdvice = map[Token]string{
 	WITH:     "'with' statements are not supported in pushbook cells: use try: ... finally: to clean up",
 	YIELD:    "'yield' here needs parentheses: write (yield) or (yield x)",
 	AT:       "'@' must begin a decorator line before a def; pushbook cells have no @ operator",
+	STAR:     "got '*', want primary expression: starred expressions (a, *rest = xs or [*xs, *ys]) are not supported in pushbook cells; use slices and +, e.g. a, rest = xs[0], xs[1:]",
 }
 
 const isNotAdvice = "'is not' is not supported in pushbook cells: use != instead (e.g. x != None)"
@@ -1330,6 +1334,8 @@ func (p *parser) explainUnexpected(want Token) {
 	switch {
 	case p.tok == FOR && (want == RPAREN || want == COMMA):
 		p.in.error(p.in.pos, "a generator expression must be in parentheses unless it is a call's only argument: f(a, (x for x in y))")
+	case p.tok == COLON && (want == NEWLINE || want == RPAREN || want == COMMA || want == EQ):
+		p.in.error(p.in.pos, "':' here: pushbook cells have no type annotations (write x = 1 and def f(x)) and no := operator (assign on a line of its own)")
 	case p.tok == STARSTAR:
 		p.in.error(p.in.pos, "the power operator ** is not supported in pushbook cells: multiply (x * x)")
 	}

@@ -1038,7 +1038,7 @@ func (sc *scanner) scanNumber(val *tokenValue, c rune) Token {
 		}
 	} else {
 		// decimal
-		for isdigit(c) {
+		for isdigit(c) || c == '_' { // pushbook fork: digit separators, 1_000 (strconv checks their places)
 			sc.readRune()
 			c = sc.peekRune()
 		}
@@ -1053,7 +1053,7 @@ func (sc *scanner) scanNumber(val *tokenValue, c rune) Token {
 	if fraction {
 		sc.readRune() // consume '.'
 		c = sc.peekRune()
-		for isdigit(c) {
+		for isdigit(c) || c == '_' { // pushbook fork: digit separators
 			sc.readRune()
 			c = sc.peekRune()
 		}
