@@ -26,9 +26,8 @@ type Stage struct {
 	started bool
 	methods [3]*starlark.Builtin // send, throw, close bound to this stage, made on first use
 
-	returned starlark.Value // what the generator's body returned: its StopIteration's value
-	thrown   error          // raised at the paused yield when the body resumes: throw, close
-	extra    interface {
+	body  *body // a generator's body: what it returned and what is thrown into it
+	extra interface {
 		attr(name string) (starlark.Value, bool)
 	} // attributes of particular stages (collect's values, table_sink's table)
 }
@@ -375,7 +374,13 @@ func shortRepr(v starlark.Value) string {
 type body struct {
 	co     *pipeline.Co[starlark.Value]
 	thread *starlark.Thread
-	stage  *Stage
+	// outs are the generator's outputs (its stage arguments). The body
+	// refers to them, not to its own Stage, so that a generator nobody
+	// refers to any more can be found by the garbage collector although
+	// its goroutine is suspended (see closeUnreachable).
+	outs     []*Stage
+	returned starlark.Value // what the body returned: its StopIteration's value
+	thrown   error          // raised at the paused yield when the body resumes: throw
 }
 
 func bodyOf(thread *starlark.Thread) *body {
@@ -389,7 +394,7 @@ func bodyOf(thread *starlark.Thread) *body {
 }
 
 func (b *body) hasOutput(s *Stage) bool {
-	for _, o := range b.stage.outs {
+	for _, o := range b.outs {
 		if o == s {
 			return true
 		}
@@ -417,8 +422,8 @@ func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
 	if !ok {
 		return nil, generatorExit()
 	}
-	if err := b.stage.thrown; err != nil {
-		b.stage.thrown = nil
+	if err := b.thrown; err != nil {
+		b.thrown = nil
 		return nil, err
 	}
 	if v == nil {

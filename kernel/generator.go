@@ -27,27 +27,33 @@ func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, a
 	}
 	outs := stagesIn(args, kwargs)
 	name := stageName(fn.Name(), args, kwargs)
-	s := &Stage{session: session, kind: "generator", outs: outs, raw: true}
+	b := &body{outs: outs}
+	s := &Stage{session: session, kind: "generator", outs: outs, raw: true, body: b}
 	code := fn.GeneratorBody()
 	parent := thread
-	run := func(co *pipeline.Co[starlark.Value]) error {
+	run := func(co *pipeline.Co[starlark.Value]) error { // refers to b, never to s
 		t := NewThread(parent, name)
 		if t == nil {
 			return notInCell(name)
 		}
-		stateOf(t).body = &body{co: co, thread: t, stage: s}
+		b.co, b.thread = co, t
+		stateOf(t).body = b
 		adopt(t)
 		result, err := starlark.Call(t, code, args, kwargs)
 		switch {
 		case err == nil:
-			s.returned = result
+			b.returned = result
 		case starlark.IsClass(err, starlark.GeneratorExit):
 			return nil // the body let GeneratorExit end it: a clean close
 		}
 		return err
 	}
 	s.st = pipeline.RawCoroutine(name, run, pipelineStages(outs)...)
-	session.trackStage(s.st)
+	if err := session.trackStage(s.st); err != nil {
+		_ = s.st.Close() // never started: ends without running the body
+		return nil, err
+	}
+	session.closeWhenUnreachable(s)
 	labelOutputs(s.st, args, kwargs, fn)
 	return s, nil
 }
@@ -119,11 +125,11 @@ func (generators) YieldFrom(thread *starlark.Thread, x starlark.Value) (starlark
 // once: later sends find s exhausted, with nothing more to return.
 func (s *Stage) takeReturned(err error) (starlark.Value, bool) {
 	var se *pipeline.StageError
-	if s.returned == nil || s.returned == starlark.None || !errors.As(err, &se) || se.Stage != s.st.Name() {
+	if s.body == nil || s.body.returned == nil || s.body.returned == starlark.None || !errors.As(err, &se) || se.Stage != s.st.Name() {
 		return nil, false
 	}
-	ret := s.returned
-	s.returned = nil
+	ret := s.body.returned
+	s.body.returned = nil
 	return ret, true
 }
 
@@ -151,6 +157,6 @@ func (s *Stage) throw(thread *starlark.Thread, exc error) (starlark.Value, error
 		_ = s.st.Close()
 		return nil, exc
 	}
-	s.thrown = exc
+	s.body.thrown = exc
 	return s.send(thread, starlark.None)
 }

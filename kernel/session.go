@@ -89,9 +89,10 @@ type Session struct {
 	exports     exports           // tables shown, for download
 	iterFailure iterFailure       // a generator's error met by a builtin that iterates it
 	live        struct {
-		mu     sync.Mutex
-		stages []*pipeline.Stage[starlark.Value] // coroutine stages, for Close
-		kept   int                               // open ones after the last pruning
+		mu          sync.Mutex
+		stages      []*pipeline.Stage[starlark.Value] // coroutine stages, for Close
+		kept        int                               // open ones after the last pruning
+		unreachable []*pipeline.Stage[starlark.Value] // to close: see closeUnreachable
 	}
 }
 
@@ -224,6 +225,7 @@ func (s *Session) Execute(code string, emit func(Output)) Result {
 	defer s.current.Store(nil)
 
 	s.sources[c.filename] = code
+	s.closeUnreachable() // their clean-up prints at the top of this cell
 	err := c.run(code)
 	c.flushTruncation()
 	if err == nil {
