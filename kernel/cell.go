@@ -3,6 +3,8 @@ package kernel
 import (
 	"fmt"
 	"maps"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -34,6 +36,7 @@ type cell struct {
 
 	used      atomic.Uint64         // steps run by all threads, accounted in chunks
 	nextYield atomic.Uint64         // used-count at which OnYield is next due
+	nextHeap  atomic.Uint64         // used-count at which the heap is next measured
 	abort     atomic.Pointer[error] // first reason the cell was stopped
 
 	out       sync.Mutex // serialises emit and guards the counters below
@@ -99,6 +102,11 @@ func (c *cell) charge(work uint64) error {
 	used := c.used.Add(work)
 	if used >= c.session.opts.MaxSteps {
 		c.abortWith(starlark.Errorf(StepLimitError, "cell In [%d] ran more than %d steps: %w", c.n, c.session.opts.MaxSteps, ErrStepBudget))
+	}
+	if due := c.nextHeap.Load(); used >= due && c.nextHeap.CompareAndSwap(due, used+heapCheckEvery) {
+		if heap, over := overBudget(c.session.opts.MaxMemory); over {
+			c.abortWith(starlark.Errorf(starlark.MemoryError, "cell In [%d] grew the kernel's memory to %d MB, past its budget of %d MB", c.n, heap>>20, c.session.opts.MaxMemory>>20))
+		}
 	}
 	if every := c.session.opts.YieldEvery; every > 0 && c.session.opts.OnYield != nil && c.abort.Load() == nil {
 		due := c.nextYield.Load()
@@ -204,4 +212,22 @@ func (c *cell) flushTruncation() {
 	if truncated {
 		c.emitAlways(notebook.NewStream("stderr", msg))
 	}
+}
+
+// heapCheckEvery is how many steps a cell runs between two looks at the
+// heap: reading it costs about a microsecond.
+const heapCheckEvery = 1 << 16
+
+// overBudget reports the heap's size and whether it is over budget after a
+// collection (garbage is not counted against a cell).
+func overBudget(budget uint64) (uint64, bool) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}} // heap objects, live or not yet collected
+	metrics.Read(sample)
+	if heap := sample[0].Value.Uint64(); heap <= budget {
+		return heap, false
+	}
+	runtime.GC()
+	metrics.Read(sample)
+	heap := sample[0].Value.Uint64()
+	return heap, heap > budget
 }

@@ -23,6 +23,7 @@ type Output = notebook.Output
 // Limits used when the corresponding Options field is zero.
 const (
 	DefaultMaxSteps       = 1_000_000_000 // about 10-20 s of Starlark natively, longer in WebAssembly
+	DefaultMaxMemory      = 1 << 30       // 1 GiB: what a browser tab can spare
 	DefaultMaxOutputLines = 10_000
 	DefaultMaxOutputBytes = 1 << 20
 )
@@ -33,6 +34,12 @@ type Options struct {
 	// MaxSteps is the step budget of one cell, shared by all of the cell's
 	// threads (see NewThread). 0 means DefaultMaxSteps.
 	MaxSteps uint64
+	// MaxMemory is the memory budget, in bytes of live Go heap, that a
+	// cell may grow the process to; it is checked at the cell's
+	// checkpoints, and beyond it the cell stops with a MemoryError. A single
+	// operation that would make more than starlark.AllocLimit elements at
+	// once fails before it allocates. 0 means DefaultMaxMemory.
+	MaxMemory uint64
 	// MaxOutputLines and MaxOutputBytes cap the output of one cell; output
 	// beyond either is dropped and counted in one notice at the end of the
 	// cell. 0 means the default.
@@ -110,13 +117,21 @@ var fileOptions = &syntax.FileOptions{
 
 // Cells show values as Python does ('a', not "a"): learners compare what a
 // cell prints with Python's output.
-func init() { starlark.PythonRepr = true }
+func init() {
+	starlark.PythonRepr = true
+	// One operation makes at most 32 M elements (512 MB of list, or 32 MB of
+	// string): a list(range(10**9)) is a MemoryError, not 16 GB.
+	starlark.AllocLimit = 1 << 25
+}
 
 // NewSession returns a session with no cells run yet. Its predeclared names
 // are Starlark's universe plus display and isinstance (see the package doc).
 func NewSession(opts Options) *Session {
 	if opts.MaxSteps == 0 {
 		opts.MaxSteps = DefaultMaxSteps
+	}
+	if opts.MaxMemory == 0 {
+		opts.MaxMemory = DefaultMaxMemory
 	}
 	if opts.MaxOutputLines <= 0 {
 		opts.MaxOutputLines = DefaultMaxOutputLines

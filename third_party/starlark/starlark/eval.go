@@ -851,10 +851,16 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 		switch x := x.(type) {
 		case String:
 			if y, ok := y.(String); ok {
+				if err := checkAlloc(len(x)+len(y), "string"); err != nil { // pushbook fork
+					return nil, err
+				}
 				return x + y, nil
 			}
 		case Bytes:
 			if y, ok := y.(Bytes); ok {
+				if err := checkAlloc(len(x)+len(y), "bytes"); err != nil { // pushbook fork
+					return nil, err
+				}
 				return x + y, nil
 			}
 		case Int:
@@ -881,6 +887,9 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case *List:
 			if y, ok := y.(*List); ok {
+				if err := checkAlloc(x.Len()+y.Len(), "list"); err != nil { // pushbook fork
+					return nil, err
+				}
 				z := make([]Value, 0, x.Len()+y.Len())
 				z = append(z, x.elems...)
 				z = append(z, y.elems...)
@@ -888,6 +897,9 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		case Tuple:
 			if y, ok := y.(Tuple); ok {
+				if err := checkAlloc(len(x)+len(y), "tuple"); err != nil { // pushbook fork
+					return nil, err
+				}
 				z := make(Tuple, 0, len(x)+len(y))
 				z = append(z, x...)
 				z = append(z, y...)
@@ -1213,6 +1225,22 @@ unknown:
 // try to stop someone swallowing the world in one gulp.
 const maxAlloc = 1 << 30
 
+// AllocLimit is the most elements (or string bytes) one operation may make
+// at once: a repeat, a concatenation, or list/tuple/sorted/set of something
+// whose length is known. Beyond it the operation is a MemoryError before it
+// allocates. The default is upstream's bound; a host with a memory budget
+// (pushbook's kernel, in a browser tab) sets a lower one. (pushbook fork)
+var AllocLimit = maxAlloc
+
+// checkAlloc is the MemoryError of making n elements of what, beyond
+// AllocLimit. (pushbook fork)
+func checkAlloc(n int, what string) error {
+	if n >= AllocLimit {
+		return errorf(MemoryError, "%s of %d elements is too large (at most %d in one operation)", what, n, AllocLimit)
+	}
+	return nil
+}
+
 // iterated applies op to iter and then ends the iteration. Binary calls it
 // rather than deferring iter.Done itself: a function with a defer (and
 // Binary's many returns) runs Go's deferred-call machinery on every return,
@@ -1235,7 +1263,7 @@ func tupleRepeat(elems Tuple, n Int) (Tuple, error) {
 	}
 	// Inv: i > 0, len > 0
 	of, sz := bits.Mul(uint(len(elems)), uint(i))
-	if of != 0 || sz >= maxAlloc { // of != 0 => overflow
+	if of != 0 || sz >= uint(AllocLimit) { // of != 0 => overflow; pushbook fork: AllocLimit
 		// Don't print sz.
 		return nil, errorf(MemoryError, "excessive repeat (%d * %d elements)", len(elems), i)
 	}
@@ -1267,7 +1295,7 @@ func stringRepeat(s String, n Int) (String, error) {
 	}
 	// Inv: i > 0, len > 0
 	of, sz := bits.Mul(uint(len(s)), uint(i))
-	if of != 0 || sz >= maxAlloc { // of != 0 => overflow
+	if of != 0 || sz >= uint(AllocLimit) { // of != 0 => overflow; pushbook fork: AllocLimit
 		// Don't print sz.
 		return "", errorf(MemoryError, "excessive repeat (%d * %d elements)", len(s), i)
 	}

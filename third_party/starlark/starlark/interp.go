@@ -238,6 +238,9 @@ loop:
 					if err = xlist.checkMutable("apply += to"); err != nil {
 						break loop
 					}
+					if err = checkAlloc(xlist.Len()+Len(yiter), "list"); err != nil { // pushbook fork
+						break loop
+					}
 					listExtend(xlist, yiter)
 					z = xlist
 				}

@@ -704,6 +704,9 @@ func list(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error)
 	}
 	var elems []Value
 	if iterable != nil {
+		if err := checkAlloc(Len(iterable), "list"); err != nil { // pushbook fork
+			return nil, err
+		}
 		iter := iterable.Iterate()
 		defer iter.Done()
 		if n := Len(iterable); n > 0 {
@@ -1057,6 +1060,9 @@ func sorted(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 		return nil, err
 	}
 
+	if err := checkAlloc(Len(iterable), "sorted list"); err != nil { // pushbook fork
+		return nil, err
+	}
 	iter := iterable.Iterate()
 	defer iter.Done()
 	var values []Value
@@ -1158,6 +1164,9 @@ func tuple(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error
 	}
 	if len(args) == 0 {
 		return Tuple(nil), nil
+	}
+	if err := checkAlloc(Len(iterable), "tuple"); err != nil { // pushbook fork
+		return nil, err
 	}
 	iter := iterable.Iterate()
 	defer iter.Done()
