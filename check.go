@@ -48,9 +48,9 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 // checkNotebook re-executes the notebook at path and reports whether every
 // compared cell's outputs match the stored ones.
 func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool {
-	nb, err := notebook.Read(path)
+	nb, err := readNotebook(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "check: %v\n", err)
+		fmt.Fprintln(stderr, terminalText("check: "+err.Error()))
 		return false
 	}
 	stored := make([][]notebook.Output, len(nb.Cells))
@@ -70,8 +70,8 @@ func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool
 			continue
 		}
 		differing++
-		fmt.Fprintf(stdout, "%s: cell %d (In [%d]) outputs differ:\n--- stored\n+++ re-executed\n%s",
-			path, i+1, c.ExecutionCount, unifiedDiff(want, got, 3))
+		fmt.Fprint(stdout, terminalText(fmt.Sprintf("%s: cell %d (In [%d]) outputs differ:\n--- stored\n+++ re-executed\n%s",
+			path, i+1, c.ExecutionCount, unifiedDiff(want, got, 3))))
 	}
 	if differing > 0 {
 		fmt.Fprintf(stdout, "%s: FAIL: %d of %d code cells differ\n", path, differing, compared)

@@ -77,7 +77,7 @@ func TestRunExitsOneWhenAnUntaggedCellFails(t *testing.T) {
 			code, stdout, stderr := invoke("run", in)
 			assert.Equal(t, tc.wantCode, code)
 			assert.Equal(t, "before\nafter\n", stdout, "cells after a failure still run")
-			assert.Contains(t, stderr, "ZeroDivisionError: floored division by zero")
+			assert.Contains(t, stderr, "\x1b[0;31mZeroDivisionError\x1b[0m: floored division by zero", "tracebacks keep their colours")
 			if tc.wantCode == 1 {
 				assert.Contains(t, stderr, "run: "+in+": cell 2 (In [2]) failed: ZeroDivisionError")
 			}

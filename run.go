@@ -1,14 +1,11 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -71,16 +68,16 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: go run . run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]")
 		return 2
 	}
-	nb, err := notebook.Read(paths[0])
+	nb, err := readNotebook(paths[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "run: %v\n", err)
+		fmt.Fprintln(stderr, terminalText("run: "+err.Error()))
 		return 1
 	}
 	opts.dir = filepath.Dir(paths[0])
 	failures := executeNotebook(nb, opts, &textPrinter{stdout: stdout, stderr: stderr})
 	code := 0
 	for _, f := range failures {
-		fmt.Fprintf(stderr, "run: %s: %s\n", paths[0], f)
+		fmt.Fprintln(stderr, terminalText(fmt.Sprintf("run: %s: %s", paths[0], f)))
 		code = 1
 	}
 	if *out != "" {
@@ -109,7 +106,8 @@ func (f cellFailure) String() string {
 // of cells not tagged raises-exception; like Jupyter with --allow-errors it
 // goes on after a failure, so the written notebook shows every cell.
 func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) []cellFailure {
-	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, ReadFile: readBeside(opts.dir)})
+	files := &dataFiles{dir: opts.dir}
+	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, ReadFile: files.read})
 	defer s.Close()
 	var failures []cellFailure
 	for i, c := range nb.Cells {
@@ -117,7 +115,7 @@ func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) [
 			continue
 		}
 		c.Outputs = nil
-		res := executeCell(s, i+1, c.Source, opts.timeout, func(o kernel.Output) {
+		res := executeCell(s, files, i+1, c.Source, opts.timeout, func(o kernel.Output) {
 			c.Outputs = notebook.AppendOutput(c.Outputs, o)
 			show.output(o)
 		})
@@ -133,43 +131,32 @@ func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) [
 	return failures
 }
 
-// readBeside reads data files for cells from dir and the folders below it;
-// os.Root refuses absolute paths, ".." and links that leave dir.
-func readBeside(dir string) func(name string) ([]byte, error) {
-	return func(name string) ([]byte, error) {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil, err
-		}
-		defer root.Close()
-		data, err := root.ReadFile(name)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no file %q next to the notebook (in %s)", name, dir)
-		}
-		return data, err
-	}
-}
-
 // executeCell runs one cell; when timeout > 0 and the cell runs longer, it
-// is cancelled with a TimeoutError naming the cell.
-func executeCell(s *kernel.Session, index int, code string, timeout time.Duration, emit func(kernel.Output)) kernel.Result {
+// is cancelled with a TimeoutError naming the cell, as is a data file read
+// in progress (see dataFiles).
+func executeCell(s *kernel.Session, files *dataFiles, index int, code string, timeout time.Duration, emit func(kernel.Output)) kernel.Result {
 	if timeout <= 0 {
+		files.setCell(context.Background())
 		return s.Execute(code, emit)
 	}
+	ctx, cancel := context.WithTimeoutCause(context.Background(), timeout,
+		starlark.Errorf(starlark.TimeoutError, "cell %d ran longer than --timeout %s", index, timeout))
+	defer cancel()
+	files.setCell(ctx)
 	var mu sync.Mutex
 	done := false
-	timer := time.AfterFunc(timeout, func() {
+	stop := context.AfterFunc(ctx, func() {
 		mu.Lock()
 		defer mu.Unlock()
 		if !done {
-			s.Cancel(starlark.Errorf(starlark.TimeoutError, "cell %d ran longer than --timeout %s", index, timeout))
+			s.Cancel(context.Cause(ctx))
 		}
 	})
 	res := s.Execute(code, emit)
 	mu.Lock()
 	done = true
 	mu.Unlock()
-	timer.Stop()
+	stop()
 	return res
 }
 
@@ -177,8 +164,8 @@ func executeCell(s *kernel.Session, index int, code string, timeout time.Duratio
 type outputSink interface{ output(kernel.Output) }
 
 // textPrinter prints outputs as a terminal shows them: streams as they
-// are, rich outputs by their text/plain, errors as plain tracebacks on
-// stderr.
+// are, rich outputs by their text/plain, errors as tracebacks (in colour)
+// on stderr; all of it through terminalText.
 type textPrinter struct{ stdout, stderr io.Writer }
 
 func (p *textPrinter) output(o kernel.Output) {
@@ -188,17 +175,13 @@ func (p *textPrinter) output(o kernel.Output) {
 		if o.Name == "stderr" {
 			w = p.stderr
 		}
-		io.WriteString(w, o.Text)
+		io.WriteString(w, terminalText(o.Text))
 	case notebook.ExecuteResultOutput, notebook.DisplayDataOutput:
-		fmt.Fprintln(p.stdout, strings.TrimSuffix(o.Data["text/plain"], "\n"))
+		fmt.Fprintln(p.stdout, terminalText(strings.TrimSuffix(o.Data["text/plain"], "\n")))
 	case notebook.ErrorOutput:
-		fmt.Fprintln(p.stderr, stripANSI(strings.Join(o.Traceback, "\n")))
+		fmt.Fprintln(p.stderr, terminalText(strings.Join(o.Traceback, "\n")))
 	}
 }
-
-var ansiEscape = regexp.MustCompile("\x1b\\[[0-9;]*m")
-
-func stripANSI(s string) string { return ansiEscape.ReplaceAllString(s, "") }
 
 // discard is an outputSink that drops everything.
 type discard struct{}
