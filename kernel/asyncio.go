@@ -468,6 +468,8 @@ func seconds(fn string, x float64) (time.Duration, error) {
 
 // sleep(seconds) waits, standing in for I/O latency: inside a gather task
 // other tasks run meanwhile (asyncio.sleep); elsewhere it is time.sleep.
+// A sleep ends within pollInterval of Stop, a timeout or a step budget
+// spent by another thread of the cell.
 func sleepBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x number
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x); err != nil {
@@ -482,6 +484,9 @@ func sleepBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return nil, notInCell(b.Name())
 	}
 	if err := sleepFor(s, d); err != nil {
+		if stop := Checkpoint(thread, 0); stop != nil {
+			return nil, stop // the cell was stopped: cancel thread too, so no except catches it
+		}
 		return nil, err
 	}
 	return starlark.None, nil

@@ -51,21 +51,40 @@ func dataFormat(fnName, name, format string) (string, error) {
 	return "", starlark.Errorf(starlark.ValueError, "%s(%q): cannot tell the format; name a .json, .jsonl or .csv file, or pass format=\"json\", \"jsonl\" or \"csv\"", fnName, name)
 }
 
-// decodeEvents turns file bytes into ordered records.
-func decodeEvents(name, format string, data []byte) ([]*flatten.Record, error) {
+// decodeEvents turns file bytes into ordered records, reaching thread's
+// checkpoint every itemsPerCheckpoint records.
+func decodeEvents(thread *starlark.Thread, name, format string, data []byte) ([]*flatten.Record, error) {
 	if format == "csv" {
-		return decodeCSV(name, data)
+		return decodeCSV(thread, name, data)
 	}
-	recs, err := flatten.DecodeJSON(data)
-	if err != nil {
-		return nil, starlark.Errorf(starlark.ValueError, "%s: %w", name, err)
+	return decodeJSON(thread, name, data)
+}
+
+// decodeJSON is flatten.DecodeJSON with a checkpoint per record. A
+// decoder's error knows only its byte offset; on failure the text is
+// decoded again by DecodeJSON, which reports the line and column.
+func decodeJSON(thread *starlark.Thread, name string, data []byte) ([]*flatten.Record, error) {
+	var out []*flatten.Record
+	i := 0
+	for r, err := range flatten.NewJSONDecoder(bytes.NewReader(data)).All() {
+		if err != nil {
+			if _, err = flatten.DecodeJSON(data); err == nil {
+				err = errors.New("the file changed while it was read") // DecodeJSON agreed with no error
+			}
+			return nil, starlark.Errorf(starlark.ValueError, "%s: %w", name, err)
+		}
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+		i++
 	}
-	return recs, nil
+	return out, nil
 }
 
 // decodeCSV reads a CSV file with a header row; each cell becomes None
 // (empty), an int, a float, a bool (true/false, True/False) or a str.
-func decodeCSV(name string, data []byte) ([]*flatten.Record, error) {
+func decodeCSV(thread *starlark.Thread, name string, data []byte) ([]*flatten.Record, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.ReuseRecord = false
 	header, err := r.Read()
@@ -76,7 +95,10 @@ func decodeCSV(name string, data []byte) ([]*flatten.Record, error) {
 		return nil, csvError(name, err)
 	}
 	var out []*flatten.Record
-	for {
+	for i := 0; ; i++ {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
 		row, err := r.Read()
 		if err == io.EOF {
 			return out, nil
@@ -127,6 +149,9 @@ func readEvents(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	}
 	l := make([]starlark.Value, len(recs))
 	for i, r := range recs {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
 		l[i] = fromFlatten(r)
 	}
 	return starlark.NewList(l), nil
@@ -144,7 +169,7 @@ func readTable(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
-	t, err := flatten.FromEvents(recs, opts)
+	t, err := buildTable(thread, recs, opts)
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "%s(%q): %w", b.Name(), name, err)
 	}
@@ -172,7 +197,10 @@ func records(thread *starlark.Thread, fnName, name, format string) ([]*flatten.R
 	if err != nil {
 		return nil, err
 	}
-	return decodeEvents(name, format, data)
+	if err := Checkpoint(thread, 0); err != nil { // Stop while ReadFile fetched
+		return nil, err
+	}
+	return decodeEvents(thread, name, format, data)
 }
 
 // read_text(name) returns a file's contents as a str.

@@ -58,9 +58,15 @@ func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	return &Picture{svg: picture.PipelineSVG(g), text: picture.PipelineText(g)}, nil
 }
 
+// maxBins bounds hist's bins= before any work: a histogram wider than this
+// cannot be drawn in a notebook, and 10,000,000 bins took 27 s and 1.1 GB.
+const maxBins = 100_000
+
 // numbers reads a list, tuple, column, range or other iterable of numbers;
 // None (a null in a column) is skipped and counted as NaN is by picture.
-func numbers(fnName, param string, v starlark.Value) ([]float64, error) {
+// It reaches the cell's checkpoint every itemsPerCheckpoint values, and
+// charges the values read, a step each.
+func numbers(thread *starlark.Thread, fnName, param string, v starlark.Value) ([]float64, error) {
 	it, ok := v.(starlark.Iterable)
 	if !ok {
 		return nil, starlark.Errorf(starlark.TypeError, "%s: %s must be a list or column of numbers, not %s", fnName, param, v.Type())
@@ -70,6 +76,9 @@ func numbers(fnName, param string, v starlark.Value) ([]float64, error) {
 	defer iter.Done()
 	var x starlark.Value
 	for i := 0; iter.Next(&x); i++ {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
 		if x == starlark.None {
 			out = append(out, math.NaN())
 			continue
@@ -93,7 +102,7 @@ func (o *plotOptions) pairs() []any {
 }
 
 // plot(*ys, x=None, names=None, title="", xlabel="", ylabel="") draws one line per y.
-func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func plotBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var o plotOptions
 	var xs, names starlark.Value = starlark.None, starlark.None
 	pairs := append([]any{"x?", &xs, "names?", &names}, o.pairs()...)
@@ -106,7 +115,7 @@ func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	var x []float64
 	if xs != starlark.None {
 		var err error
-		if x, err = numbers(b.Name(), "x", xs); err != nil {
+		if x, err = numbers(thread, b.Name(), "x", xs); err != nil {
 			return nil, err
 		}
 	}
@@ -127,7 +136,7 @@ func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	series := make([]picture.Series, len(args))
 	total := 0
 	for i, a := range args {
-		y, err := numbers(b.Name(), fmt.Sprintf("y%d", i+1), a)
+		y, err := numbers(thread, b.Name(), fmt.Sprintf("y%d", i+1), a)
 		if err != nil {
 			return nil, err
 		}
@@ -136,6 +145,9 @@ func plotBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		}
 		series[i] = picture.Series{X: x, Y: y, Name: seriesName(labels, i, a)}
 		total += len(y)
+	}
+	if err := Checkpoint(thread, uint64(total)); err != nil { // drawing: a step a point
+		return nil, err
 	}
 	svg, err := picture.Line(o.p, series...)
 	if err != nil {
@@ -156,7 +168,7 @@ func seriesName(labels []string, i int, v starlark.Value) string {
 }
 
 // hist(values, bins=10, title="", xlabel="", ylabel="count") draws a histogram.
-func histBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func histBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var o plotOptions
 	o.p.YLabel = "count"
 	var values starlark.Value
@@ -165,7 +177,10 @@ func histBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, pairs...); err != nil {
 		return nil, err
 	}
-	xs, err := numbers(b.Name(), "values", values)
+	if bins > maxBins {
+		return nil, starlark.Errorf(starlark.ValueError, "hist: bins=%d is too many (at most %d)", bins, maxBins)
+	}
+	xs, err := numbers(thread, b.Name(), "values", values)
 	if err != nil {
 		return nil, err
 	}
@@ -173,6 +188,9 @@ func histBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		if c, ok := values.(*Column); ok {
 			o.p.XLabel = c.c.Name()
 		}
+	}
+	if err := Checkpoint(thread, uint64(len(xs)+bins)); err != nil { // binning and drawing
+		return nil, err
 	}
 	svg, err := picture.Histogram(o.p, xs, bins)
 	if err != nil {
@@ -182,18 +200,18 @@ func histBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 }
 
 // scatter(x, y, title="", xlabel="", ylabel="") draws one dot per (x, y).
-func scatterBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func scatterBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var o plotOptions
 	var xv, yv starlark.Value
 	pairs := append([]any{"x", &xv, "y", &yv}, o.pairs()...)
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, pairs...); err != nil {
 		return nil, err
 	}
-	x, err := numbers(b.Name(), "x", xv)
+	x, err := numbers(thread, b.Name(), "x", xv)
 	if err != nil {
 		return nil, err
 	}
-	y, err := numbers(b.Name(), "y", yv)
+	y, err := numbers(thread, b.Name(), "y", yv)
 	if err != nil {
 		return nil, err
 	}
@@ -205,6 +223,9 @@ func scatterBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	}
 	if c, ok := yv.(*Column); ok && o.p.YLabel == "" {
 		o.p.YLabel = c.c.Name()
+	}
+	if err := Checkpoint(thread, uint64(len(x))); err != nil { // drawing: a step a point
+		return nil, err
 	}
 	svg, err := picture.Scatter(o.p, x, y)
 	if err != nil {

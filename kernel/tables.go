@@ -305,13 +305,16 @@ func tableSlice(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	return t.derived(t.t.Slice(i, j)), nil
 }
 
-func tableRows(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func tableRows(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
 		return nil, err
 	}
 	t := b.Receiver().(*Table).t
 	rows := make([]starlark.Value, 0, t.NumRows())
-	for _, r := range t.Rows() {
+	for i, r := range t.Rows() {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
 		rows = append(rows, fromFlatten(r))
 	}
 	return starlark.NewList(rows), nil
@@ -396,13 +399,47 @@ func flattenDict(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	return fromFlatten(r), nil
 }
 
+// itemsPerCheckpoint is how many items (values, events, rows, records) a Go
+// loop of a builtin handles between two calls of Checkpoint (push, whose
+// items cost more, checks every checkpointEvery).
+const itemsPerCheckpoint = 1024
+
+// loopCheckpoint is the checkpoint of item i (from 0) of a Go loop running
+// for thread's cell: every itemsPerCheckpoint items it charges them, a step
+// each, and returns why the cell was stopped, if it was. Between calls it
+// costs a modulo.
+func loopCheckpoint(thread *starlark.Thread, i int) error {
+	if i%itemsPerCheckpoint != itemsPerCheckpoint-1 {
+		return nil
+	}
+	return Checkpoint(thread, itemsPerCheckpoint)
+}
+
+// buildTable is flatten.FromEvents with a checkpoint per event, so that
+// Stop, a timeout and the step budget reach a long table build.
+func buildTable[M flatten.Map](thread *starlark.Thread, events []M, opts flatten.Options) (*flatten.Table, error) {
+	b := flatten.NewBuilder(opts)
+	for i, e := range events {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
+		if err := b.Append(e); err != nil {
+			return nil, err
+		}
+	}
+	return b.Table(), nil
+}
+
 // events unpacks an iterable of dicts as flatten.Maps.
-func events(fnName string, it starlark.Iterable) ([]flatten.Map, error) {
+func events(thread *starlark.Thread, fnName string, it starlark.Iterable) ([]flatten.Map, error) {
 	var out []flatten.Map
 	var v starlark.Value
 	iter := it.Iterate()
 	defer iter.Done()
 	for i := 0; iter.Next(&v); i++ {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
 		d, ok := v.(*starlark.Dict)
 		if !ok {
 			return nil, starlark.Errorf(starlark.TypeError, "%s: event %d is %s, not a dict", fnName, i, v.Type())
@@ -420,11 +457,11 @@ func tableBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "events", &it, "sep?", &opts.Sep); err != nil {
 		return nil, err
 	}
-	evs, err := events(b.Name(), it)
+	evs, err := events(thread, b.Name(), it)
 	if err != nil {
 		return nil, err
 	}
-	t, err := flatten.FromEvents(evs, opts)
+	t, err := buildTable(thread, evs, opts)
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "table: %w", err)
 	}
@@ -447,6 +484,9 @@ func arrayBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	it := rows.Iterate()
 	defer it.Done()
 	for i := 0; it.Next(&v); i++ {
+		if err := loopCheckpoint(thread, i); err != nil {
+			return nil, err
+		}
 		row, ok := v.(starlark.Indexable)
 		if !ok {
 			return nil, starlark.Errorf(starlark.TypeError, "array: row %d is %s, not a tuple", i, v.Type())

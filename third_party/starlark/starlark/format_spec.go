@@ -80,8 +80,18 @@ type formatSpec struct {
 	kind      byte // the presentation type, or 0
 }
 
-// maxFormatWidth bounds widths and precisions, as maxAlloc bounds repeats.
-const maxFormatWidth = maxAlloc
+// maxFormatWidth bounds widths and precisions before any text is made, as
+// maxAlloc bounds repeats, but tighter: a width is padding written in one
+// Go call that no step budget or Stop can interrupt, and a million
+// characters of it is more than any notebook shows
+// (format(1.5, ">100000000f") took 3 s).
+const maxFormatWidth = 1_000_000
+
+// formatWidthError is the ValueError of a width or precision beyond
+// maxFormatWidth; what is "width" or "precision", n as the spec gave it.
+func formatWidthError(what string, n any) error {
+	return errorf(ValueError, "format %s %v too large (at most %d)", what, n, maxFormatWidth)
+}
 
 // parseFormatSpec parses spec for a value of the named Python type, whose
 // presentation type and alignment default to kind and align.
@@ -111,7 +121,7 @@ func parseFormatSpec(spec, typeName string, kind, align byte) (formatSpec, error
 		rest = rest[1:]
 	}
 	var err error
-	if f.width, rest, err = formatSpecNumber(rest); err != nil {
+	if f.width, rest, err = formatSpecNumber("width", rest); err != nil {
 		return f, err
 	}
 	if rest != "" && rest[0] == ',' {
@@ -130,7 +140,7 @@ func parseFormatSpec(spec, typeName string, kind, align byte) (formatSpec, error
 		if rest = rest[1:]; rest == "" || rest[0] < '0' || rest[0] > '9' {
 			return f, errorf(ValueError, "Format specifier missing precision")
 		}
-		if f.precision, rest, err = formatSpecNumber(rest); err != nil {
+		if f.precision, rest, err = formatSpecNumber("precision", rest); err != nil {
 			return f, err
 		}
 	}
@@ -146,8 +156,9 @@ func parseFormatSpec(spec, typeName string, kind, align byte) (formatSpec, error
 func isFormatAlign(c byte) bool { return c == '<' || c == '>' || c == '^' || c == '=' }
 
 // formatSpecNumber parses the decimal number at the start of s (0 if
-// none) and returns it with the rest of s.
-func formatSpecNumber(s string) (int, string, error) {
+// none), the width or precision named by what, and returns it with the
+// rest of s.
+func formatSpecNumber(what, s string) (int, string, error) {
 	n, i := 0, 0
 	for ; i < len(s) && '0' <= s[i] && s[i] <= '9'; i++ {
 		if n > math.MaxInt32 {
@@ -155,8 +166,8 @@ func formatSpecNumber(s string) (int, string, error) {
 		}
 		n = n*10 + int(s[i]-'0')
 	}
-	if n >= maxFormatWidth {
-		return 0, s, errorf(MemoryError, "format width or precision %d too large", n)
+	if n > maxFormatWidth {
+		return 0, s, formatWidthError(what, n)
 	}
 	return n, s[i:], nil
 }
@@ -569,14 +580,14 @@ func (p *printf) conversion(s string) (string, string, error) {
 		}
 	}
 	var err error
-	if f.width, s, err = p.number(s); err != nil {
+	if f.width, s, err = p.number("width", s); err != nil {
 		return "", "", err
 	}
 	if f.width < 0 { // a negative * width
 		f.align, f.width = '<', -f.width
 	}
 	if strings.HasPrefix(s, ".") {
-		if f.precision, s, err = p.number(s[1:]); err != nil {
+		if f.precision, s, err = p.number("precision", s[1:]); err != nil {
 			return "", "", err
 		}
 		f.precision = max(f.precision, 0)
@@ -628,11 +639,11 @@ func (p *printf) key(s string) (Value, string, error) {
 	return nil, "", errorf(ValueError, "incomplete format key")
 }
 
-// number returns the width or precision at the start of s: digits, or *
-// for the next argument.
-func (p *printf) number(s string) (int, string, error) {
+// number returns the width or precision (named by what) at the start of
+// s: digits, or * for the next argument.
+func (p *printf) number(what, s string) (int, string, error) {
 	if !strings.HasPrefix(s, "*") {
-		return formatSpecNumber(s)
+		return formatSpecNumber(what, s)
 	}
 	arg, err := p.next()
 	if err != nil {
@@ -643,8 +654,8 @@ func (p *printf) number(s string) (int, string, error) {
 		return 0, "", errorf(TypeError, "* wants int")
 	}
 	i, err := AsInt32(n)
-	if err != nil || i >= maxFormatWidth || i <= -maxFormatWidth {
-		return 0, "", errorf(MemoryError, "format width or precision %s too large", n)
+	if err != nil || i > maxFormatWidth || i < -maxFormatWidth {
+		return 0, "", formatWidthError(what, n)
 	}
 	return i, s[1:], nil
 }

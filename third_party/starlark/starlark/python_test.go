@@ -758,3 +758,27 @@ func TestKeyErrorCarriesTheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatWidthBeyondBoundIsValueError checks that a width or precision
+// beyond a million, in a format spec or a % conversion, is refused before
+// any padding is made, with a ValueError that names it and the bound.
+func TestFormatWidthBeyondBoundIsValueError(t *testing.T) {
+	withPythonRepr(t)
+	for _, c := range []struct{ expr, want string }{
+		{`format(1.5, ">100000000f")`, "ValueError: format width 100000000 too large (at most 1000000)"},
+		{`format("x", "1000001")`, "ValueError: format width 1000001 too large (at most 1000000)"},
+		{`format(1.5, ".100000000f")`, "ValueError: format precision 100000000 too large (at most 1000000)"},
+		{`"{:>100000000}".format(1)`, "ValueError: format width 100000000 too large (at most 1000000)"},
+		{`"{:{}}".format(1, 100000000)`, "ValueError: format width 100000000 too large (at most 1000000)"},
+		{`"%100000000d" % 1`, "ValueError: format width 100000000 too large (at most 1000000)"},
+		{`"%*d" % (-100000000, 1)`, "ValueError: format width -100000000 too large (at most 1000000)"},
+		{`"%.*f" % (100000000, 1.5)`, "ValueError: format precision 100000000 too large (at most 1000000)"},
+		{`len(format(1, ">1000000"))`, ""},
+		{`len("%1000000d" % 1)`, ""},
+	} {
+		_, err := evalExpr(t, c.expr, nil)
+		if got := exceptionText(err); got != c.want {
+			t.Errorf("%s: raised %q, want %q", c.expr, got, c.want)
+		}
+	}
+}
