@@ -7,13 +7,20 @@
 //
 //   - [Read] and [Decode] accept every nbformat 4 minor version. A source or
 //     output text may be one string or a list of strings, as nbformat allows.
-//     Unknown metadata keys (cell tags, kernelspec, anything else) are kept.
-//     A malformed notebook gives one error that names the problem and, for
-//     [Read], the file: bad JSON (with line and column), an nbformat other
-//     than 4, an unknown cell type or output type.
+//     Unknown metadata keys are kept as read. A value the schema forbids
+//     for a key it defines (a kernelspec that is a string, tags that are
+//     not a list of strings) is repaired or dropped, and a [Warning] in
+//     [Notebook].Warnings says so. A malformed notebook gives one error that
+//     names the problem and its place in words and, for [Read], the file:
+//     bad JSON (with line and column), text that is not UTF-8 (with its
+//     byte offset and cell), a value of the wrong type (with its cell,
+//     output and field), an nbformat other than 4, an unknown cell type or
+//     output type.
 //   - [Encode] and [Write] produce nbformat 4.5 as Jupyter itself writes it:
 //     keys sorted, one-space indentation, multi-line text as a list of lines,
 //     and an id on every cell (a fresh one is made when a cell has none).
+//     They repair metadata as [Decode] does, so what they write is valid
+//     against the nbformat 4.5 schema.
 //
 // Output text is kept as one Go string; the split into lines happens only on
 // disk. [Output] also marshals on its own (json.Marshal) to nbformat's shape

@@ -63,3 +63,21 @@ func ExampleEncode() {
 	//  "nbformat_minor": 5
 	// }
 }
+
+func ExampleNotebook_Warnings() {
+	nb, err := notebook.Decode(strings.NewReader(`{"nbformat": 4, "nbformat_minor": 5,
+	 "metadata": {"kernelspec": "python3"},
+	 "cells": [{"cell_type": "markdown", "source": "", "metadata": {"tags": "intro"}}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range nb.Warnings {
+		fmt.Println(w)
+	}
+	fmt.Println(nb.Metadata["kernelspec"], nb.Cells[0].Tags())
+	// Output:
+	// field "metadata.kernelspec": want an object with name and display_name strings, got a string; made it the name and display_name
+	// cell 1: field "metadata.tags": want a list of distinct tags without commas, got "intro"; kept ["intro"]
+	// map[display_name:python3 name:python3] [intro]
+}

@@ -20,9 +20,13 @@ const (
 // Notebook is an nbformat 4 notebook.
 type Notebook struct {
 	Cells         []*Cell
-	Metadata      map[string]any // kept as read: kernelspec, language_info, anything else
+	Metadata      map[string]any // as read: kernelspec, language_info, anything else (see Warnings)
 	Nbformat      int            // always 4 once read
 	NbformatMinor int            // 0..5 as read; Encode writes 5
+
+	// Warnings lists what Decode and Encode repaired or dropped because
+	// it broke the nbformat 4.5 schema (see [Warning]), oldest first.
+	Warnings []Warning
 }
 
 // Cell is one notebook cell. Code cells use ExecutionCount (0 means never
@@ -91,15 +95,22 @@ func Read(path string) (*Notebook, error) {
 	return nb, nil
 }
 
-// Decode reads one nbformat 4 notebook from r.
+// Decode reads one nbformat 4 notebook from r. Metadata values of the
+// wrong shape for a key the schema defines (a kernelspec that is a string,
+// tags that are not a list of strings) are repaired or dropped, and each
+// change is recorded in the notebook's Warnings; other keys are kept as
+// read. Text that is not UTF-8 is an error, not replaced.
 func Decode(r io.Reader) (*Notebook, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading notebook: %w", err)
 	}
+	if err := checkUTF8(b); err != nil {
+		return nil, err
+	}
 	var raw struct {
 		Cells         []json.RawMessage `json:"cells"`
-		Metadata      map[string]any    `json:"metadata"`
+		Metadata      any               `json:"metadata"`
 		Nbformat      *int              `json:"nbformat"`
 		NbformatMinor int               `json:"nbformat_minor"`
 	}
@@ -114,78 +125,71 @@ func Decode(r io.Reader) (*Notebook, error) {
 	case raw.Cells == nil:
 		return nil, errors.New("not a notebook: no cells list")
 	}
-	nb := &Notebook{Metadata: raw.Metadata, Nbformat: 4, NbformatMinor: raw.NbformatMinor}
-	if nb.Metadata == nil {
-		nb.Metadata = map[string]any{}
-	}
+	nb := &Notebook{Nbformat: 4, NbformatMinor: raw.NbformatMinor}
+	nb.Metadata = nb.metadataObject(0, raw.Metadata)
 	for i, rc := range raw.Cells {
-		c, err := decodeCell(rc)
+		c, err := nb.decodeCell(i+1, rc)
 		if err != nil {
 			return nil, fmt.Errorf("cell %d: %w", i+1, err)
 		}
 		nb.Cells = append(nb.Cells, c)
 	}
+	nb.repair()
 	return nb, nil
 }
 
-func decodeCell(b []byte) (*Cell, error) {
+// decodeCell decodes cell number n (1-based) of nb.
+func (nb *Notebook) decodeCell(n int, b []byte) (*Cell, error) {
 	var raw struct {
-		ID             string         `json:"id"`
-		CellType       *string        `json:"cell_type"`
-		Source         multiline      `json:"source"`
-		Metadata       map[string]any `json:"metadata"`
-		ExecutionCount *int           `json:"execution_count"`
-		Outputs        []Output       `json:"outputs"`
-		Attachments    map[string]any `json:"attachments"`
+		ID             string            `json:"id"`
+		CellType       *string           `json:"cell_type"`
+		Source         multiline         `json:"source"`
+		Metadata       any               `json:"metadata"`
+		ExecutionCount *int              `json:"execution_count"`
+		Outputs        []json.RawMessage `json:"outputs"`
+		Attachments    any               `json:"attachments"`
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return nil, err
+		return nil, plainJSONError(err)
 	}
 	if raw.CellType == nil {
 		return nil, errors.New("no cell_type")
 	}
-	c := &Cell{ID: raw.ID, CellType: *raw.CellType, Source: string(raw.Source),
-		Metadata: raw.Metadata, Outputs: raw.Outputs, Attachments: raw.Attachments}
+	c := &Cell{ID: raw.ID, CellType: *raw.CellType, Source: string(raw.Source)}
 	switch c.CellType {
 	case CodeCell, MarkdownCell, RawCell:
 	default:
 		return nil, fmt.Errorf("unknown cell_type %q (want code, markdown or raw)", c.CellType)
 	}
+	for i, ro := range raw.Outputs {
+		var o Output
+		if err := json.Unmarshal(ro, &o); err != nil {
+			return nil, fmt.Errorf("output %d: %w", i+1, plainJSONError(err))
+		}
+		c.Outputs = append(c.Outputs, o)
+	}
 	if raw.ExecutionCount != nil {
 		c.ExecutionCount = *raw.ExecutionCount
 	}
-	if c.Metadata == nil {
-		c.Metadata = map[string]any{}
+	c.Metadata = nb.metadataObject(n, raw.Metadata)
+	if m, ok := raw.Attachments.(map[string]any); ok {
+		c.Attachments = m
+	} else if raw.Attachments != nil {
+		nb.warn(n, "attachments", "want an object, "+got(raw.Attachments)+"; dropped")
 	}
 	return c, nil
 }
 
-// jsonError turns a decoding error into one line naming where in b it is.
-func jsonError(b []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		line, col := lineColumn(b, syn.Offset-1)
-		return fmt.Errorf("invalid JSON at line %d, column %d: %w", line, col, err)
-	case errors.As(err, &typ):
-		if typ.Field == "" {
-			return fmt.Errorf("not a notebook: want a JSON object, got JSON %s", typ.Value)
-		}
-		line, _ := lineColumn(b, typ.Offset)
-		return fmt.Errorf("line %d: field %q: want %s, got JSON %s", line, typ.Field, typ.Type.Kind(), typ.Value)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("invalid JSON: unexpected end of file")
+// metadataObject returns v, the metadata of cell n (0 for the notebook),
+// as an object, replacing anything else with an empty one.
+func (nb *Notebook) metadataObject(n int, v any) map[string]any {
+	if m, ok := v.(map[string]any); ok {
+		return m
 	}
-	return fmt.Errorf("invalid notebook: %w", err)
-}
-
-func lineColumn(b []byte, offset int64) (line, col int) {
-	offset = min(max(offset, 0), int64(len(b)))
-	before := b[:offset]
-	line = bytes.Count(before, []byte{'\n'}) + 1
-	col = len(before) - bytes.LastIndexByte(before, '\n')
-	return line, col
+	if v != nil {
+		nb.warn(n, "metadata", "want an object, "+got(v)+"; replaced with {}")
+	}
+	return map[string]any{}
 }
 
 // Write writes nb to path as nbformat 4.5 (see [Encode]).
@@ -203,10 +207,13 @@ func Write(path string, nb *Notebook) error {
 // Encode writes nb to w as nbformat 4.5, formatted as Jupyter writes it.
 // Encode sets nb.NbformatMinor to 5 and gives every cell whose id is
 // missing, malformed or repeated a fresh random id, recording it in nb so
-// that writing again gives the same ids.
+// that writing again gives the same ids. Like [Decode], it repairs or
+// drops metadata values the schema forbids, in nb, adding to nb.Warnings,
+// so that what it writes is valid nbformat 4.5.
 func Encode(w io.Writer, nb *Notebook) error {
 	nb.Nbformat, nb.NbformatMinor = 4, 5
 	assignIDs(nb.Cells)
+	nb.repair()
 	cells := make([]any, len(nb.Cells))
 	for i, c := range nb.Cells {
 		m, err := c.jsonObject()

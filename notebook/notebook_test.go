@@ -130,7 +130,7 @@ func TestDecodeRejectsMalformedNotebooksWithOneClearError(t *testing.T) {
 	}{
 		{"bad JSON", "{\n \"cells\": [,]\n}", "invalid JSON at line 2, column 12"},
 		{"truncated", `{"cells": [`, "unexpected end"},
-		{"not an object", `[1, 2]`, "not a notebook: want a JSON object, got JSON array"},
+		{"not an object", `[1, 2]`, "not a notebook: want a JSON object, got a list"},
 		{"no nbformat", `{"cells": []}`, "no nbformat field"},
 		{"nbformat 3", `{"worksheets": [], "nbformat": 3, "nbformat_minor": 0}`, "nbformat 3 is not supported"},
 		{"no cells", `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}`, "no cells list"},
@@ -139,11 +139,11 @@ func TestDecodeRejectsMalformedNotebooksWithOneClearError(t *testing.T) {
 			{"cell_type": "sql", "source": "", "metadata": {}}]}`, `cell 2: unknown cell_type "sql"`},
 		{"unknown output type", `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
 			{"cell_type": "code", "source": "", "metadata": {}, "outputs": [{"output_type": "pager"}]}]}`,
-			`cell 1: unknown output_type "pager"`},
-		{"nbformat is a string", `{"nbformat": "4", "cells": []}`, `line 1: field "nbformat": want int, got JSON string`},
+			`cell 1: output 1: unknown output_type "pager"`},
+		{"nbformat is a string", `{"nbformat": "4", "cells": []}`, `line 1: field "nbformat": want an integer, got a string`},
 		{"source is a number", `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
 			{"cell_type": "code", "source": 7, "metadata": {}, "outputs": []}]}`,
-			"want a string or a list of strings, got 7"},
+			`cell 1: field "source": want a string or a list of strings, got the number 7`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,7 +3,9 @@ package notebook
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
+	"unicode/utf8"
 )
 
 // The four nbformat 4 output types.
@@ -97,7 +99,7 @@ func (o *Output) UnmarshalJSON(b []byte) error {
 		Traceback      []string                   `json:"traceback"`
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
+		return plainJSONError(err)
 	}
 	if raw.OutputType == nil {
 		return fmt.Errorf("output has no output_type")
@@ -130,7 +132,7 @@ func decodeBundle(raw map[string]json.RawMessage) (MIMEBundle, error) {
 		}
 		var text multiline
 		if err := json.Unmarshal(v, &text); err != nil {
-			return nil, fmt.Errorf("data %q: %w", mime, err)
+			return nil, fmt.Errorf("data %q: %w", mime, plainJSONError(err))
 		}
 		data[mime] = string(text)
 	}
@@ -229,16 +231,41 @@ func (m *multiline) UnmarshalJSON(b []byte) error {
 	}
 	var parts []string
 	if err := json.Unmarshal(b, &parts); err != nil {
-		return fmt.Errorf("want a string or a list of strings, got %s", abbreviate(b))
+		return &json.UnmarshalTypeError{Value: multilineMismatch(b), Type: reflect.TypeFor[multiline]()}
 	}
 	*m = multiline(strings.Join(parts, ""))
 	return nil
 }
 
+// multilineMismatch says, in words, what b is instead of a multiline string.
+func multilineMismatch(b []byte) string {
+	var v any
+	if json.Unmarshal(b, &v) != nil {
+		return "invalid JSON"
+	}
+	if list, ok := v.([]any); ok {
+		for _, item := range list {
+			if _, ok := item.(string); !ok {
+				return "a list holding " + valueWords(jsonKind(item))
+			}
+		}
+	}
+	if kind := jsonKind(v); kind == "number" {
+		return "number " + abbreviate(b)
+	}
+	return jsonKind(v)
+}
+
+// abbreviate returns b, cut after about 40 bytes (at a character
+// boundary) with "..." when longer.
 func abbreviate(b []byte) string {
 	const max = 40
-	if len(b) > max {
-		return string(b[:max]) + "..."
+	if len(b) <= max {
+		return string(b)
 	}
-	return string(b)
+	n := max
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return string(b[:n]) + "..."
 }
