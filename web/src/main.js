@@ -429,6 +429,10 @@ class App {
   }
 
   async openURL(path, { fresh = false } = {}) {
+    // Only notebooks from this site: one from elsewhere would run its outputs and code here.
+    if (new URL(path, location.href).origin !== location.origin) {
+      throw new Error(`Refused to open ${path}: only notebooks from this site can be opened by URL (use Open… for a file from elsewhere)`);
+    }
     const key = `url:${path}`;
     const name = path.split("/").pop() || path;
     const saved = fresh ? null : this.store.load(key);

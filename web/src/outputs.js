@@ -13,7 +13,7 @@
 import { ansiToFragment, TerminalText } from "./ansi.js";
 import { planLines } from "./collapse.js";
 import { renderMarkdown } from "./markdown.js";
-import { sanitizeHTML, sanitizeSVG } from "./sanitize.js";
+import { sanitizeHTML, sanitizeInlineSVG } from "./sanitize.js";
 import { addTableButtons } from "./tabledownload.js";
 
 /** The MIME types this page can show, richest first. */
@@ -126,6 +126,33 @@ export function textBlock(text, className) {
   return view.el;
 }
 
+// The start of the pictures the kernel draws (picture/svg.go): drawn with currentColor and
+// no styles, ids or links of their own, so they can be inline and follow the page's theme.
+const PICTURE_START = /^\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="pushbook-picture"[ >]/;
+
+/** Whether an image/svg+xml output is one of the kernel's pictures (drawn inline). */
+export function isKernelPicture(svg) {
+  return PICTURE_START.test(svg);
+}
+
+/** The data: URL an SVG image is shown from. */
+export function svgDataURL(svg) {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+// An SVG output. Any other SVG than the kernel's pictures is an <img>: inside an image its
+// scripts do not run, its <style> and ids apply to itself only and it loads nothing. A
+// kernel picture is inline, cleaned of everything that could reach the page (styles, ids,
+// links), so the page's colours reach it (dark theme); one that claims to be a picture but
+// is not loses what it needed and nothing else.
+function drawSVG(svg, alt) {
+  if (isKernelPicture(svg)) return sanitizeInlineSVG(svg);
+  const img = el("img", "output-image");
+  img.src = svgDataURL(svg);
+  img.alt = alt ?? "SVG image output";
+  return img;
+}
+
 function renderData(data, output) {
   const mime = MIME_ORDER.find((m) => m in data);
   const value = data[mime];
@@ -138,7 +165,7 @@ function renderData(data, output) {
     }
     case "image/svg+xml": {
       const div = el("div", "output-svg");
-      div.appendChild(sanitizeSVG(value));
+      div.appendChild(drawSVG(String(value), data["text/plain"]));
       return div;
     }
     case "image/png":

@@ -1,6 +1,13 @@
 // sanitize.js: the only way HTML from outside (kernel text/html and image/svg+xml outputs,
 // rendered Markdown) reaches the page: DOMPurify parses and cleans it into a
 // DocumentFragment, which is appended. No untrusted string is ever assigned to innerHTML.
+//
+// What an output shows stays inside its output box: no styles (a <style> or style= would
+// restyle the whole page), no forms, and no id or name that could clobber the page's own
+// (an output with id="share-dialog" would take Share's place): DOMPurify's SANITIZE_DOM
+// drops names that shadow document properties and SANITIZE_NAMED_PROPS prefixes every other
+// id and name with "user-content-". Requests to other sites are the page's
+// Content-Security-Policy's business (index.html), not the sanitizer's.
 
 import DOMPurify from "dompurify";
 
@@ -18,21 +25,34 @@ function hook() {
   });
 }
 
-/** Returns a DocumentFragment of cleaned HTML (scripts, handlers, forms removed). */
+/** The options every output shares: no styles, no page ids or names. */
+const CONTAINED = {
+  RETURN_DOM_FRAGMENT: true,
+  SANITIZE_DOM: true,
+  SANITIZE_NAMED_PROPS: true,
+  FORBID_ATTR: ["style"],
+};
+
+/** Returns a DocumentFragment of cleaned HTML (scripts, handlers, forms, styles, page ids removed). */
 export function sanitizeHTML(html) {
   hook();
   return DOMPurify.sanitize(html, {
-    RETURN_DOM_FRAGMENT: true,
+    ...CONTAINED,
     FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"],
-    FORBID_ATTR: ["style"],
   });
 }
 
-/** Returns a DocumentFragment of a cleaned SVG image. */
-export function sanitizeSVG(svg) {
+/**
+ * Returns a DocumentFragment of an SVG image drawn inline on the page: only for pictures
+ * that need nothing page-wide (pushbook's own, see outputs.js), so styles, ids (no url(#…)
+ * references), links, embedded images and foreign content are all removed.
+ */
+export function sanitizeInlineSVG(svg) {
   hook();
   return DOMPurify.sanitize(svg, {
-    RETURN_DOM_FRAGMENT: true,
+    ...CONTAINED,
     USE_PROFILES: { svg: true, svgFilters: true },
+    FORBID_TAGS: ["style", "a", "image", "use", "foreignObject", "feImage"],
+    FORBID_ATTR: ["style", "id", "name", "href", "xlink:href"],
   });
 }
