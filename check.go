@@ -48,7 +48,7 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 // checkNotebook re-executes the notebook at path and reports whether every
 // compared cell's outputs match the stored ones.
 func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool {
-	nb, err := readNotebook(path)
+	nb, err := readNotebook(path, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, terminalText("check: "+err.Error()))
 		return false

@@ -65,7 +65,7 @@ func (hostFiles) Open(name string) (*os.File, error)    { return os.Open(name) }
 
 // readNotebook reads and decodes the notebook at path, a regular file of at
 // most maxNotebookBytes. Its errors begin with path.
-func readNotebook(path string) (*notebook.Notebook, error) {
+func readNotebook(path string, stderr io.Writer) (*notebook.Notebook, error) {
 	data, err := readRegular(context.Background(), hostFiles{}, path, "notebooks", maxNotebookBytes)
 	if err != nil {
 		return nil, err
@@ -73,6 +73,9 @@ func readNotebook(path string) (*notebook.Notebook, error) {
 	nb, err := notebook.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, w := range nb.Warnings { // what was repaired or dropped, so the user knows
+		fmt.Fprintln(stderr, terminalText(path+": warning: "+w.String()))
 	}
 	return nb, nil
 }

@@ -178,3 +178,17 @@ func TestUnifiedDiffShowsHunksWithContext(t *testing.T) {
 		unifiedDiff(want, got, 3))
 	assert.Equal(t, "", unifiedDiff(want, want, 3))
 }
+
+// A notebook whose metadata is repaired on reading says so on stderr, and runs.
+func TestRunWarnsAboutRepairedMetadata(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bad.ipynb")
+	require.NoError(t, os.WriteFile(path, []byte(`{"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": "python3"},
+ "cells": [{"cell_type": "code", "metadata": {"tags": "a,b"}, "source": "print('ran')", "outputs": [], "execution_count": null}]}`), 0o644))
+	code, stdout, stderr := invoke("run", path)
+	assert.Equal(t, 0, code, "stderr: %s", stderr)
+	assert.Contains(t, stdout, "ran")
+	assert.Contains(t, stderr, "bad.ipynb: warning:")
+	assert.Contains(t, stderr, "kernelspec")
+	assert.Contains(t, stderr, "tags")
+}

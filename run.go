@@ -68,7 +68,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: go run . run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]")
 		return 2
 	}
-	nb, err := readNotebook(paths[0])
+	nb, err := readNotebook(paths[0], stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, terminalText("run: "+err.Error()))
 		return 1
