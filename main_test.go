@@ -192,3 +192,12 @@ func TestRunWarnsAboutRepairedMetadata(t *testing.T) {
 	assert.Contains(t, stderr, "kernelspec")
 	assert.Contains(t, stderr, "tags")
 }
+
+// --max-memory sets the kernel's memory budget.
+func TestRunMaxMemoryLimitsTheKernel(t *testing.T) {
+	in := writeNotebook(t, notebook.NewCode("x = []\nwhile True:\n    x.append([0] * 1000)"), notebook.NewCode("x = None\nprint('next')"))
+	code, stdout, stderr := invoke("run", in, "--max-memory", "64")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout+stderr, "MemoryError")
+	assert.Contains(t, stdout+stderr, "budget of 64 MB")
+}

@@ -18,7 +18,7 @@ import (
 
 func init() {
 	commands["run"] = command{
-		usage: "run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]",
+		usage: "run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N] [--max-memory MiB]",
 		summary: "Execute every code cell in order, print the text outputs and, with -o, write the executed notebook.\n" +
 			"--timeout limits each cell (e.g. 10s; 0 = none); --max-steps is each cell's Starlark step budget.\n" +
 			"Exits 1 if a cell fails, unless the cell is tagged raises-exception.",
@@ -28,14 +28,16 @@ func init() {
 
 // execOptions are the flags run and check share.
 type execOptions struct {
-	timeout  time.Duration
-	maxSteps uint64
-	dir      string // the notebook's folder: cells read data files from it and below
+	timeout   time.Duration
+	maxSteps  uint64
+	maxMemory uint64 // MiB
+	dir       string // the notebook's folder: cells read data files from it and below
 }
 
 func (o *execOptions) register(fs *flag.FlagSet) {
 	fs.DurationVar(&o.timeout, "timeout", 0, "stop a cell that runs longer than `D` (0 = no limit)")
 	fs.Uint64Var(&o.maxSteps, "max-steps", kernel.DefaultMaxSteps, "Starlark step budget per cell")
+	fs.Uint64Var(&o.maxMemory, "max-memory", kernel.DefaultMaxMemory>>20, "memory budget of the kernel, in `MiB`: a cell that grows it further stops with a MemoryError")
 }
 
 // parseInterleaved parses flags that may come before or after the
@@ -65,7 +67,7 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(paths) != 1 {
-		fmt.Fprintln(stderr, "usage: go run . run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N]")
+		fmt.Fprintln(stderr, "usage: go run . run IN.ipynb [-o OUT.ipynb] [--timeout D] [--max-steps N] [--max-memory MiB]")
 		return 2
 	}
 	nb, err := readNotebook(paths[0], stderr)
@@ -107,7 +109,7 @@ func (f cellFailure) String() string {
 // goes on after a failure, so the written notebook shows every cell.
 func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) []cellFailure {
 	files := &dataFiles{dir: opts.dir}
-	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, ReadFile: files.read})
+	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, MaxMemory: opts.maxMemory << 20, ReadFile: files.read})
 	defer s.Close()
 	var failures []cellFailure
 	for i, c := range nb.Cells {
