@@ -64,7 +64,15 @@
 // Each cell has a step budget ([Options].MaxSteps, shared by all the
 // cell's threads), an output cap (MaxOutputLines, MaxOutputBytes: output
 // beyond it is dropped and one stderr notice at the end of the cell says how
-// much) and can be stopped from any goroutine with [Session.Interrupt].
+// much) and can be stopped from any goroutine with [Session.Interrupt]. A
+// memory budget ([Options].MaxMemory) is checked against the heap at the
+// cell's checkpoints, and one operation may make at most starlark.AllocLimit
+// elements (a MemoryError before it allocates). Calls nest at most 2,000
+// deep (RecursionError, its traceback shortened as Python's is). At most
+// [MaxOpenGenerators] generators stay open; one that nothing refers to any
+// more is closed at the next cell's start, as Python's garbage collector
+// would. Go code that runs long for a cell (tables, plots, file decoding,
+// sleep) calls [Checkpoint], so Stop and the budgets reach it.
 // [Options].OnYield is called about every YieldEvery steps on the goroutine
 // running the cell; in the browser it lets the event loop run so that a
 // Stop button works without SharedArrayBuffer. A stopped cell ends with an
