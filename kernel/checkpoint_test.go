@@ -188,3 +188,13 @@ func TestAbsurdSizesAreRefusedWithNamedErrors(t *testing.T) {
 	stdout(t, s, `hist([1, 2, 3], bins=100000)`, kernel.StatusOK)
 	stdout(t, s, `len(format(1.5, ">1000000f"))`, kernel.StatusOK)
 }
+
+// sorted() of many values counts its comparisons as steps, so the step
+// budget stops a long sort and the next cell runs.
+func TestALongSortStopsAtTheStepBudget(t *testing.T) {
+	s := kernel.NewSession(kernel.Options{MaxSteps: 200_000})
+	_, outs := stdout(t, s, "x = sorted(range(1000000), reverse=True)", kernel.StatusAborted)
+	assert.Equal(t, "StepLimitError", outs[len(outs)-1].EName)
+	got, _ := stdout(t, s, "print('next')", kernel.StatusOK)
+	assert.Equal(t, "next\n", got)
+}

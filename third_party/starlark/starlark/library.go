@@ -1087,23 +1087,65 @@ func sorted(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, erro
 		}
 	}
 
-	slice := &sortSlice{keys: keys, values: values}
-	if reverse {
-		sort.Stable(sort.Reverse(slice))
-	} else {
-		sort.Stable(slice)
+	slice := &sortSlice{keys: keys, values: values, thread: thread}
+	if err := slice.sort(reverse); err != nil { // pushbook fork: a sort can be stopped
+		return nil, err
 	}
 	return NewList(slice.values), slice.err
+}
+
+// sort sorts s, counting a step per comparison against the thread's budget
+// so that a long sort reaches the host (OnMaxSteps) and stops when the
+// thread is cancelled. (pushbook fork)
+func (s *sortSlice) sort(reverse bool) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(sortCancelled); !ok {
+				panic(r)
+			}
+			err = fmt.Errorf("Starlark computation cancelled: %s", *s.thread.cancelReason.Load())
+		}
+	}()
+	if reverse {
+		sort.Stable(sort.Reverse(s))
+	} else {
+		sort.Stable(s)
+	}
+	return nil
+}
+
+// sortCancelled unwinds a sort whose thread was cancelled. (pushbook fork)
+type sortCancelled struct{}
+
+// step counts one comparison, as the interpreter counts an instruction.
+func (s *sortSlice) step() {
+	t := s.thread
+	if t == nil {
+		return
+	}
+	t.Steps++
+	if t.Steps >= t.maxSteps {
+		if t.OnMaxSteps != nil {
+			t.OnMaxSteps(t)
+		} else {
+			t.Cancel("too many steps")
+		}
+	}
+	if t.cancelReason.Load() != nil {
+		panic(sortCancelled{})
+	}
 }
 
 type sortSlice struct {
 	keys   []Value // nil => values[i] is key
 	values []Value
 	err    error
+	thread *Thread // pushbook fork: counts comparisons as steps (see step)
 }
 
 func (s *sortSlice) Len() int { return len(s.values) }
 func (s *sortSlice) Less(i, j int) bool {
+	s.step() // pushbook fork
 	keys := s.keys
 	if s.keys == nil {
 		keys = s.values
