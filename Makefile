@@ -8,13 +8,13 @@ SITE     := build/site
 ADDR     ?= localhost:8080
 BENCH    ?= .
 
-.PHONY: test vet unit fork-test wasm-test web-test examples browser-test bench profile serve site dist clean
+.PHONY: test vet unit fuzz fork-test wasm-test web-test examples browser-test bench profile serve site dist clean
 
 ## test: every test: Go unit tests (race detector; with CPython differential tests), our
 ## go.starlark.net fork's own tests, the wasm bridge under Node, the page's JavaScript
 ## modules, the example notebooks against their stored outputs, and the browser tests in
 ## headless Chromium.
-test: vet unit fork-test wasm-test web-test examples browser-test
+test: vet unit fuzz fork-test wasm-test web-test examples browser-test
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
@@ -24,6 +24,14 @@ vet:
 
 unit:
 	$(GO) test -race -count=1 ./...
+
+## fuzz: five seconds of each fuzz target: random cells never panic the kernel and end
+## with at most one error output, last; random bytes read as .ipynb never panic, and a
+## notebook that reads writes back and reads again. A failing input lands in the
+## package's testdata/fuzz/ and from then on runs with the unit tests.
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCell$$' -fuzztime 5s ./kernel/
+	$(GO) test -run '^$$' -fuzz '^FuzzReadNotebook$$' -fuzztime 5s ./notebook/
 
 ## fork-test: upstream go.starlark.net's tests and ours, on the fork (a module of its own).
 ## Its interpreter tests run in WebAssembly too (int_wasm.go is the Int there; TestProfile
