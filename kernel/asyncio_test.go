@@ -178,7 +178,7 @@ func TestGatherRunsTasksInAsyncioOrder(t *testing.T) {
     sleep(d)
     print(name, "end")
     return name
-gather(partial(job, "a", 0.3), partial(job, "b", 0.1), partial(job, "c", 0.2))`,
+gather(partial(job, "a", 0.9), partial(job, "b", 0.3), partial(job, "c", 0.6))`, // deadlines 0.3 s apart: the order holds unless starting a task took 150 ms
 			want:   "a start\nb start\nc start\nb end\nc end\na end\n",
 			result: `['a', 'b', 'c']`,
 		},
