@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -115,18 +116,36 @@ func TestStopEndsAnEndlessLoopWithinOneSecondAndKeepsTheSession(t *testing.T) {
 	assert.Equal(t, "In [3]:", p.cellPrompt(next))
 }
 
-// busyBuiltin runs for seconds inside one built-in (sorting five million ints
-// in wasm took about 8 s when measured), so no Starlark step lets Stop in.
-const busyBuiltin = "big = sorted(range(5000000))"
+// deafWorker runs before the page's scripts and makes the kernel's worker
+// deaf to Stop: every "interrupt" message the page posts to it is dropped. That
+// is what a kernel stuck where no checkpoint reaches looks like to the page,
+// now that every loop the kernel runs for a cell reaches one.
+const deafWorker = `
+(() => {
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (msg, ...rest) {
+    if (msg && msg.type === "interrupt") return;
+    return post.call(this, msg, ...rest);
+  };
+})();
+`
+
+// stuckCell runs for many seconds in Starlark steps.
+const stuckCell = "n = 0\nfor i in range(100000000):\n    n += i"
 
 func TestStopReplacesAKernelStuckInABuiltinAndSaysVariablesWereLost(t *testing.T) {
-	p, _ := openBasics(t)
+	base := serve(t, siteDir(t))
+	p := newPage(t)
+	_, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: deafWorker})
+	require.NoError(t, err, "making the worker deaf to Stop")
+	p.open(base + "?notebook=testdata/basics.ipynb")
+	p.waitIdle(kernelStart)
 	keep := p.appendCell("kept = 1\nprint('kept', kept)")
 	p.runCell(keep)
 	p.waitIdle(5 * time.Second)
-	stuck := p.appendCell(busyBuiltin)
+	stuck := p.appendCell(stuckCell)
 	p.runCell(stuck)
-	p.waitFor(`document.querySelector("#kernel-state").dataset.state === "busy"`, "the built-in to start", 5*time.Second)
+	p.waitFor(`document.querySelector("#kernel-state").dataset.state === "busy"`, "the cell to start", 5*time.Second)
 	time.Sleep(200 * time.Millisecond)
 	p.click("#stop")
 	took, err := p.waitUntil(`document.querySelector(".output-notice")`, 5*time.Second)

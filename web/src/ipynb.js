@@ -3,7 +3,22 @@
 // In memory every multi-line string (cell source, stream text, text-like MIME data) is
 // one plain string; on disk it is a list of lines, as Jupyter writes it. Fields this page
 // does not know (notebook metadata, cell metadata, attachments, extra keys) are kept as
-// they came, so opening and saving a notebook never loses anything.
+// they came, so opening and saving a notebook never loses anything: every key, "__proto__"
+// included (copies go through ownCopy and setOwn, never through assignment), and metadata
+// nested deeper than the JS stack (stringifyJSON writes with a loop, not recursion).
+
+/** Sets obj[key] = value as an own data property, so that a key "__proto__" stays a key. */
+export function setOwn(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  return obj;
+}
+
+/** Returns a shallow copy of obj with every own enumerable key (as spread does, "__proto__" kept). */
+export function ownCopy(obj) {
+  const out = {};
+  for (const key of Object.keys(obj)) setOwn(out, key, obj[key]);
+  return out;
+}
 
 /** Splits text into lines that keep their "\n", as nbformat stores multi-line strings. */
 export function splitLines(text) {
@@ -61,12 +76,12 @@ export function emptyNotebook() {
 
 /** Normalizes one nbformat output so that its multi-line strings are plain strings. */
 export function normalizeOutput(output) {
-  const out = { ...output };
+  const out = ownCopy(output);
   if (out.output_type === "stream") out.text = joinLines(out.text);
   if (out.data && typeof out.data === "object") {
     const data = {};
     for (const [mime, value] of Object.entries(out.data)) {
-      data[mime] = isJSONMime(mime) ? value : joinLines(value);
+      setOwn(data, mime, isJSONMime(mime) ? value : joinLines(value));
     }
     out.data = data;
   }
@@ -83,7 +98,9 @@ function normalizeCell(raw, index) {
   if (type !== "code" && type !== "markdown" && type !== "raw") {
     throw new Error(`cell ${index}: unknown cell_type ${JSON.stringify(type)}`);
   }
-  const cell = { ...raw, source: joinLines(raw.source), metadata: raw.metadata ?? {} };
+  const cell = ownCopy(raw);
+  cell.source = joinLines(raw.source);
+  cell.metadata = raw.metadata ?? {};
   if (typeof cell.id !== "string" || !/^[a-zA-Z0-9-_]{1,64}$/.test(cell.id)) cell.id = newCellId();
   if (type === "code") {
     cell.outputs = Array.isArray(raw.outputs) ? raw.outputs.map(normalizeOutput) : [];
@@ -114,19 +131,21 @@ export function notebookFromJSON(raw) {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw new Error("not a notebook: top level is not an object");
   if (raw.nbformat !== 4) throw new Error(`unsupported nbformat ${JSON.stringify(raw.nbformat)} (want 4)`);
   if (!Array.isArray(raw.cells)) throw new Error("not a notebook: no cells list");
-  const nb = { ...raw, metadata: raw.metadata ?? {}, cells: raw.cells.map(normalizeCell) };
+  const nb = ownCopy(raw);
+  nb.metadata = raw.metadata ?? {};
+  nb.cells = raw.cells.map(normalizeCell);
   // Cell ids exist from nbformat 4.5 on; every cell now has one.
   nb.nbformat_minor = Math.max(Number.isInteger(raw.nbformat_minor) ? raw.nbformat_minor : 0, 5);
   return nb;
 }
 
 function outputToJSON(output) {
-  const out = { ...output };
+  const out = ownCopy(output);
   if (out.output_type === "stream") out.text = splitLines(out.text ?? "");
   if (out.data) {
     const data = {};
     for (const [mime, value] of Object.entries(out.data)) {
-      data[mime] = typeof value === "string" && isLineMime(mime) ? splitLines(value) : value;
+      setOwn(data, mime, typeof value === "string" && isLineMime(mime) ? splitLines(value) : value);
     }
     out.data = data;
   }
@@ -134,28 +153,79 @@ function outputToJSON(output) {
 }
 
 function cellToJSON(cell) {
-  const out = { ...cell, source: splitLines(cell.source ?? "") };
+  const out = ownCopy(cell);
+  out.source = splitLines(cell.source ?? "");
   if (cell.cell_type === "code") out.outputs = (cell.outputs ?? []).map(outputToJSON);
   return out;
 }
 
-// Key-sorted deep copy, so the file reads like one Jupyter writes and diffs stay small.
-function sortKeys(value) {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === "object") {
-    const out = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
-    return out;
-  }
-  return value;
-}
-
 /** Returns the nbformat-4 JSON object for a notebook model (sources as line lists). */
 export function notebookToJSON(nb) {
-  return { ...nb, cells: nb.cells.map(cellToJSON) };
+  const out = ownCopy(nb);
+  out.cells = nb.cells.map(cellToJSON);
+  return out;
+}
+
+/**
+ * Writes a JSON value as JSON.stringify(value, null, indent) would, with every object's
+ * keys sorted (so files read like Jupyter's and diffs stay small). It walks with its own
+ * stack, so nesting of any depth works where JSON.stringify throws RangeError (about 5,000
+ * levels in V8); it costs O(size of the output). Throws TypeError on a cycle, as
+ * JSON.stringify does.
+ */
+export function stringifyJSON(value, indent = "") {
+  const parts = [];
+  const pads = [""];
+  const pad = (depth) => (pads[depth] ??= indent.repeat(depth));
+  const newline = indent ? "\n" : "";
+  const colon = indent ? ": " : ":";
+  const stack = []; // {value, keys (null for an array), next, depth}
+  const open = new Set(); // the objects on the stack, to catch cycles
+  const skipped = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
+  const write = (v, depth) => {
+    if (v && typeof v.toJSON === "function") v = v.toJSON();
+    if (v === null || typeof v !== "object") {
+      parts.push(skipped(v) ? "null" : JSON.stringify(v));
+      return;
+    }
+    if (open.has(v)) throw new TypeError("Converting circular structure to JSON");
+    const keys = Array.isArray(v) ? null : Object.keys(v).filter((k) => !skipped(v[k])).sort();
+    if ((keys ?? v).length === 0) {
+      parts.push(keys ? "{}" : "[]");
+      return;
+    }
+    parts.push(keys ? "{" : "[");
+    open.add(v);
+    stack.push({ value: v, keys, next: 0, depth });
+  };
+  write(value, 0);
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const { value: v, keys, depth } = top;
+    if (top.next === (keys ?? v).length) {
+      parts.push(newline + pad(depth) + (keys ? "}" : "]"));
+      open.delete(v);
+      stack.pop();
+      continue;
+    }
+    parts.push((top.next ? "," : "") + newline + pad(depth + 1));
+    const i = top.next++;
+    if (keys) {
+      parts.push(JSON.stringify(keys[i]) + colon);
+      write(v[keys[i]], depth + 1);
+    } else {
+      write(v[i], depth + 1);
+    }
+  }
+  return parts.join("");
 }
 
 /** Serializes a notebook model as Jupyter does: sorted keys, one-space indent, final newline. */
 export function serializeNotebook(nb) {
-  return JSON.stringify(sortKeys(notebookToJSON(nb)), null, 1) + "\n";
+  return stringifyJSON(notebookToJSON(nb), " ") + "\n";
+}
+
+/** Serializes a notebook model compactly (no indentation): for the browser's copy and share links. */
+export function serializeNotebookCompact(nb) {
+  return stringifyJSON(notebookToJSON(nb));
 }

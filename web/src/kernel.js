@@ -9,7 +9,7 @@
 //   k.addFile("events.jsonl", bytes); k.setBase(notebookURL); // files cells can read
 //   const csv = await k.exportTable(3, "csv");             // a shown table, whole
 //   k.addEventListener("status", (e) => e.detail.state); // "starting" | "idle" | "busy" | "dead"
-//   k.addEventListener("lost", (e) => e.detail.message); // the worker was replaced; variables gone
+//   k.addEventListener("lost", (e) => e.detail.message); // the worker died and is being replaced; variables gone
 //
 // The first worker downloads and compiles main.wasm (WebAssembly.compileStreaming) and sends
 // the compiled WebAssembly.Module back; the page hands it to every worker it starts after,
@@ -36,6 +36,16 @@ function takeEarlyStart(baseURL) {
   if (usable && new URL("./", location.href).href === baseURL) return early;
   if (hasWorker) early.worker.terminate();
   return null;
+}
+
+/**
+ * The nbformat error output for a cell that was running when the kernel's worker died
+ * (reason: the "lost" event's message). Saved with the notebook, so a reader knows why
+ * the cell has no result.
+ */
+export function lostOutput(reason) {
+  const evalue = `the kernel stopped while this cell ran (${reason}); the variables defined so far are lost`;
+  return { output_type: "error", ename: "KernelStopped", evalue, traceback: [`KernelStopped: ${evalue}`] };
 }
 
 /** A running kernel: one worker at a time, replaced when it stops answering. */
@@ -111,7 +121,10 @@ export class Kernel extends EventTarget {
           this.#sendData(worker);
           this.#setState("idle");
           worker.onmessage = (ev) => this.#receive(worker, ev.data);
-          worker.onerror = (ev) => this.#die(`kernel worker error: ${ev.message}`);
+          worker.onerror = (ev) => {
+            ev.preventDefault?.();
+            if (this.#worker === worker) this.#lose(`the kernel's worker failed: ${ev.message || "an uncaught error"}`);
+          };
           resolve();
         } else if (msg.type === "module") {
           this.#keepModule(msg.module);
@@ -166,15 +179,36 @@ export class Kernel extends EventTarget {
         this.#restartWaiters.delete(msg.id);
         break;
       case "fatal":
-        this.#die(msg.message);
+        this.#lose(msg.message);
         break;
     }
   }
 
-  #die(message) {
+  // The one path for a worker that dies after it was ready, however the page learns it
+  // (its "fatal" message: the Go program crashed or exited; its "error" event; Stop's
+  // watchdog): the state becomes "dead", a "lost" event says why (while the running
+  // execute is still pending, so listeners know which cell it was), every pending call
+  // ends ("aborted"), and a fresh worker starts from the compiled module.
+  async #lose(reason) {
+    this.#stopWorker();
+    this.#setState("dead");
+    this.dispatchEvent(new CustomEvent("lost", { detail: { message: reason } }));
+    this.#abortPending();
+    try {
+      await this.#spawn();
+    } catch {
+      // #spawn already reported the failure as "fatal".
+    }
+  }
+
+  #stopWorker() {
     this.#clearWatchdog();
     this.#worker?.terminate();
     this.#worker = null;
+  }
+
+  #die(message) {
+    this.#stopWorker();
     this.#abortPending();
     this.#setState("dead");
     this.dispatchEvent(new CustomEvent("fatal", { detail: { message } }));
@@ -216,26 +250,22 @@ export class Kernel extends EventTarget {
     if (!this.#worker || this.#state !== "busy") return;
     this.#worker.postMessage({ type: "interrupt" });
     if (this.#watchdog) return;
-    this.#watchdog = setTimeout(() => this.#replace("the running cell did not stop, so the kernel was restarted"), INTERRUPT_GRACE_MS);
+    this.#watchdog = setTimeout(() => this.#lose(`the running cell did not stop within ${INTERRUPT_GRACE_MS / 1000} s of Stop`), INTERRUPT_GRACE_MS);
   }
 
-  async #replace(reason) {
-    this.#clearWatchdog();
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#abortPending();
-    this.dispatchEvent(new CustomEvent("lost", { detail: { message: reason } }));
-    try {
-      await this.#spawn();
-    } catch {
-      // #spawn already reported the failure as "fatal".
-    }
-  }
-
-  /** Starts a fresh session (execution counts back to 1, no variables). */
+  /**
+   * Starts a fresh session (execution counts back to 1, no variables). A busy or dead
+   * kernel's worker is replaced instead, without a "lost" event: the caller asked for it.
+   */
   async restart() {
     if (!this.#worker || this.#state !== "idle") {
-      await this.#replace("the kernel was restarted while busy");
+      this.#stopWorker();
+      this.#abortPending();
+      try {
+        await this.#spawn();
+      } catch {
+        // #spawn already reported the failure as "fatal".
+      }
       return;
     }
     const id = this.#nextId++;

@@ -4,8 +4,8 @@
 
 import { Notebook } from "./notebook.js";
 import { CellView, preloadEditor } from "./cellview.js";
-import { Kernel } from "./kernel.js";
-import { parseNotebook, serializeNotebook, emptyNotebook } from "./ipynb.js";
+import { Kernel, lostOutput } from "./kernel.js";
+import { parseNotebook, serializeNotebook, serializeNotebookCompact, emptyNotebook } from "./ipynb.js";
 import { NotebookStore, digest } from "./storage.js";
 import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js";
 import { failingLine } from "./traceback.js";
@@ -22,8 +22,11 @@ const DRAW_SLICE_MS = 8;
 // where there is no requestIdleCallback.
 const whenIdle = (fn) => (globalThis.requestIdleCallback ? requestIdleCallback(fn, { timeout: 100 }) : setTimeout(fn, 0));
 
-const LOST_MESSAGE =
-  "The cell did not stop in time, so the kernel was restarted. All variables from this session are lost: run the cells you need again.";
+// Under the cell that was running when the kernel's worker died, beside the error output.
+const LOST_MESSAGE = "A new kernel is starting. All variables from this session are lost: run the cells you need again.";
+
+// Under each queued cell the death of the kernel took off the queue.
+const NOT_RUN_MESSAGE = "Not run: the kernel stopped before this cell's turn. Run it again once the kernel is idle.";
 
 class App {
   store = new NotebookStore();
@@ -35,10 +38,12 @@ class App {
   queue = [];
   running = null;
   saveTimer = null;
+  saving = Promise.resolve(); // the autosave being written, so copies are written in order
   examples = [];
   pendingD = false;
   dataFiles = new Map(); // name -> Uint8Array: files cells read by name, sent to every kernel
   liveOutputs = new WeakMap(); // output -> {kernel, session} that produced it
+  kernelDown = false; // the banner says the kernel stopped; it goes once a kernel is idle
 
   async boot() {
     this.bindToolbar();
@@ -64,6 +69,7 @@ class App {
     box.hidden = !message;
     box.className = `banner banner-${kind}`;
     $("banner-text").textContent = message ?? "";
+    document.getElementById("banner-download")?.remove(); // offered again by saveFailed
   }
 
   status(message) {
@@ -96,14 +102,11 @@ class App {
       for (const id of this.queue.splice(0)) this.views.get(id)?.setState("idle");
       return false;
     }
-    this.kernel.addEventListener("status", (e) => this.setKernelState(e.detail.state));
-    this.kernel.addEventListener("lost", (e) => {
-      const view = this.running && this.views.get(this.running);
-      view?.addNotice(LOST_MESSAGE);
-      this.banner(`${e.detail.message}. All variables from this session are lost.`, "warn");
-    });
+    this.kernel.addEventListener("status", (e) => this.onKernelState(e.detail.state));
+    this.kernel.addEventListener("lost", (e) => this.onKernelLost(e.detail.message));
     this.kernel.addEventListener("fatal", (e) => {
       this.setKernelState("dead", e.detail.message);
+      this.kernelDown = true;
       this.banner(`The kernel stopped: ${e.detail.message}. Press Restart to start a new one.`, "error");
     });
     for (const [name, data] of this.dataFiles) this.kernel.addFile(name, data);
@@ -114,6 +117,31 @@ class App {
     $("kernel-version").textContent = this.kernel.version ? `kernel ${this.kernel.version}` : "";
     this.pump();
     return true;
+  }
+
+  onKernelState(state) {
+    this.setKernelState(state);
+    if (state !== "idle") return;
+    if (this.kernelDown) {
+      this.kernelDown = false;
+      this.banner(null);
+    }
+    this.pump(); // cells queued while the kernel was starting
+  }
+
+  // The kernel's worker died (crashed, exited, failed, or did not stop after Stop) and a
+  // new one is starting: the running cell says so in an error output, the queued cells
+  // go back to their previous prompts with a notice, and the banner stays until the new
+  // kernel is idle. Called while the running cell's execute is still pending.
+  onKernelLost(reason) {
+    const id = this.running;
+    if (id && this.notebook.indexOf(id) >= 0) {
+      this.notebook.addOutput(id, lostOutput(reason));
+      this.views.get(id)?.addNotice(LOST_MESSAGE);
+    }
+    this.cancelQueue(NOT_RUN_MESSAGE);
+    this.kernelDown = true;
+    this.banner(`The kernel stopped: ${reason}. All variables from this session are lost; a new kernel is starting.`, "warn");
   }
 
   enqueue(id) {
@@ -167,8 +195,14 @@ class App {
     }
   }
 
-  cancelQueue() {
-    for (const id of this.queue.splice(0)) this.views.get(id)?.setState("idle");
+  // Takes every queued cell off the queue (back to its previous prompt), with a notice
+  // under each if one is given.
+  cancelQueue(notice = null) {
+    for (const id of this.queue.splice(0)) {
+      const view = this.views.get(id);
+      view?.setState("idle");
+      if (notice) view?.addNotice(notice);
+    }
   }
 
   stop() {
@@ -178,17 +212,13 @@ class App {
 
   async restart() {
     this.cancelQueue();
+    this.kernelDown = false;
     this.banner(null);
     if (!this.kernel) {
       await this.startKernel();
       return;
     }
-    if (this.kernel.state === "dead") {
-      this.kernel.shutdown();
-      await this.startKernel();
-      return;
-    }
-    await this.kernel.restart();
+    await this.kernel.restart(); // a dead or busy kernel gets a new worker
     this.status("Kernel restarted: variables cleared.");
   }
 
@@ -215,7 +245,7 @@ class App {
     $("reset").disabled = !(origin.kind === "url" || origin.kind === "shared");
     const listed = origin.kind === "url" && [...$("examples").options].some((o) => o.value === origin.ref);
     $("examples").value = listed ? origin.ref : ""; // "Choose…" for notebooks not in the menu
-    this.store.setLast(origin.key);
+    this.store.setLast(origin.key).catch(() => {}); // a failing store shows itself on save
     this.updateURL();
     this.kernel?.setBase(this.dataBase());
   }
@@ -307,16 +337,41 @@ class App {
     this.saveTimer = setTimeout(() => this.saveNow(), 400);
   }
 
+  // Writes the browser's copy now; returns a promise settled when it is written or refused.
+  // A refused copy leaves the copy saved before and the page's notebook as they were.
   saveNow() {
     clearTimeout(this.saveTimer);
-    if (!this.notebook) return;
+    if (!this.notebook) return this.saving;
+    const key = this.origin.key;
+    let text;
     try {
-      this.store.save(this.origin.key, serializeNotebook(this.notebook.model));
-      this.status(`Saved in this browser ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`);
+      text = serializeNotebookCompact(this.notebook.model);
     } catch (err) {
-      this.status("Not saved");
-      this.banner(err.message, "error");
+      this.saveFailed(`the notebook cannot be written as JSON: ${err.message}`);
+      return this.saving;
     }
+    this.saving = this.saving
+      .then(() => this.store.save(key, text))
+      .then(
+        () => {
+          this.status(`Saved in this browser ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}`);
+          if (document.getElementById("banner-download")) this.banner(null); // the save failure is over
+        },
+        (err) => this.saveFailed(err.reason ?? err.message),
+      );
+    return this.saving;
+  }
+
+  // Says that the notebook could not be saved in the browser, and why, and offers Download.
+  saveFailed(reason) {
+    this.status("Not saved");
+    this.banner(`Could not save this notebook in the browser (${reason}) — Download it to keep it`, "error");
+    const button = document.createElement("button");
+    button.id = "banner-download";
+    button.type = "button";
+    button.textContent = "Download";
+    button.addEventListener("click", () => this.download());
+    $("banner-close").before(button);
   }
 
   select(id, focus = false) {
@@ -408,8 +463,8 @@ class App {
     try {
       if (payload) return await this.openShared(payload);
       if (params.get("notebook")) return await this.openURL(params.get("notebook"));
-      const last = this.store.last();
-      if (last && this.store.load(last)) return await this.openKey(last);
+      const last = await this.store.last();
+      if (last && (await this.store.load(last))) return await this.openKey(last);
       const seed = this.examples.find((e) => e.name === "seed.ipynb") ?? this.examples[0];
       if (seed) return await this.openURL(seed.path);
     } catch (err) {
@@ -423,7 +478,7 @@ class App {
     const [kind, ...rest] = key.split(":");
     const ref = rest.join(":");
     if (kind === "url") return this.openURL(ref);
-    const saved = this.store.load(key);
+    const saved = await this.store.load(key);
     const name = kind === "file" ? ref : kind === "shared" ? "shared.ipynb" : "untitled.ipynb";
     this.load(parseNotebook(saved.text), { key, kind, ref, name });
   }
@@ -435,7 +490,7 @@ class App {
     }
     const key = `url:${path}`;
     const name = path.split("/").pop() || path;
-    const saved = fresh ? null : this.store.load(key);
+    const saved = fresh ? null : await this.store.load(key);
     if (saved) {
       this.load(parseNotebook(saved.text), { key, kind: "url", ref: path, name });
       this.status("Restored your edits saved in this browser");
@@ -460,7 +515,7 @@ class App {
 
   async openShared(payload, { fresh = false } = {}) {
     const key = `shared:${await digest(payload)}`;
-    const saved = fresh ? null : this.store.load(key);
+    const saved = fresh ? null : await this.store.load(key);
     const text = saved ? saved.text : await decodeShare(payload);
     let model;
     try {
@@ -489,7 +544,14 @@ class App {
 
   download() {
     this.saveNow();
-    const blob = new Blob([serializeNotebook(this.notebook.model)], { type: "application/x-ipynb+json" });
+    let text;
+    try {
+      text = serializeNotebook(this.notebook.model);
+    } catch (err) {
+      this.banner(`Could not download this notebook: ${err.message}`, "error");
+      return;
+    }
+    const blob = new Blob([text], { type: "application/x-ipynb+json" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = this.origin.name.endsWith(".ipynb") ? this.origin.name : `${this.origin.name}.ipynb`;
@@ -501,7 +563,7 @@ class App {
 
   async share() {
     const dialog = $("share-dialog");
-    const text = serializeNotebook(this.notebook.model);
+    const text = serializeNotebookCompact(this.notebook.model);
     const link = shareURL(location.href, await encodeShare(text));
     $("share-link").value = link;
     $("share-size").textContent = `${link.length.toLocaleString()} characters; the notebook travels inside the link (after #), so no server sees it.`;
@@ -512,8 +574,8 @@ class App {
   async resetToOriginal() {
     const { kind, ref, key } = this.origin;
     if (!confirm("Discard your edits to this notebook and restore the original?")) return;
-    this.store.remove(key);
     try {
+      await this.store.remove(key);
       if (kind === "url") await this.openURL(ref, { fresh: true });
       else if (kind === "shared") await this.openShared(ref, { fresh: true });
       this.status("Restored the original");
@@ -525,7 +587,8 @@ class App {
   async eraseLocal() {
     if (!confirm("Erase every notebook this page saved in your browser? Edits not downloaded are lost.")) return;
     clearTimeout(this.saveTimer);
-    const n = this.store.eraseAll();
+    await this.saving;
+    const n = await this.store.eraseAll();
     this.status(`Erased ${n} saved item${n === 1 ? "" : "s"}`);
     const { kind, ref } = this.origin;
     try {

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Notebook, appendOutput } from "../src/notebook.js";
-import { NotebookStore } from "../src/storage.js";
 import { failingLine } from "../src/traceback.js";
 
 test("stream outputs of the same name merge, others stay apart", () => {
@@ -34,36 +33,6 @@ test("notebook edits emit change events and keep at least one cell", () => {
   nb.deleteCell(first);
   assert.equal(nb.cells.length, 1, "an empty cell replaces the last one deleted");
   assert.deepEqual(kinds, ["insert", "move", "type", "output", "count", "outputs", "outputs", "delete", "delete", "insert"]);
-});
-
-class MemoryStorage {
-  #m = new Map();
-  get length() { return this.#m.size; }
-  key(i) { return [...this.#m.keys()][i] ?? null; }
-  getItem(k) { return this.#m.has(k) ? this.#m.get(k) : null; }
-  setItem(k, v) { this.#m.set(k, String(v)); }
-  removeItem(k) { this.#m.delete(k); }
-}
-
-test("store saves, loads, remembers the last key and erases only its own entries", () => {
-  const mem = new MemoryStorage();
-  mem.setItem("other-app", "keep");
-  const store = new NotebookStore(mem);
-  store.save("example:seed.ipynb", "{1}");
-  store.save("file:a.ipynb", "{2}");
-  assert.equal(store.load("example:seed.ipynb").text, "{1}");
-  assert.equal(store.last(), "file:a.ipynb");
-  assert.deepEqual(store.keys().sort(), ["example:seed.ipynb", "file:a.ipynb"]);
-  assert.equal(store.load("missing"), null);
-  assert.equal(store.eraseAll(), 3);
-  assert.equal(store.load("file:a.ipynb"), null);
-  assert.equal(mem.getItem("other-app"), "keep");
-});
-
-test("store reports a full storage as an autosave error naming the notebook", () => {
-  const full = new MemoryStorage();
-  full.setItem = () => { throw new Error("QuotaExceededError"); };
-  assert.throws(() => new NotebookStore(full).save("untitled", "x"), /autosave of untitled failed.*QuotaExceeded/);
 });
 
 test("failingLine finds the deepest frame of the cell that ran", () => {
