@@ -154,7 +154,13 @@ func TestStopReplacesAKernelStuckInABuiltinAndSaysVariablesWereLost(t *testing.T
 	assert.Contains(t, p.cellText(stuck), "All variables from this session are lost")
 	assert.Contains(t, eval[string](p, `document.querySelector("#banner-text").textContent`), "variables from this session are lost")
 	p.waitIdle(kernelStart)
+	assertFreshSession(t, p)
+}
 
+// assertFreshSession checks that the page's kernel is a new session: a new
+// cell runs and counts from 1, and kept, defined in the old one, is gone.
+func assertFreshSession(t *testing.T, p *page) {
+	t.Helper()
 	after := p.appendCell(`print("back")`)
 	p.runCell(after)
 	p.waitIdle(5 * time.Second)

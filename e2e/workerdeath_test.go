@@ -108,15 +108,7 @@ func TestAWorkerThatDiesMidCellSaysWhatWasLostUnqueuesCellsAndStartsAFreshKernel
 			assert.Contains(t, banners[len(banners)-1], "All variables from this session are lost")
 			assert.Equal(t, 2, eval[int](p, `pushbookWorkers.length`), "one fresh worker replaced the dead one")
 
-			after := p.appendCell("x = 1\nprint(x)")
-			p.runCell(after)
-			p.waitIdle(5 * time.Second)
-			assert.Equal(t, "1", lines(eval[string](p, fmt.Sprintf(`document.querySelector('.cell[data-id=%s] .cell-outputs').innerText`, jsString(after))))[0])
-			assert.Equal(t, "In [1]:", p.cellPrompt(after), "the new session counts from 1")
-			gone := p.appendCell("kept")
-			p.runCell(gone)
-			p.waitIdle(5 * time.Second)
-			assert.Contains(t, p.cellText(gone), "NameError", "the old session's variables are gone")
+			assertFreshSession(t, p)
 		})
 	}
 }
