@@ -15,8 +15,13 @@
 // testdata/data/readings.ipynb reads the readings.jsonl beside it.
 //
 // The benchmarks measure what the issues set targets for: navigation to
-// kernel-ready with a cold cache (ms-to-ready), the gzip size of main.wasm
-// and of everything the page loads (wasm-gzip-MB, page-gzip-MB).
+// kernel-ready with a cold cache (ms-to-ready) and on a second visit
+// (ms-warm-ready), the first output under ?run=all, the gzip size of
+// main.wasm and of everything the page loads (wasm-gzip-MB, page-gzip-MB),
+// built-in stages and the seed's coroutines in the page (events/s), a pure
+// loop (ms/run), and 8,000 prints against one print of the same lines.
+// TestProfileWorker (make profile PROFILE_CELL=...) is a tool, not a test:
+// it writes a V8 CPU profile of the worker running a named cell.
 //
 //	go test -tags browser -run '^$' -bench . ./e2e/
 package e2e
