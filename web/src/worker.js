@@ -103,37 +103,6 @@ function parseResult(text) {
   }
 }
 
-// Stream outputs are coalesced: the kernel calls onOutput once per print(), and a cell that
-// prints per event would otherwise send the page a message per line. Consecutive stream
-// outputs of one cell and one name are joined and sent as one when the kernel lets the
-// event loop in (a microtask), when another output comes, when the cell ends, or once
-// they have waited STREAM_HOLD_MS (a long built-in that prints without letting it in).
-const STREAM_HOLD_MS = 16;
-let held = null; // {id, output, parts, since}
-
-function flushStream() {
-  if (!held) return;
-  const { id, output, parts } = held;
-  held = null;
-  post({ type: "output", id, output: parts.length === 1 ? output : { ...output, text: parts.join("") } });
-}
-
-function sendOutput(id, output) {
-  if (output.output_type !== "stream" || typeof output.text !== "string") {
-    flushStream();
-    post({ type: "output", id, output });
-    return;
-  }
-  if (held && (held.id !== id || held.output.name !== output.name)) flushStream();
-  if (held) {
-    held.parts.push(output.text);
-    if (performance.now() - held.since >= STREAM_HOLD_MS) flushStream();
-    return;
-  }
-  held = { id, output, parts: [output.text], since: performance.now() };
-  queueMicrotask(flushStream);
-}
-
 async function runNext() {
   if (running) return;
   const job = queue.shift();
@@ -149,15 +118,14 @@ async function runNext() {
       } catch (err) {
         output = { output_type: "stream", name: "stderr", text: `[kernel sent an unreadable output: ${err.message}]\n` };
       }
-      sendOutput(job.id, output);
+      post({ type: "output", id: job.id, output }); // streams come joined by the bridge: PROTOCOL.md
     });
     result = parseResult(text);
   } catch (err) {
     const message = String(err?.message ?? err);
-    sendOutput(job.id, { output_type: "error", ename: "KernelError", evalue: message, traceback: [message] });
+    post({ type: "output", id: job.id, output: { output_type: "error", ename: "KernelError", evalue: message, traceback: [message] } });
     result = { execution_count: null, status: "error" };
   }
-  flushStream();
   post({ type: "done", id: job.id, ...result });
   running = false;
   if (queue.length) runNext();
