@@ -399,22 +399,6 @@ func flattenDict(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	return fromFlatten(r), nil
 }
 
-// itemsPerCheckpoint is how many items (values, events, rows, records) a Go
-// loop of a builtin handles between two calls of Checkpoint (push, whose
-// items cost more, checks every checkpointEvery).
-const itemsPerCheckpoint = 1024
-
-// loopCheckpoint is the checkpoint of item i (from 0) of a Go loop running
-// for thread's cell: every itemsPerCheckpoint items it charges them, a step
-// each, and returns why the cell was stopped, if it was. Between calls it
-// costs a modulo.
-func loopCheckpoint(thread *starlark.Thread, i int) error {
-	if i%itemsPerCheckpoint != itemsPerCheckpoint-1 {
-		return nil
-	}
-	return Checkpoint(thread, itemsPerCheckpoint)
-}
-
 // buildTable is flatten.FromEvents with a checkpoint per event, so that
 // Stop, a timeout and the step budget reach a long table build.
 func buildTable[M flatten.Map](thread *starlark.Thread, events []M, opts flatten.Options) (*flatten.Table, error) {

@@ -119,6 +119,22 @@ func Checkpoint(thread *starlark.Thread, work uint64) error {
 	return err
 }
 
+// itemsPerCheckpoint is how many items (values, events, rows, records) a Go
+// loop of a builtin handles between two calls of Checkpoint (push, whose
+// items cost more, checks every checkpointEvery).
+const itemsPerCheckpoint = 1024
+
+// loopCheckpoint is the checkpoint of item i (from 0) of a Go loop running
+// for thread's cell: every itemsPerCheckpoint items it charges them, a step
+// each, and returns why the cell was stopped, if it was. Between calls it
+// costs a modulo.
+func loopCheckpoint(thread *starlark.Thread, i int) error {
+	if i%itemsPerCheckpoint != itemsPerCheckpoint-1 {
+		return nil
+	}
+	return Checkpoint(thread, itemsPerCheckpoint)
+}
+
 // printCurrent prints msg into whichever cell of the session is running,
 // for Go stages (a printing sink) that outlive the cell that made them.
 func (s *Session) printCurrent(msg string) {
