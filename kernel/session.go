@@ -55,6 +55,8 @@ type Options struct {
 	// error shows as a FileNotFoundError unless it is a *starlark.Exception,
 	// whose class stays.
 	ReadFile func(name string) ([]byte, error)
+	// Modules are the modules cells may import, by name.
+	Modules []Module
 	// OnYield runs on the goroutine executing Starlark code. It may block
 	// briefly (the browser lets its event loop run here, so that a Stop
 	// message can call Interrupt).
@@ -94,6 +96,8 @@ type Session struct {
 	locals      map[string]any
 	sources     map[string]string // cell file name -> source, for tracebacks
 	exports     exports           // tables shown, for download
+	valuesMu    sync.Mutex
+	values      map[any]any // SessionValue's
 	iterFailure iterFailure       // a generator's error met by a builtin that iterates it
 	live        struct {
 		mu          sync.Mutex
@@ -146,6 +150,7 @@ func NewSession(opts Options) *Session {
 		modules:     map[string]*module{},
 		locals:      map[string]any{},
 		sources:     map[string]string{},
+		values:      map[any]any{},
 	}
 	for name, v := range builtins() {
 		s.Predeclare(name, v)
