@@ -13,6 +13,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"pushbook/kernel"
+	"pushbook/lib"
 	"pushbook/notebook"
 )
 
@@ -109,7 +110,7 @@ func (f cellFailure) String() string {
 // goes on after a failure, so the written notebook shows every cell.
 func executeNotebook(nb *notebook.Notebook, opts execOptions, show outputSink) []cellFailure {
 	files := &dataFiles{dir: opts.dir}
-	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, MaxMemory: opts.maxMemory << 20, ReadFile: files.read})
+	s := kernel.NewSession(kernel.Options{MaxSteps: opts.maxSteps, MaxMemory: opts.maxMemory << 20, ReadFile: files.read, Modules: lib.Modules()})
 	defer s.Close()
 	var failures []cellFailure
 	for i, c := range nb.Cells {

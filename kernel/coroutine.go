@@ -26,10 +26,8 @@ type Stage struct {
 	started bool
 	methods [3]*starlark.Builtin // send, throw, close bound to this stage, made on first use
 
-	body  *body // a generator's body: what it returned and what is thrown into it
-	extra interface {
-		attr(name string) (starlark.Value, bool)
-	} // attributes of particular stages (collect's values, table_sink's table)
+	body  *body      // a generator's body: what it returned and what is thrown into it
+	extra StageAttrs // attributes of particular stages (collect's values, table_sink's table)
 }
 
 var (
@@ -84,7 +82,7 @@ func (s *Stage) Attr(name string) (starlark.Value, error) {
 		return s.method(2), nil
 	}
 	if s.extra != nil {
-		if v, ok := s.extra.attr(name); ok {
+		if v, ok := s.extra.StageAttr(name); ok {
 			return v, nil
 		}
 	}
@@ -127,7 +125,7 @@ type stageIterator struct {
 func (it *stageIterator) Next(p *starlark.Value) bool {
 	v, err := it.s.next(nil)
 	if err != nil {
-		if !isStop(err) {
+		if !IsStop(err) {
 			it.err = err
 		}
 		return false
@@ -154,7 +152,7 @@ func (it *stageIterator) Done() {
 
 // isStop reports whether err means "this generator has nothing more":
 // Python's StopIteration.
-func isStop(err error) bool { return starlark.IsClass(err, starlark.StopIteration) }
+func IsStop(err error) bool { return starlark.IsClass(err, starlark.StopIteration) }
 
 // next is Python's next(g): g.send(None), starting an unstarted generator.
 // Built-in stages only take values pushed into them, so they have no next.
@@ -185,7 +183,7 @@ func (s *Stage) send(thread *starlark.Thread, v starlark.Value) (starlark.Value,
 		}
 	}
 	if err != nil {
-		return nil, s.sendError(err)
+		return nil, s.SendError(err)
 	}
 	if reply == nil {
 		reply = starlark.None
@@ -196,7 +194,7 @@ func (s *Stage) send(thread *starlark.Thread, v starlark.Value) (starlark.Value,
 // sendError turns the pipeline's sentinel errors into Python's exceptions.
 // The pipeline error stays wrapped, so a body that lets it propagate stops
 // its own stage as the pipeline package defines.
-func (s *Stage) sendError(err error) error {
+func (s *Stage) SendError(err error) error {
 	name := s.st.Name()
 	switch {
 	case errors.Is(err, pipeline.ErrStopped):
@@ -210,7 +208,7 @@ func (s *Stage) sendError(err error) error {
 		} else if below := stopFromBelow(err); below != nil {
 			exc.Args, exc.Value = below.Args, below.Value // as in Python 3.6, a body passes its StopIteration on
 		}
-		return describe(exc, "%s", msg)
+		return Describe(exc, "%s", msg)
 	case errors.Is(err, pipeline.ErrClosed):
 		return stopIteration(err, "%s is closed", name)
 	case errors.Is(err, pipeline.ErrRunning):
@@ -285,13 +283,13 @@ func stageClose(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	}
 	s := b.Receiver().(*Stage)
 	if err := s.st.Close(); err != nil {
-		return nil, s.sendError(err)
+		return nil, s.SendError(err)
 	}
 	return starlark.None, nil
 }
 
 // stagesIn returns the Stage values among the arguments, in order.
-func stagesIn(args starlark.Tuple, kwargs []starlark.Tuple) []*Stage {
+func StagesIn(args starlark.Tuple, kwargs []starlark.Tuple) []*Stage {
 	var outs []*Stage
 	for _, a := range args {
 		if s, ok := a.(*Stage); ok {
@@ -306,7 +304,7 @@ func stagesIn(args starlark.Tuple, kwargs []starlark.Tuple) []*Stage {
 	return outs
 }
 
-func pipelineStages(stages []*Stage) []*pipeline.Stage[starlark.Value] {
+func PipelineStages(stages []*Stage) []*pipeline.Stage[starlark.Value] {
 	out := make([]*pipeline.Stage[starlark.Value], len(stages))
 	for i, s := range stages {
 		out[i] = s.st
@@ -337,16 +335,16 @@ func labelOutputs(st *pipeline.Stage[starlark.Value], args starlark.Tuple, kwarg
 }
 
 // stageName is fn's name with its non-stage arguments: co_sink("first").
-func stageName(fn string, args starlark.Tuple, kwargs []starlark.Tuple) string {
+func StageName(fn string, args starlark.Tuple, kwargs []starlark.Tuple) string {
 	var parts []string
 	for _, a := range args {
 		if _, ok := a.(*Stage); !ok {
-			parts = append(parts, shortRepr(a))
+			parts = append(parts, ShortRepr(a))
 		}
 	}
 	for _, kv := range kwargs {
 		if _, ok := kv[1].(*Stage); !ok {
-			parts = append(parts, string(kv[0].(starlark.String))+"="+shortRepr(kv[1]))
+			parts = append(parts, string(kv[0].(starlark.String))+"="+ShortRepr(kv[1]))
 		}
 	}
 	if len(parts) == 0 {
@@ -355,12 +353,11 @@ func stageName(fn string, args starlark.Tuple, kwargs []starlark.Tuple) string {
 	return fn + "(" + strings.Join(parts, ", ") + ")"
 }
 
-func shortRepr(v starlark.Value) string {
-	switch f := v.(type) {
-	case *starlark.Function:
+// ShortRepr is how a stage's name shows an argument: a function by its
+// name, any other value by its repr cut to 24 characters.
+func ShortRepr(v starlark.Value) string {
+	if f, ok := v.(interface{ Name() string }); ok {
 		return f.Name()
-	case *fastFunc:
-		return f.name
 	}
 	s := v.String()
 	if len(s) > 24 {
@@ -418,7 +415,7 @@ func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
 		return nil, starlark.Errorf(starlark.RuntimeError, "generator ignored GeneratorExit: %s asked for another value after it was closed", b.co.Name())
 	}
 	v, ok := b.co.Yield(reply)
-	adopt(b.thread)
+	Adopt(b.thread)
 	if !ok {
 		return nil, generatorExit()
 	}
@@ -444,7 +441,7 @@ func nextBuiltin(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tu
 		return nil, starlark.Errorf(starlark.TypeError, "'%s' object is not an iterator: next() takes a generator", g.Type())
 	}
 	v, err := s.next(thread)
-	if err != nil && dflt != nil && isStop(err) {
+	if err != nil && dflt != nil && IsStop(err) {
 		return dflt, nil
 	}
 	return v, err
@@ -463,3 +460,26 @@ func coroutineBuiltins() starlark.StringDict {
 		"next": starlark.NewBuiltin("next", nextBuiltin),
 	}
 }
+
+// NewStage wraps st, a pipeline stage that a library builtin made, as a
+// Starlark value of kind (the builtin's name); outs are the stages it sends
+// to (nil ones are skipped), for graphs and closing.
+func NewStage(thread *starlark.Thread, kind string, st *pipeline.Stage[starlark.Value], outs ...*Stage) *Stage {
+	var kept []*Stage
+	for _, o := range outs {
+		if o != nil {
+			kept = append(kept, o)
+		}
+	}
+	return &Stage{st: st, session: sessionOf(thread), kind: kind, outs: kept}
+}
+
+// StageAttrs gives a library's stage attributes of its own (collect's
+// .values, table_sink's .table): StageAttr returns the value of attribute
+// name, or false when the stage has no such attribute.
+type StageAttrs interface {
+	StageAttr(name string) (starlark.Value, bool)
+}
+
+// SetAttrs gives s the attributes of a; call it before the stage is used.
+func (s *Stage) SetAttrs(a StageAttrs) { s.extra = a }

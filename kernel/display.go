@@ -50,7 +50,7 @@ func display(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple,
 			continue
 		}
 		if err := Emit(thread, DisplayData(v)); err != nil {
-			return nil, notInCell(fn.Name())
+			return nil, NotInCell(fn.Name())
 		}
 	}
 	return starlark.None, nil
@@ -96,10 +96,8 @@ func builtins() starlark.StringDict {
 	for _, c := range hostClasses {
 		all[c.Name()] = c
 	}
-	for _, part := range []starlark.StringDict{coroutineBuiltins(), stageBuiltins(), tableBuiltins(), moduleBuiltins(), dataBuiltins(), pictureBuiltins(), randomBuiltins(), asyncioBuiltins()} {
-		for name, v := range part {
-			all[name] = v
-		}
+	for name, v := range coroutineBuiltins() {
+		all[name] = v
 	}
 	return all
 }

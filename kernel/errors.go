@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.starlark.net/resolve"
 	"go.starlark.net/starlark"
@@ -54,12 +55,12 @@ func wrapAs(c *starlark.ExceptionClass, err error, format string, args ...any) *
 // fmt.Sprintf, as go.starlark.net's `key "k" not in dict` raises
 // KeyError("k"): Python's arguments for a handler, a learner's words for
 // the error output.
-func describe(exc *starlark.Exception, format string, args ...any) error {
+func Describe(exc *starlark.Exception, format string, args ...any) error {
 	return &messageError{msg: fmt.Sprintf(format, args...), err: exc}
 }
 
 // panicError describes a Go panic recovered in what.
-func panicError(what string, r any) *starlark.Exception {
+func PanicError(what string, r any) *starlark.Exception {
 	return starlark.Errorf(InternalError, "Go panic in %s: %v", what, r)
 }
 
@@ -70,15 +71,27 @@ func recoverBuiltin(v starlark.Value) starlark.Value {
 	if !ok || b.Receiver() != nil {
 		return v
 	}
-	return starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (res starlark.Value, err error) {
+	if w, ok := wrappers.Load(b); ok {
+		return w.(*starlark.Builtin)
+	}
+	w := starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (res starlark.Value, err error) {
 		defer func() {
 			if r := recover(); r != nil {
-				res, err = nil, panicError(b.Name(), r)
+				res, err = nil, PanicError(b.Name(), r)
 			}
 		}()
 		return b.CallInternal(thread, args, kwargs)
 	})
+	if d, ok := docs.Load(b); ok {
+		docs.Store(w, d)
+	}
+	actual, _ := wrappers.LoadOrStore(b, w)
+	return actual.(*starlark.Builtin)
 }
+
+// wrappers are recoverBuiltin's, by the builtin they wrap: made once for
+// all sessions, so that a builtin keeps one wrapper and its doc.
+var wrappers sync.Map // *starlark.Builtin -> *starlark.Builtin
 
 // ANSI colours as IPython's default traceback scheme uses them.
 const (

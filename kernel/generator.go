@@ -23,10 +23,10 @@ var _ starlark.GeneratorHost = generators{}
 func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	session := sessionOf(thread)
 	if session == nil {
-		return nil, notInCell(fn.Name())
+		return nil, NotInCell(fn.Name())
 	}
-	outs := stagesIn(args, kwargs)
-	name := stageName(fn.Name(), args, kwargs)
+	outs := StagesIn(args, kwargs)
+	name := StageName(fn.Name(), args, kwargs)
 	b := &body{outs: outs}
 	s := &Stage{session: session, kind: "generator", outs: outs, raw: true, body: b}
 	code := fn.GeneratorBody()
@@ -34,11 +34,11 @@ func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, a
 	run := func(co *pipeline.Co[starlark.Value]) error { // refers to b, never to s
 		t := NewThread(parent, name)
 		if t == nil {
-			return notInCell(name)
+			return NotInCell(name)
 		}
 		b.co, b.thread = co, t
 		stateOf(t).body = b
-		adopt(t)
+		Adopt(t)
 		result, err := starlark.Call(t, code, args, kwargs)
 		switch {
 		case err == nil:
@@ -48,7 +48,7 @@ func (generators) NewGenerator(thread *starlark.Thread, fn *starlark.Function, a
 		}
 		return err
 	}
-	s.st = pipeline.RawCoroutine(name, run, pipelineStages(outs)...)
+	s.st = pipeline.RawCoroutine(name, run, PipelineStages(outs)...)
 	if err := session.trackStage(s.st); err != nil {
 		_ = s.st.Close() // never started: ends without running the body
 		return nil, err
@@ -113,7 +113,7 @@ func (generators) YieldFrom(thread *starlark.Thread, x starlark.Value) (starlark
 		sent, thrown = b.recv(v)
 		if thrown != nil && starlark.IsClass(thrown, starlark.GeneratorExit) {
 			if cerr := inner.st.Close(); cerr != nil {
-				return nil, inner.sendError(cerr)
+				return nil, inner.SendError(cerr)
 			}
 			return nil, thrown
 		}

@@ -1,50 +1,100 @@
 package kernel
 
 import (
-	_ "embed"
-
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/starlarkstruct"
 )
 
-//go:embed seed.star
-var seedSource string
-
-// sourceModules are the built-in modules written in Starlark, by name. Users
-// can read each one: module_source(name) returns its text.
-var sourceModules = map[string]string{
-	"seed": seedSource,
+// PythonModule is a module written in Python (a cell's dialect): it runs
+// once per session, the first time a cell imports it, with the session's
+// built-ins, and its file name (name.py) appears in tracebacks with its
+// lines. Its members are the globals it defines.
+func PythonModule(name, doc, source string) Module {
+	return Module{Name: name, Doc: doc, Load: func(thread *starlark.Thread) (starlark.StringDict, error) {
+		ts := stateOf(thread)
+		if ts == nil {
+			return nil, NotInCell("import " + name)
+		}
+		s := ts.cell.session
+		file := name + ".py"
+		s.sources[file] = source
+		return starlark.ExecFileOptions(fileOptions, thread, file, source, s.predeclared)
+	}}
 }
 
-// addSourceModules makes load(name, ...) work for every source module. A
-// module runs once per session, with the session's builtins, and its file
-// name (seed.star) appears in tracebacks with its lines.
-func (s *Session) addSourceModules() {
-	for name, src := range sourceModules {
-		file := name + ".star"
-		s.AddModule(name, func(thread *starlark.Thread) (starlark.StringDict, error) {
-			s.sources[file] = src
-			return starlark.ExecFileOptions(fileOptions, thread, file, src, s.predeclared)
-		})
-	}
+// addModule makes m importable in the session's cells.
+func (s *Session) addModule(m Module) {
+	s.modules[m.Name] = &module{Module: m}
 }
 
-// module_source(name) returns the Starlark text of a built-in module, so a
-// learner can read what load("seed", ...) gives them.
-func moduleSource(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var name string
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &name); err != nil {
-		return nil, err
-	}
-	src, ok := sourceModules[name]
-	if !ok {
-		return nil, starlark.Errorf(starlark.ModuleNotFoundError, "no built-in module %q (there are: %v)", name, slices.Sorted(maps.Keys(sourceModules)))
-	}
-	return starlark.String(src), nil
+// module is a module of the session: loaded, loading or not yet imported.
+type module struct {
+	Module
+	members starlark.StringDict // nil until loaded
+	loading bool
 }
 
-func moduleBuiltins() starlark.StringDict {
-	return starlark.StringDict{"module_source": starlark.NewBuiltin("module_source", moduleSource)}
+// Doc is the module's one line, for help().
+func (m *module) Doc() string { return m.Module.Doc }
+
+// loadModule implements starlark.Thread.Load for every cell thread: import
+// statements call it. A module's members are made the first time a cell
+// imports it and kept for the session; a failed load is not kept, so a
+// later cell may try again. Go builtins among the members are wrapped
+// against panics as by Predeclare, and __all__ leaves out the names that
+// the module keeps from "from name import *".
+func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.StringDict, error) {
+	m, ok := s.modules[name]
+	switch {
+	case !ok:
+		return nil, starlark.Errorf(starlark.ModuleNotFoundError, "No module named '%s' (pushbook's modules: %s)", name, strings.Join(s.moduleNames(), ", "))
+	case m.members != nil:
+		return m.members, nil
+	case m.loading:
+		return nil, starlark.Errorf(starlark.ImportError, "cannot import name '%s': it imports itself (circular import)", name)
+	}
+	m.loading = true
+	defer func() { m.loading = false }()
+	members, err := m.Load(thread)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", name, err)
+	}
+	wrapped := make(starlark.StringDict, len(members)+2)
+	for k, v := range members {
+		wrapped[k] = recoverBuiltin(v)
+	}
+	if _, ok := wrapped["__all__"]; !ok && len(m.NoStar) > 0 {
+		var all []starlark.Value
+		for _, k := range members.Keys() {
+			if !strings.HasPrefix(k, "_") && !slices.Contains(m.NoStar, k) {
+				all = append(all, starlark.String(k))
+			}
+		}
+		wrapped["__all__"] = starlark.NewList(all)
+	}
+	if _, ok := wrapped["__doc__"]; !ok {
+		wrapped["__doc__"] = starlark.String(m.Module.Doc)
+	}
+	m.members = wrapped
+	return wrapped, nil
+}
+
+// moduleNames are the names cells may import, sorted.
+func (s *Session) moduleNames() []string {
+	return slices.Sorted(maps.Keys(s.modules))
+}
+
+// ModuleValue is a module as a value, for a module that is an attribute of
+// another (numpy.lib, collections.abc): the same value `import name` binds.
+func ModuleValue(name, doc string, members starlark.StringDict) starlark.Value {
+	m := maps.Clone(members)
+	if _, ok := m["__doc__"]; !ok {
+		m["__doc__"] = starlark.String(doc)
+	}
+	return &starlarkstruct.Module{Name: name, Members: m}
 }

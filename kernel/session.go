@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -98,7 +97,7 @@ type Session struct {
 	exports     exports           // tables shown, for download
 	valuesMu    sync.Mutex
 	values      map[any]any // SessionValue's
-	iterFailure iterFailure       // a generator's error met by a builtin that iterates it
+	iterFailure iterFailure // a generator's error met by a builtin that iterates it
 	live        struct {
 		mu          sync.Mutex
 		stages      []*pipeline.Stage[starlark.Value] // coroutine stages, for Close
@@ -158,7 +157,9 @@ func NewSession(opts Options) *Session {
 	for _, name := range iteratingBuiltins {
 		s.Predeclare(name, s.raisingIteratorErrors(starlark.Universe[name].(*starlark.Builtin)))
 	}
-	s.addSourceModules()
+	for _, m := range opts.Modules {
+		s.addModule(m)
+	}
 	return s
 }
 
@@ -274,7 +275,7 @@ const resultName = "_pushbook_result_"
 func (c *cell) run(code string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = panicError("cell", r)
+			err = PanicError("cell", r)
 		}
 	}()
 	f, err := fileOptions.Parse(c.filename, code, 0)
@@ -313,46 +314,6 @@ func captureFinalExpression(f *syntax.File) bool {
 		RHS:   last.X,
 	}
 	return true
-}
-
-// module is a loaded (or loading) module of the session.
-type module struct {
-	load    func(thread *starlark.Thread) (starlark.StringDict, error)
-	globals starlark.StringDict
-	loading bool
-}
-
-// AddModule makes load(name, ...) work in cells. load runs the first time a
-// cell loads name, on that cell's thread, and its result is cached for the
-// session; a failed load is not cached, so a later cell may try again. Go
-// builtins among the members are wrapped against panics as by Predeclare.
-func (s *Session) AddModule(name string, load func(thread *starlark.Thread) (starlark.StringDict, error)) {
-	s.modules[name] = &module{load: load}
-}
-
-// loadModule implements starlark.Thread.Load for every cell thread.
-func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.StringDict, error) {
-	m, ok := s.modules[name]
-	switch {
-	case !ok:
-		return nil, starlark.Errorf(starlark.ModuleNotFoundError, "no module named %q (available: %v)", name, slices.Sorted(maps.Keys(s.modules)))
-	case m.globals != nil:
-		return m.globals, nil
-	case m.loading:
-		return nil, starlark.Errorf(starlark.ImportError, "module %q loads itself (cycle in load graph)", name)
-	}
-	m.loading = true
-	defer func() { m.loading = false }()
-	globals, err := m.load(thread)
-	if err != nil {
-		return nil, fmt.Errorf("loading module %q: %w", name, err)
-	}
-	wrapped := make(starlark.StringDict, len(globals))
-	for k, v := range globals {
-		wrapped[k] = recoverBuiltin(v)
-	}
-	m.globals = wrapped
-	return wrapped, nil
 }
 
 // ErrInterrupted is the reason Interrupt gives; a cell stopped by it ends

@@ -11,7 +11,7 @@ var errNotCellThread = errors.New("thread does not belong to a running cell")
 
 // notInCell is the RuntimeError of builtin what called on a thread that no
 // running cell made (by a host, say, outside Session.Execute).
-func notInCell(what string) error {
+func NotInCell(what string) error {
 	return starlark.Errorf(starlark.RuntimeError, "%s: %w", what, errNotCellThread)
 }
 
@@ -80,7 +80,7 @@ func Stopped(thread *starlark.Thread) error {
 // it belongs to an earlier one: a coroutine made in one cell and sent to in
 // a later one prints into, counts against and is stopped with the cell that
 // resumed it. It is called each time a coroutine body resumes.
-func adopt(t *starlark.Thread) {
+func Adopt(t *starlark.Thread) {
 	ts := stateOf(t)
 	if ts == nil {
 		return
@@ -111,7 +111,7 @@ func Checkpoint(thread *starlark.Thread, work uint64) error {
 	if ts == nil {
 		return nil
 	}
-	adopt(thread)
+	Adopt(thread)
 	err := ts.cell.charge(work)
 	if err != nil {
 		thread.Cancel(err.Error())
@@ -128,7 +128,7 @@ const itemsPerCheckpoint = 1024
 // for thread's cell: every itemsPerCheckpoint items it charges them, a step
 // each, and returns why the cell was stopped, if it was. Between calls it
 // costs a modulo.
-func loopCheckpoint(thread *starlark.Thread, i int) error {
+func LoopCheckpoint(thread *starlark.Thread, i int) error {
 	if i%itemsPerCheckpoint != itemsPerCheckpoint-1 {
 		return nil
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"pushbook/kernel"
+	"pushbook/lib"
 	"pushbook/notebook"
 )
 
@@ -50,6 +51,7 @@ func (b *bridge) newSession() *kernel.Session {
 		YieldEvery: yieldEvery,
 		OnYield:    b.yielder.maybeYield,
 		ReadFile:   b.readFile,
+		Modules:    lib.Modules(),
 	})
 }
 

@@ -1,33 +1,22 @@
-package kernel
-
-import (
-	"container/heap"
-	"fmt"
-	"math"
-	"sync"
-	"time"
-	"unsafe"
-
-	"go.starlark.net/starlark"
-)
-
-// The asyncio builtins answer the seed's question ("is asyncio useful for
+// Package asyncio is the module cells import as asyncio. It answers the seed's question ("is asyncio useful for
 // us, or are we computation dominated?") in a cell:
 //
+//	import asyncio, time
+//	from functools import partial
 //	def fetch(name):
-//	    sleep(0.05)                 # simulated I/O latency
+//	    asyncio.sleep(0.05)         # simulated I/O latency
 //	    return name
 //	def crunch(name):
 //	    t = 0
 //	    for i in range(200000):     # pure computation
 //	        t += i
 //	    return name
-//	t0 = clock()
-//	gather(partial(fetch, "a"), partial(fetch, "b"))
-//	print(clock() - t0)             # about 0.05 s: the waits overlap
-//	t0 = clock()
-//	gather(partial(crunch, "a"), partial(crunch, "b"))
-//	print(clock() - t0)             # about twice one crunch: computing does not
+//	t0 = time.perf_counter()
+//	asyncio.gather(partial(fetch, "a"), partial(fetch, "b"))
+//	print(time.perf_counter() - t0) # about 0.05 s: the waits overlap
+//	t0 = time.perf_counter()
+//	asyncio.gather(partial(crunch, "a"), partial(crunch, "b"))
+//	print(time.perf_counter() - t0) # about twice one crunch: computing does not
 //
 // gather runs its callables as tasks of an event loop modelled on
 // asyncio's: each task runs on a goroutine of its own with its own Starlark
@@ -43,26 +32,49 @@ import (
 // wait), and each round runs the tasks that were ready at its start, in the
 // order they became ready. Tasks start in argument order. Output order is
 // therefore the same on every platform, as far as asyncio's own is.
+package asyncio
 
-// clockStart is the zero of clock().
-var clockStart = time.Now()
+import (
+	"container/heap"
+	"fmt"
+	"math"
+	"pushbook/kernel"
+	"sync"
+	"time"
+	"unsafe"
+
+	"go.starlark.net/starlark"
+)
 
 // pollInterval is how often Go code waiting out a sleep checks whether its
 // cell was stopped; it bounds how late Interrupt ends a sleep.
 const pollInterval = 10 * time.Millisecond
 
-// loops holds the event loop of each session running a gather: one at
+// loopSlot holds the event loop of a session running a gather: one at
 // most, since a session runs one cell at a time and nested gathers share
-// their outermost one's loop.
-var loops = struct {
+// their outermost one's loop. It is the session's kernel.SessionValue.
+type loopSlot struct {
 	sync.Mutex
-	bySession map[*Session]*eventLoop
-}{bySession: map[*Session]*eventLoop{}}
+	l *eventLoop
+}
 
-func loopOf(s *Session) *eventLoop {
-	loops.Lock()
-	defer loops.Unlock()
-	return loops.bySession[s]
+type loopKey struct{}
+
+func slotOf(thread *starlark.Thread) *loopSlot {
+	v, _ := kernel.SessionValue(thread, loopKey{}, func() any { return &loopSlot{} }).(*loopSlot)
+	return v
+}
+
+func (s *loopSlot) get() *eventLoop {
+	s.Lock()
+	defer s.Unlock()
+	return s.l
+}
+
+func (s *loopSlot) set(l *eventLoop) {
+	s.Lock()
+	defer s.Unlock()
+	s.l = l
 }
 
 // eventLoop is the loop of one outermost gather. Its fields are touched
@@ -71,8 +83,7 @@ func loopOf(s *Session) *eventLoop {
 // pass over the unbuffered channels yielded and task.wake, which order
 // every access.
 type eventLoop struct {
-	session *Session
-	cell    *cell
+	thread  *starlark.Thread // the outermost gather's: its cell's stop ends the loop
 	ready   []*task
 	timers  timerHeap
 	seq     uint64        // orders waits begun at the same instant
@@ -157,9 +168,9 @@ func (l *eventLoop) newGroup(caller *starlark.Thread, fns []starlark.Callable, w
 	g := &taskGroup{left: len(fns), waiter: waiter}
 	for i, fn := range fns {
 		t := &task{loop: l, group: g, index: i, name: fn.Name(), fn: fn, wake: make(chan error)}
-		t.thread = NewThread(caller, "gather "+t.label())
+		t.thread = kernel.NewThread(caller, "gather "+t.label())
 		if t.thread == nil {
-			return nil, notInCell("gather: " + t.label())
+			return nil, kernel.NotInCell("gather: " + t.label())
 		}
 		g.tasks = append(g.tasks, t)
 	}
@@ -172,15 +183,15 @@ func (l *eventLoop) newGroup(caller *starlark.Thread, fns []starlark.Callable, w
 func (l *eventLoop) run(g *taskGroup) error {
 	defer l.running.Wait()
 	for g.left > 0 {
-		if err := l.cell.aborted(); err != nil {
+		if err := kernel.Stopped(l.thread); err != nil {
 			l.stop(err)
 		}
 		l.dropVoidTimers()
 		if len(l.ready) == 0 {
 			if len(l.timers) == 0 {
-				return starlark.Errorf(InternalError, "gather: %d tasks neither ready nor sleeping", g.left)
+				return starlark.Errorf(kernel.InternalError, "gather: %d tasks neither ready nor sleeping", g.left)
 			}
-			if err := pauseUntil(l.cell, l.timers[0].deadline); err != nil {
+			if err := pauseUntil(l.thread, l.timers[0].deadline); err != nil {
 				l.stop(err)
 				continue
 			}
@@ -238,7 +249,7 @@ func (t *task) run() {
 func (t *task) call() (result starlark.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			result, err = nil, panicError(t.label(), r)
+			result, err = nil, kernel.PanicError(t.label(), r)
 		}
 	}()
 	return starlark.Call(t.thread, t.fn, nil, nil)
@@ -261,7 +272,7 @@ func (t *task) finish(result starlark.Value, err error) {
 	if err != nil && g.err == nil {
 		g.err = taskError(t, err)
 		if l.stopped == nil {
-			why := starlark.Errorf(CancelledError, "%s failed", t.label())
+			why := starlark.Errorf(kernel.CancelledError, "%s failed", t.label())
 			for _, other := range g.tasks {
 				l.cancel(other, fmt.Errorf("%s was cancelled: %w", other.label(), why))
 			}
@@ -327,10 +338,10 @@ func (g *taskGroup) outcome() (starlark.Value, error) {
 }
 
 // pauseUntil sleeps until deadline, returning early with the reason when
-// cell c is stopped.
-func pauseUntil(c *cell, deadline time.Time) error {
+// the cell of thread is stopped.
+func pauseUntil(thread *starlark.Thread, deadline time.Time) error {
 	for {
-		if err := c.aborted(); err != nil {
+		if err := kernel.Stopped(thread); err != nil {
 			return err
 		}
 		left := time.Until(deadline)
@@ -341,24 +352,24 @@ func pauseUntil(c *cell, deadline time.Time) error {
 	}
 }
 
-// sleepFor is sleep(seconds) for Go code on a thread of session s's
+// sleepFor is sleep(seconds) for Go code on thread, a thread of the
 // running cell: inside a gather task it gives the loop's turn away for d;
 // elsewhere it just sleeps. Either way it ends early when the cell is
 // stopped, and in a cancelled task it returns the cancellation at once.
-func sleepFor(s *Session, d time.Duration) error {
-	c := s.current.Load()
-	if c == nil {
-		return notInCell("sleep")
+func sleepFor(thread *starlark.Thread, d time.Duration) error {
+	slot := slotOf(thread)
+	if slot == nil {
+		return kernel.NotInCell("sleep")
 	}
-	l := loopOf(s)
+	l := slot.get()
 	if l == nil || l.current == nil {
-		return pauseUntil(c, time.Now().Add(d))
+		return pauseUntil(thread, time.Now().Add(d))
 	}
 	t := l.current
 	if t.cancelErr != nil {
 		return t.cancelErr
 	}
-	if err := c.aborted(); err != nil {
+	if err := kernel.Stopped(thread); err != nil {
 		return err
 	}
 	l.seq++
@@ -378,27 +389,21 @@ func sleepFor(s *Session, d time.Duration) error {
 // from a task it adds a group to that loop and waits, giving its turn away,
 // as `await asyncio.gather(...)` does.
 func gatherCallables(thread *starlark.Thread, fns []starlark.Callable) (starlark.Value, error) {
-	s := sessionOf(thread)
-	if s == nil || s.current.Load() == nil {
-		return nil, notInCell("gather")
+	slot := slotOf(thread)
+	if slot == nil {
+		return nil, kernel.NotInCell("gather")
 	}
-	if l := loopOf(s); l != nil {
+	if l := slot.get(); l != nil {
 		return l.nested(thread, fns)
 	}
-	l := &eventLoop{session: s, cell: s.current.Load(), yielded: make(chan struct{})}
+	l := &eventLoop{thread: thread, yielded: make(chan struct{})}
 	g, err := l.newGroup(thread, fns, nil)
 	if err != nil {
 		return nil, err
 	}
 	l.root = g
-	loops.Lock()
-	loops.bySession[s] = l
-	loops.Unlock()
-	defer func() {
-		loops.Lock()
-		delete(loops.bySession, s)
-		loops.Unlock()
-	}()
+	slot.set(l)
+	defer slot.set(nil)
 	if err := l.run(g); err != nil {
 		return nil, err
 	}
@@ -471,7 +476,7 @@ func seconds(fn string, x float64) (time.Duration, error) {
 // A sleep ends within pollInterval of Stop, a timeout or a step budget
 // spent by another thread of the cell.
 func sleepBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x number
+	var x kernel.Number
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
@@ -479,12 +484,12 @@ func sleepBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err != nil {
 		return nil, err
 	}
-	s := sessionOf(thread)
+	s := thread
 	if s == nil {
-		return nil, notInCell(b.Name())
+		return nil, kernel.NotInCell(b.Name())
 	}
 	if err := sleepFor(s, d); err != nil {
-		if stop := Checkpoint(thread, 0); stop != nil {
+		if stop := kernel.Checkpoint(thread, 0); stop != nil {
 			return nil, stop // the cell was stopped: cancel thread too, so no except catches it
 		}
 		return nil, err
@@ -492,59 +497,10 @@ func sleepBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	return starlark.None, nil
 }
 
-// clock() is seconds since the kernel started, from a monotonic clock
-// (time.monotonic): subtract two readings to time a piece of a cell.
-func clockBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
-		return nil, err
-	}
-	return starlark.Float(time.Since(clockStart).Seconds()), nil
-}
-
-// partialFunc is what partial(fn, *args, **kwargs) returns
-// (functools.partial): fn with its first arguments bound.
-type partialFunc struct {
-	fn     starlark.Callable
-	args   starlark.Tuple
-	kwargs []starlark.Tuple
-}
-
-var _ starlark.Callable = (*partialFunc)(nil)
-
-func (p *partialFunc) String() string        { return "partial(" + p.Name() + ")" }
-func (p *partialFunc) Type() string          { return "partial" }
-func (p *partialFunc) Freeze()               { p.fn.Freeze(); p.args.Freeze() }
-func (p *partialFunc) Truth() starlark.Bool  { return starlark.True }
-func (p *partialFunc) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(p)) >> 3), nil }
-
-// Name is fn's name with the bound arguments, fetch("a"), so a gather's
-// error names the task that failed.
-func (p *partialFunc) Name() string { return stageName(p.fn.Name(), p.args, p.kwargs) }
-
-// CallInternal calls fn with the bound arguments, then the new ones.
-func (p *partialFunc) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	all := append(append(starlark.Tuple(nil), p.args...), args...)
-	kw := append(append([]starlark.Tuple(nil), p.kwargs...), kwargs...)
-	return starlark.Call(thread, p.fn, all, kw)
-}
-
-// partial(fn, *args, **kwargs) binds arguments to fn, as functools.partial
-// does: gather(partial(fetch, "a"), partial(fetch, "b")).
-func partialBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) == 0 {
-		return nil, starlark.Errorf(starlark.TypeError, "%s: missing the function to bind arguments to", b.Name())
-	}
-	fn, ok := args[0].(starlark.Callable)
-	if !ok {
-		return nil, starlark.Errorf(starlark.TypeError, "%s: the first argument must be a function, not %s", b.Name(), args[0].Type())
-	}
-	return &partialFunc{fn: fn, args: append(starlark.Tuple(nil), args[1:]...), kwargs: append([]starlark.Tuple(nil), kwargs...)}, nil
-}
-
 // ioSource is what io_source(n, latency, name) returns: an iterable of n
 // events, each delivered after a simulated wait of latency seconds.
 type ioSource struct {
-	session *Session
+	thread  *starlark.Thread // its own (kernel.NewThread), adopted by the cell that iterates it
 	n       int
 	latency time.Duration
 	name    string
@@ -576,7 +532,8 @@ func (it *ioIterator) Next(p *starlark.Value) bool {
 	if it.seq >= it.src.n {
 		return false
 	}
-	if err := sleepFor(it.src.session, it.src.latency); err != nil {
+	kernel.Adopt(it.src.thread)
+	if err := sleepFor(it.src.thread, it.src.latency); err != nil {
 		return false
 	}
 	ev := starlark.NewDict(2)
@@ -595,7 +552,7 @@ func (it *ioIterator) Done() {}
 // simulated I/O, during which other gather tasks run.
 func ioSourceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var n int
-	latency := number(0.01)
+	latency := kernel.Number(0.01)
 	name := "io"
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "n", &n, "latency?", &latency, "name?", &name); err != nil {
 		return nil, err
@@ -607,19 +564,9 @@ func ioSourceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark
 	if err != nil {
 		return nil, err
 	}
-	s := sessionOf(thread)
-	if s == nil {
-		return nil, notInCell(b.Name())
+	t := kernel.NewThread(thread, b.Name())
+	if t == nil {
+		return nil, kernel.NotInCell(b.Name())
 	}
-	return &ioSource{session: s, n: n, latency: d, name: name}, nil
-}
-
-func asyncioBuiltins() starlark.StringDict {
-	return starlark.StringDict{
-		"gather":    starlark.NewBuiltin("gather", gatherBuiltin),
-		"sleep":     starlark.NewBuiltin("sleep", sleepBuiltin),
-		"clock":     starlark.NewBuiltin("clock", clockBuiltin),
-		"partial":   starlark.NewBuiltin("partial", partialBuiltin),
-		"io_source": starlark.NewBuiltin("io_source", ioSourceBuiltin),
-	}
+	return &ioSource{thread: t, n: n, latency: d, name: name}, nil
 }

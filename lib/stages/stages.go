@@ -1,31 +1,15 @@
-package kernel
+package stages
 
 import (
 	"fmt"
 
 	"go.starlark.net/starlark"
 
+	"pushbook/kernel"
 	"pushbook/pipeline"
 )
 
-// The stage library as builtins. Each builtin makes a Stage over the
-// pipeline package's Go stage of the same role, so values move at Go speed;
-// Starlark runs per value only where a cell passes a Starlark function in.
-// For functions that run in Go too there are add(k), mul(k),
-// multiple_of(n), greater(k), less(k) and negate(pred).
-
 type value = starlark.Value
-
-// newStage wraps a pipeline stage made by a builtin.
-func newStage(thread *starlark.Thread, kind string, st *pipeline.Stage[value], outs ...*Stage) *Stage {
-	var kept []*Stage
-	for _, o := range outs {
-		if o != nil {
-			kept = append(kept, o)
-		}
-	}
-	return &Stage{st: st, session: sessionOf(thread), kind: kind, outs: kept}
-}
 
 // fn is a one-argument function a built-in stage calls per value: a Go
 // function when the cell passed a fast function, else a Starlark call on a
@@ -38,12 +22,12 @@ func callable(thread *starlark.Thread, what string, f starlark.Value) (fn, error
 	case *fastFunc:
 		return f.call, nil
 	case starlark.Callable:
-		t := NewThread(thread, what)
+		t := kernel.NewThread(thread, what)
 		if t == nil {
-			return nil, notInCell(what)
+			return nil, kernel.NotInCell(what)
 		}
 		return func(v value) (value, error) {
-			adopt(t)
+			kernel.Adopt(t)
 			return starlark.Call(t, f, starlark.Tuple{v}, nil)
 		}, nil
 	}
@@ -68,13 +52,13 @@ func predicate(thread *starlark.Thread, what string, f starlark.Value) (func(val
 }
 
 // stageArg unpacks an optional stage argument (None allowed).
-type stageArg struct{ s *Stage }
+type stageArg struct{ s *kernel.Stage }
 
 func (a *stageArg) Unpack(v starlark.Value) error {
 	switch v := v.(type) {
 	case starlark.NoneType:
 		a.s = nil
-	case *Stage:
+	case *kernel.Stage:
 		a.s = v
 	default:
 		return fmt.Errorf("want a stage (or None), got %s", v.Type()) // UnpackArgs makes it a TypeError
@@ -86,7 +70,7 @@ func (a stageArg) pipe() *pipeline.Stage[value] {
 	if a.s == nil {
 		return nil
 	}
-	return a.s.st
+	return a.s.Pipeline()
 }
 
 func requireStage(fnName, param string, a stageArg) error {
@@ -114,12 +98,12 @@ func processBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := requireStage(b.Name(), "output", out); err != nil {
 		return nil, err
 	}
-	name = nameOr(name, "process("+shortRepr(f)+")")
+	name = nameOr(name, "process("+kernel.ShortRepr(f)+")")
 	call, err := callable(thread, name, f)
 	if err != nil {
 		return nil, err
 	}
-	return newStage(thread, b.Name(), pipeline.Map(name, call, out.pipe()), out.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Map(name, call, out.pipe()), out.s), nil
 }
 
 // filter(pred, output, other=None) sends v to output when pred(v) is true,
@@ -134,12 +118,12 @@ func filterBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if err := requireStage(b.Name(), "output", out); err != nil {
 		return nil, err
 	}
-	name = nameOr(name, "filter("+shortRepr(f)+")")
+	name = nameOr(name, "filter("+kernel.ShortRepr(f)+")")
 	keep, err := predicate(thread, name, f)
 	if err != nil {
 		return nil, err
 	}
-	return newStage(thread, b.Name(), pipeline.Filter(name, keep, out.pipe(), other.pipe()), out.s, other.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Filter(name, keep, out.pipe(), other.pipe()), out.s, other.s), nil
 }
 
 // everyStage makes split and thin, which share a signature.
@@ -158,7 +142,7 @@ func everyStage(make func(string, int, *pipeline.Stage[value], *pipeline.Stage[v
 			return nil, starlark.Errorf(starlark.ValueError, "%s: every must be at least 1, got %d", b.Name(), every)
 		}
 		name = nameOr(name, fmt.Sprintf("%s(every=%d)", b.Name(), every))
-		return newStage(thread, b.Name(), make(name, every, out.pipe(), other.pipe()), out.s, other.s), nil
+		return kernel.NewStage(thread, b.Name(), make(name, every, out.pipe(), other.pipe()), out.s, other.s), nil
 	}
 }
 
@@ -168,15 +152,15 @@ func broadcastBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	if err := starlark.UnpackArgs(b.Name(), nil, kwargs, "name?", &name); err != nil {
 		return nil, err
 	}
-	outs := make([]*Stage, len(args))
+	outs := make([]*kernel.Stage, len(args))
 	for i, a := range args {
-		s, ok := a.(*Stage)
+		s, ok := a.(*kernel.Stage)
 		if !ok {
 			return nil, starlark.Errorf(starlark.TypeError, "broadcast: output %d is %s, not a stage", i+1, a.Type())
 		}
 		outs[i] = s
 	}
-	return newStage(thread, b.Name(), pipeline.Broadcast(nameOr(name, "broadcast"), pipelineStages(outs)...), outs...), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Broadcast(nameOr(name, "broadcast"), kernel.PipelineStages(outs)...), outs...), nil
 }
 
 // stopif(pred, output) passes values on until pred(v) is true, then stops
@@ -191,12 +175,12 @@ func stopifBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if err := requireStage(b.Name(), "output", out); err != nil {
 		return nil, err
 	}
-	name = nameOr(name, "stopif("+shortRepr(f)+")")
+	name = nameOr(name, "stopif("+kernel.ShortRepr(f)+")")
 	stop, err := predicate(thread, name, f)
 	if err != nil {
 		return nil, err
 	}
-	return newStage(thread, b.Name(), pipeline.StopIf(name, stop, out.pipe()), out.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.StopIf(name, stop, out.pipe()), out.s), nil
 }
 
 // take(n, output) passes the first n values on, then stops.
@@ -214,7 +198,7 @@ func takeBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		return nil, starlark.Errorf(starlark.ValueError, "take: n must be at least 0, got %d", n)
 	}
 	name = nameOr(name, fmt.Sprintf("take(%d)", n))
-	return newStage(thread, b.Name(), pipeline.Take(name, n, out.pipe()), out.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Take(name, n, out.pipe()), out.s), nil
 }
 
 // scan(fn, init, output) sends the running fold acc = fn(acc, v) on.
@@ -229,13 +213,13 @@ func scanBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := requireStage(b.Name(), "output", out); err != nil {
 		return nil, err
 	}
-	name = nameOr(name, "scan("+shortRepr(f)+")")
-	t := NewThread(thread, name)
+	name = nameOr(name, "scan("+kernel.ShortRepr(f)+")")
+	t := kernel.NewThread(thread, name)
 	step := func(acc, v value) (value, error) {
-		adopt(t)
+		kernel.Adopt(t)
 		return starlark.Call(t, f, starlark.Tuple{acc, v}, nil)
 	}
-	return newStage(thread, b.Name(), pipeline.Scan(name, init, step, out.pipe()), out.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Scan(name, init, step, out.pipe()), out.s), nil
 }
 
 // running_average(output) sends the mean of all values so far after each.
@@ -259,7 +243,7 @@ func runningAverageBuiltin(thread *starlark.Thread, b *starlark.Builtin, args st
 		total, count = total+x, count+1
 		return starlark.Float(total / float64(count)), nil
 	}
-	return newStage(thread, b.Name(), pipeline.Map(name, mean, out.pipe()), out.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Map(name, mean, out.pipe()), out.s), nil
 }
 
 // batch(size, output) sends lists of size values (the last may be shorter).
@@ -292,5 +276,5 @@ func batchBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		}
 		return nil
 	}
-	return newStage(thread, b.Name(), pipeline.Coroutine(name, body, out.pipe()), out.s), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Coroutine(name, body, out.pipe()), out.s), nil
 }

@@ -1,4 +1,4 @@
-package kernel
+package plots
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"pushbook/kernel"
+	"pushbook/lib/tables"
 	"pushbook/picture"
 	"pushbook/pipeline"
 )
@@ -30,14 +32,6 @@ func (p *Picture) MIMEBundle() map[string]string {
 	return map[string]string{"image/svg+xml": p.svg, "text/plain": p.text}
 }
 
-// MIMEBundle draws the pipeline below the stage: a stage shown as a cell's
-// result is its graph, with the event count of every edge and the state of
-// every stage, and an indented tree as text.
-func (s *Stage) MIMEBundle() map[string]string {
-	g := pipeline.Describe(s.st.Node())
-	return map[string]string{"image/svg+xml": picture.PipelineSVG(g), "text/plain": picture.PipelineText(g)}
-}
-
 // graph(*stages) draws the pipelines below one or more heads as one picture.
 func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackArgs(b.Name(), nil, kwargs); err != nil {
@@ -48,11 +42,11 @@ func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	}
 	heads := make([]*pipeline.Node, len(args))
 	for i, a := range args {
-		s, ok := a.(*Stage)
+		s, ok := a.(*kernel.Stage)
 		if !ok {
 			return nil, starlark.Errorf(starlark.TypeError, "graph: argument %d is %s, not a stage", i+1, a.Type())
 		}
-		heads[i] = s.st.Node()
+		heads[i] = s.Pipeline().Node()
 	}
 	g := pipeline.Describe(heads...)
 	return &Picture{svg: picture.PipelineSVG(g), text: picture.PipelineText(g)}, nil
@@ -76,7 +70,7 @@ func numbers(thread *starlark.Thread, fnName, param string, v starlark.Value) ([
 	defer iter.Done()
 	var x starlark.Value
 	for i := 0; iter.Next(&x); i++ {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
 		if x == starlark.None {
@@ -146,7 +140,7 @@ func plotBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		series[i] = picture.Series{X: x, Y: y, Name: seriesName(labels, i, a)}
 		total += len(y)
 	}
-	if err := Checkpoint(thread, uint64(total)); err != nil { // drawing: a step a point
+	if err := kernel.Checkpoint(thread, uint64(total)); err != nil { // drawing: a step a point
 		return nil, err
 	}
 	svg, err := picture.Line(o.p, series...)
@@ -161,8 +155,8 @@ func seriesName(labels []string, i int, v starlark.Value) string {
 	if i < len(labels) {
 		return labels[i]
 	}
-	if c, ok := v.(*Column); ok {
-		return c.c.Name()
+	if c, ok := v.(*tables.Column); ok {
+		return c.Name()
 	}
 	return ""
 }
@@ -185,11 +179,11 @@ func histBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	if o.p.XLabel == "" {
-		if c, ok := values.(*Column); ok {
-			o.p.XLabel = c.c.Name()
+		if c, ok := values.(*tables.Column); ok {
+			o.p.XLabel = c.Name()
 		}
 	}
-	if err := Checkpoint(thread, uint64(len(xs)+bins)); err != nil { // binning and drawing
+	if err := kernel.Checkpoint(thread, uint64(len(xs)+bins)); err != nil { // binning and drawing
 		return nil, err
 	}
 	svg, err := picture.Histogram(o.p, xs, bins)
@@ -218,13 +212,13 @@ func scatterBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if len(x) != len(y) {
 		return nil, starlark.Errorf(starlark.ValueError, "scatter: x has %d values but y has %d", len(x), len(y))
 	}
-	if c, ok := xv.(*Column); ok && o.p.XLabel == "" {
-		o.p.XLabel = c.c.Name()
+	if c, ok := xv.(*tables.Column); ok && o.p.XLabel == "" {
+		o.p.XLabel = c.Name()
 	}
-	if c, ok := yv.(*Column); ok && o.p.YLabel == "" {
-		o.p.YLabel = c.c.Name()
+	if c, ok := yv.(*tables.Column); ok && o.p.YLabel == "" {
+		o.p.YLabel = c.Name()
 	}
-	if err := Checkpoint(thread, uint64(len(x))); err != nil { // drawing: a step a point
+	if err := kernel.Checkpoint(thread, uint64(len(x))); err != nil { // drawing: a step a point
 		return nil, err
 	}
 	svg, err := picture.Scatter(o.p, x, y)
@@ -232,13 +226,4 @@ func scatterBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, starlark.Errorf(starlark.ValueError, "scatter: %w", err)
 	}
 	return &Picture{svg: svg, text: fmt.Sprintf("<scatter plot %q: %d points>", o.p.Title, len(x))}, nil
-}
-
-func pictureBuiltins() starlark.StringDict {
-	return starlark.StringDict{
-		"graph":   starlark.NewBuiltin("graph", graphBuiltin),
-		"plot":    starlark.NewBuiltin("plot", plotBuiltin),
-		"hist":    starlark.NewBuiltin("hist", histBuiltin),
-		"scatter": starlark.NewBuiltin("scatter", scatterBuiltin),
-	}
 }

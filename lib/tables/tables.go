@@ -1,4 +1,4 @@
-package kernel
+package tables
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"pushbook/flatten"
+	"pushbook/kernel"
 	"pushbook/pipeline"
 )
 
@@ -91,8 +92,8 @@ func listOf[T any](xs []T, conv func(T) starlark.Value) *starlark.List {
 	return starlark.NewList(l)
 }
 
-// fromFlatten converts a flatten value back to Starlark.
-func fromFlatten(v any) starlark.Value {
+// FromFlatten converts a flatten value back to Starlark.
+func FromFlatten(v any) starlark.Value {
 	switch v := v.(type) {
 	case nil:
 		return starlark.None
@@ -109,21 +110,21 @@ func fromFlatten(v any) starlark.Value {
 	case []float64:
 		return listOf(v, func(x float64) starlark.Value { return starlark.Float(x) })
 	case []any:
-		return listOf(v, fromFlatten)
+		return listOf(v, FromFlatten)
 	case *flatten.Record:
 		d := starlark.NewDict(v.Len())
 		for k, x := range v.All() {
-			_ = d.SetKey(starlark.String(k), fromFlatten(x))
+			_ = d.SetKey(starlark.String(k), FromFlatten(x))
 		}
 		return d
 	case flatten.Map:
 		d := starlark.NewDict(v.Len())
-		_ = v.Range(func(k string, x any) error { return d.SetKey(starlark.String(k), fromFlatten(x)) })
+		_ = v.Range(func(k string, x any) error { return d.SetKey(starlark.String(k), FromFlatten(x)) })
 		return d
 	case flatten.List:
 		l := make([]starlark.Value, v.Len())
 		for i := range l {
-			l[i] = fromFlatten(v.At(i))
+			l[i] = FromFlatten(v.At(i))
 		}
 		return starlark.NewList(l)
 	}
@@ -134,15 +135,15 @@ func fromFlatten(v any) starlark.Value {
 // t[i] a row (a dict), len(t) the number of rows. Shown as a cell's
 // result it renders as text and as an HTML table.
 type Table struct {
-	t       *flatten.Table
-	session *Session // where the table registers for download when shown
+	t      *flatten.Table
+	thread *starlark.Thread // the thread that made it: its session keeps the table for download when shown
 }
 
 var (
 	_ starlark.HasAttrs  = (*Table)(nil)
 	_ starlark.Mapping   = (*Table)(nil)
 	_ starlark.Sequence  = (*Table)(nil)
-	_ Displayable        = (*Table)(nil)
+	_ kernel.Displayable = (*Table)(nil)
 	_ starlark.HasAttrs  = (*Column)(nil)
 	_ starlark.Indexable = (*Column)(nil)
 )
@@ -164,8 +165,7 @@ func (t *Table) Len() int { return t.t.NumRows() }
 // the whole table (Session.ExportTable) while the session holds it.
 func (t *Table) MIMEBundle() map[string]string {
 	html := t.t.HTML(flatten.TextOptions{})
-	if t.session != nil {
-		id := t.session.registerTable(t.t)
+	if id := kernel.RegisterExport(t.thread, exportable{t.t}); id != 0 {
 		html = fmt.Sprintf(`<div class="pushbook-export" data-pushbook-table="%d">%s</div>`, id, html)
 	}
 	return map[string]string{
@@ -175,11 +175,11 @@ func (t *Table) MIMEBundle() map[string]string {
 }
 
 // derived is a table made from t (a slice, head or tail), in t's session.
-func (t *Table) derived(ft *flatten.Table) *Table { return &Table{t: ft, session: t.session} }
+func (t *Table) derived(ft *flatten.Table) *Table { return &Table{t: ft, thread: t.thread} }
 
-// newTable wraps a flatten table made by a builtin running on thread.
-func newTable(thread *starlark.Thread, ft *flatten.Table) *Table {
-	return &Table{t: ft, session: sessionOf(thread)}
+// NewTable wraps a flatten table made by a builtin running on thread.
+func NewTable(thread *starlark.Thread, ft *flatten.Table) *Table {
+	return &Table{t: ft, thread: thread}
 }
 
 // Iterate yields the rows as dicts.
@@ -194,7 +194,7 @@ func (it *rowIterator) Next(p *starlark.Value) bool {
 	if it.i >= it.t.NumRows() {
 		return false
 	}
-	*p = fromFlatten(it.t.Row(it.i))
+	*p = FromFlatten(it.t.Row(it.i))
 	it.i++
 	return true
 }
@@ -206,7 +206,7 @@ func (t *Table) Get(k starlark.Value) (starlark.Value, bool, error) {
 	case starlark.String:
 		c, err := t.t.Column(string(k))
 		if err != nil {
-			return nil, false, describe(starlark.NewException(starlark.KeyError, k), "%v", err)
+			return nil, false, kernel.Describe(starlark.NewException(starlark.KeyError, k), "%v", err)
 		}
 		return &Column{c}, true, nil
 	case starlark.Int:
@@ -218,7 +218,7 @@ func (t *Table) Get(k starlark.Value) (starlark.Value, bool, error) {
 		if !ok || i < 0 || i >= n {
 			return nil, false, starlark.Errorf(starlark.IndexError, "row %s out of range: the table has %d rows", k, n)
 		}
-		return fromFlatten(t.t.Row(int(i))), true, nil
+		return FromFlatten(t.t.Row(int(i))), true, nil
 	}
 	return nil, false, starlark.Errorf(starlark.TypeError, "table index must be a column name or a row number, not %s", k.Type())
 }
@@ -279,7 +279,7 @@ func tableColumn(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	}
 	c, err := b.Receiver().(*Table).t.Column(name)
 	if err != nil {
-		return nil, describe(starlark.NewException(starlark.KeyError, starlark.String(name)), "%v", err)
+		return nil, kernel.Describe(starlark.NewException(starlark.KeyError, starlark.String(name)), "%v", err)
 	}
 	return &Column{c}, nil
 }
@@ -312,10 +312,10 @@ func tableRows(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	t := b.Receiver().(*Table).t
 	rows := make([]starlark.Value, 0, t.NumRows())
 	for i, r := range t.Rows() {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
-		rows = append(rows, fromFlatten(r))
+		rows = append(rows, FromFlatten(r))
 	}
 	return starlark.NewList(rows), nil
 }
@@ -341,14 +341,18 @@ func tableExport(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 // Column is one typed column; str() prints it as numpy prints an array.
 type Column struct{ c *flatten.Column }
 
-func (c *Column) String() string        { return c.c.NumPy() }
-func (c *Column) Type() string          { return "column" }
+func (c *Column) String() string { return c.c.NumPy() }
+func (c *Column) Type() string   { return "column" }
+
+// Name is the column's name in its table.
+func (c *Column) Name() string { return c.c.Name() }
+
 func (c *Column) Freeze()               {}
 func (c *Column) Truth() starlark.Bool  { return c.c.Len() > 0 }
 func (c *Column) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(c.c)) >> 3), nil }
 func (c *Column) Len() int              { return c.c.Len() }
 func (c *Column) Index(i int) starlark.Value {
-	return fromFlatten(c.c.Value(i))
+	return FromFlatten(c.c.Value(i))
 }
 func (c *Column) Iterate() starlark.Iterator { return &columnIterator{c: c} }
 
@@ -396,15 +400,15 @@ func flattenDict(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "flatten_dict: %w", err)
 	}
-	return fromFlatten(r), nil
+	return FromFlatten(r), nil
 }
 
-// buildTable is flatten.FromEvents with a checkpoint per event, so that
+// BuildTable is flatten.FromEvents with a checkpoint per event, so that
 // Stop, a timeout and the step budget reach a long table build.
-func buildTable[M flatten.Map](thread *starlark.Thread, events []M, opts flatten.Options) (*flatten.Table, error) {
+func BuildTable[M flatten.Map](thread *starlark.Thread, events []M, opts flatten.Options) (*flatten.Table, error) {
 	b := flatten.NewBuilder(opts)
 	for i, e := range events {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
 		if err := b.Append(e); err != nil {
@@ -421,7 +425,7 @@ func events(thread *starlark.Thread, fnName string, it starlark.Iterable) ([]fla
 	iter := it.Iterate()
 	defer iter.Done()
 	for i := 0; iter.Next(&v); i++ {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
 		d, ok := v.(*starlark.Dict)
@@ -445,11 +449,11 @@ func tableBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err != nil {
 		return nil, err
 	}
-	t, err := buildTable(thread, evs, opts)
+	t, err := BuildTable(thread, evs, opts)
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "table: %w", err)
 	}
-	return newTable(thread, t), nil
+	return NewTable(thread, t), nil
 }
 
 // array(rows, dtype) builds a table from rows (tuples) with numpy's
@@ -468,7 +472,7 @@ func arrayBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	it := rows.Iterate()
 	defer it.Done()
 	for i := 0; it.Next(&v); i++ {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
 		row, ok := v.(starlark.Indexable)
@@ -487,7 +491,7 @@ func arrayBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "array: %w", err)
 	}
-	return newTable(thread, t), nil
+	return NewTable(thread, t), nil
 }
 
 // parseFields reads a dtype list; a type may be a numpy spec string or one
@@ -547,7 +551,7 @@ func appendFields(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "append_fields: %w", err)
 	}
-	return newTable(thread, t), nil
+	return NewTable(thread, t), nil
 }
 
 // table_sink(name="table", sep=".") is a pipeline sink that flattens each
@@ -559,8 +563,8 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name?", &name, "sep?", &opts.Sep); err != nil {
 		return nil, err
 	}
-	tb := &tableBuilder{b: flatten.NewBuilder(opts), session: sessionOf(thread)}
-	add := func(v value) error {
+	tb := &tableBuilder{b: flatten.NewBuilder(opts), thread: thread}
+	add := func(v starlark.Value) error {
 		d, ok := v.(*starlark.Dict)
 		if !ok {
 			return starlark.Errorf(starlark.TypeError, "table_sink: event %d is %s, not a dict", tb.b.Len(), v.Type())
@@ -575,29 +579,37 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 		}
 		return nil
 	}
-	s := newStage(thread, b.Name(), pipeline.Sink(name, add))
-	s.extra = tb
+	s := kernel.NewStage(thread, b.Name(), pipeline.Sink(name, add))
+	s.SetAttrs(tb)
 	return s, nil
 }
 
 type tableBuilder struct {
-	b       *flatten.Builder
-	session *Session
+	b      *flatten.Builder
+	thread *starlark.Thread
 }
 
-func (tb *tableBuilder) attr(name string) (starlark.Value, bool) {
+func (tb *tableBuilder) StageAttr(name string) (starlark.Value, bool) {
 	if name == "table" {
-		return &Table{t: tb.b.Table(), session: tb.session}, true
+		return &Table{t: tb.b.Table(), thread: tb.thread}, true
 	}
 	return nil, false
 }
 
-func tableBuiltins() starlark.StringDict {
-	return starlark.StringDict{
-		"flatten_dict":  starlark.NewBuiltin("flatten_dict", flattenDict),
-		"table":         starlark.NewBuiltin("table", tableBuiltin),
-		"array":         starlark.NewBuiltin("array", arrayBuiltin),
-		"append_fields": starlark.NewBuiltin("append_fields", appendFields),
-		"table_sink":    starlark.NewBuiltin("table_sink", tableSinkBuiltin),
+// exportable is a shown table as the page downloads it.
+type exportable struct{ t *flatten.Table }
+
+// Export writes the whole table as "csv" (RFC 4180) or "jsonl" (JSON Lines).
+func (e exportable) Export(format string) (string, error) {
+	var b strings.Builder
+	var err error
+	switch format {
+	case "csv":
+		err = e.t.WriteCSV(&b)
+	case "jsonl":
+		err = e.t.WriteJSONLines(&b)
+	default:
+		return "", fmt.Errorf("export format %q: want csv or jsonl", format)
 	}
+	return b.String(), err
 }

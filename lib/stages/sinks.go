@@ -1,4 +1,4 @@
-package kernel
+package stages
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"pushbook/kernel"
 	"pushbook/pipeline"
 )
 
@@ -16,16 +17,16 @@ func printerBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name", &name); err != nil {
 		return nil, err
 	}
-	s := sessionOf(thread)
+	s := thread
 	show := func(v value) error {
 		text := v.String()
 		if str, ok := v.(starlark.String); ok {
 			text = string(str)
 		}
-		s.printCurrent(fmt.Sprintf("%10s RECEIVED: %s", name, text))
+		kernel.PrintCurrent(s, fmt.Sprintf("%10s RECEIVED: %s", name, text))
 		return nil
 	}
-	return newStage(thread, b.Name(), pipeline.Sink(name, show)), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Sink(name, show)), nil
 }
 
 // counter(name) keeps only the count of values it received (.received).
@@ -34,7 +35,7 @@ func counterBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name", &name); err != nil {
 		return nil, err
 	}
-	return newStage(thread, b.Name(), pipeline.Discard[value](name)), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Discard[value](name)), nil
 }
 
 // sink(fn, name="sink") calls fn(v) for every value.
@@ -44,12 +45,12 @@ func sinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "fn", &f, "name?", &name); err != nil {
 		return nil, err
 	}
-	name = nameOr(name, "sink("+shortRepr(f)+")")
+	name = nameOr(name, "sink("+kernel.ShortRepr(f)+")")
 	call, err := callable(thread, name, f)
 	if err != nil {
 		return nil, err
 	}
-	return newStage(thread, b.Name(), pipeline.Sink(name, func(v value) error { _, err := call(v); return err })), nil
+	return kernel.NewStage(thread, b.Name(), pipeline.Sink(name, func(v value) error { _, err := call(v); return err })), nil
 }
 
 // collect(name="collect") keeps every value; its .values attribute is the list.
@@ -59,14 +60,14 @@ func collectBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, err
 	}
 	c := &collected{}
-	s := newStage(thread, b.Name(), pipeline.Collect(nameOr(name, "collect"), &c.values))
-	s.extra = c
+	s := kernel.NewStage(thread, b.Name(), pipeline.Collect(nameOr(name, "collect"), &c.values))
+	s.SetAttrs(c)
 	return s, nil
 }
 
 type collected struct{ values []value }
 
-func (c *collected) attr(name string) (starlark.Value, bool) {
+func (c *collected) StageAttr(name string) (starlark.Value, bool) {
 	if name == "values" {
 		return starlark.NewList(append([]value(nil), c.values...)), true
 	}
@@ -83,7 +84,7 @@ func (c *collected) attr(name string) (starlark.Value, bool) {
 // rather than interleaved as the seed's transcripts show.
 func pushBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var source starlark.Iterable
-	var head *Stage
+	var head *kernel.Stage
 	block := 1
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "source", &source, "head", &head, "block?", &block); err != nil {
 		return nil, err
@@ -91,7 +92,7 @@ func pushBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if block < 1 {
 		return nil, starlark.Errorf(starlark.ValueError, "push: block must be at least 1, got %d", block)
 	}
-	if g, ok := source.(*Stage); ok && g == head {
+	if g, ok := source.(*kernel.Stage); ok && g == head {
 		return nil, starlark.Errorf(starlark.ValueError, "push: source and head are the same stage")
 	}
 	it := source.Iterate()
@@ -104,9 +105,9 @@ func pushBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		}
 		var err error
 		if len(buf) == 1 {
-			err = head.st.Send(buf[0])
+			err = head.Pipeline().Send(buf[0])
 		} else {
-			err = head.st.SendAll(buf)
+			err = head.Pipeline().SendAll(buf)
 		}
 		sent, unchecked = sent+len(buf), unchecked+len(buf)
 		buf = buf[:0]
@@ -115,7 +116,7 @@ func pushBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		}
 		if unchecked >= checkpointEvery {
 			// one work step per value: the budget, the yield hook and Stop reach Go loops too
-			err, unchecked = Checkpoint(thread, uint64(unchecked)), 0
+			err, unchecked = kernel.Checkpoint(thread, uint64(unchecked)), 0
 		}
 		return err
 	}
@@ -140,8 +141,8 @@ const checkpointEvery = 256
 
 // stoppedOr returns the count when err is the pipeline asking to stop, and
 // the error otherwise.
-func stoppedOr(head *Stage, sent int, err error) (starlark.Value, error) {
-	if err := head.sendError(err); isStop(err) {
+func stoppedOr(head *kernel.Stage, sent int, err error) (starlark.Value, error) {
+	if err := head.SendError(err); kernel.IsStop(err) {
 		return starlark.MakeInt(sent), nil
 	} else {
 		return nil, err
@@ -292,34 +293,8 @@ func negateBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		ok, err := pred(v)
 		return !ok, err
 	}
-	return &fastFunc{name: "negate(" + shortRepr(f) + ")", test: test, call: func(v value) (value, error) {
+	return &fastFunc{name: "negate(" + kernel.ShortRepr(f) + ")", test: test, call: func(v value) (value, error) {
 		ok, err := test(v)
 		return starlark.Bool(ok), err
 	}}, nil
-}
-
-func stageBuiltins() starlark.StringDict {
-	return starlark.StringDict{
-		"process":         starlark.NewBuiltin("process", processBuiltin),
-		"filter":          starlark.NewBuiltin("filter", filterBuiltin),
-		"split":           starlark.NewBuiltin("split", everyStage(pipeline.Split[value], "side", 2)),
-		"thin":            starlark.NewBuiltin("thin", everyStage(pipeline.Thin[value], "thinout", 1000)),
-		"broadcast":       starlark.NewBuiltin("broadcast", broadcastBuiltin),
-		"stopif":          starlark.NewBuiltin("stopif", stopifBuiltin),
-		"take":            starlark.NewBuiltin("take", takeBuiltin),
-		"scan":            starlark.NewBuiltin("scan", scanBuiltin),
-		"running_average": starlark.NewBuiltin("running_average", runningAverageBuiltin),
-		"batch":           starlark.NewBuiltin("batch", batchBuiltin),
-		"printer":         starlark.NewBuiltin("printer", printerBuiltin),
-		"counter":         starlark.NewBuiltin("counter", counterBuiltin),
-		"sink":            starlark.NewBuiltin("sink", sinkBuiltin),
-		"collect":         starlark.NewBuiltin("collect", collectBuiltin),
-		"push":            starlark.NewBuiltin("push", pushBuiltin),
-		"add":             starlark.NewBuiltin("add", binaryFast(syntax.PLUS, false, nil)),
-		"mul":             starlark.NewBuiltin("mul", binaryFast(syntax.STAR, false, nil)),
-		"greater":         starlark.NewBuiltin("greater", binaryFast(syntax.GT, false, nil)),
-		"less":            starlark.NewBuiltin("less", binaryFast(syntax.LT, false, nil)),
-		"multiple_of":     starlark.NewBuiltin("multiple_of", binaryFast(syntax.PERCENT, false, isZero)),
-		"negate":          starlark.NewBuiltin("negate", negateBuiltin),
-	}
 }

@@ -3,8 +3,8 @@
 # GeneratorExit at the paused yield, and a stop below reaches pushdata as
 # StopIteration.
 #
-# Load them in a cell with:  load("seed", "co_sink", "co_process", "pushdata")
-# See the whole module with: print(module_source("seed"))
+# Import them in a cell with:  from seed import co_sink, co_process, pushdata
+# See what it holds with:       help(seed) after import seed
 
 def coroutine(func):
     """

@@ -1,4 +1,9 @@
-package kernel
+// Package files is the module cells import as files: JSON, JSON Lines and
+// CSV files read into events (lists of dicts), tables or text. Where files
+// come from is the host's business (kernel.Options.ReadFile): the browser
+// looks among the files dropped on the page, then fetches from the page's
+// own site; the headless runner reads next to the notebook.
+package files
 
 import (
 	"bytes"
@@ -12,32 +17,9 @@ import (
 	"go.starlark.net/starlark"
 
 	"pushbook/flatten"
+	"pushbook/kernel"
+	"pushbook/lib/tables"
 )
-
-// Data in: cells read JSON, JSON Lines and CSV files into events (lists of
-// dicts) or tables. Where files come from is the host's business, given as
-// Options.ReadFile: the browser looks among the files dropped on the page,
-// then fetches from the page's own site; the headless runner reads next to
-// the notebook. Without ReadFile, reading fails with a clear error.
-
-// readFile reads name through the session's ReadFile.
-func (s *Session) readFile(fnName, name string) ([]byte, error) {
-	if s.opts.ReadFile == nil {
-		return nil, starlark.Errorf(starlark.FileNotFoundError, "%s(%q): this kernel has no files to read", fnName, name)
-	}
-	if name == "" || strings.Contains(name, "\x00") {
-		return nil, starlark.Errorf(starlark.ValueError, "%s: give a file name", fnName)
-	}
-	data, err := s.opts.ReadFile(name)
-	if err != nil {
-		var e *starlark.Exception
-		if errors.As(err, &e) {
-			return nil, err // the host chose the class
-		}
-		return nil, starlark.Errorf(starlark.FileNotFoundError, "%s(%q): %v", fnName, name, err)
-	}
-	return data, nil
-}
 
 // format of a data file, from its extension or format=.
 func dataFormat(fnName, name, format string) (string, error) {
@@ -73,7 +55,7 @@ func decodeJSON(thread *starlark.Thread, name string, data []byte) ([]*flatten.R
 			}
 			return nil, starlark.Errorf(starlark.ValueError, "%s: %w", name, err)
 		}
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -96,7 +78,7 @@ func decodeCSV(thread *starlark.Thread, name string, data []byte) ([]*flatten.Re
 	}
 	var out []*flatten.Record
 	for i := 0; ; i++ {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
 		row, err := r.Read()
@@ -149,10 +131,10 @@ func readEvents(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	}
 	l := make([]starlark.Value, len(recs))
 	for i, r := range recs {
-		if err := loopCheckpoint(thread, i); err != nil {
+		if err := kernel.LoopCheckpoint(thread, i); err != nil {
 			return nil, err
 		}
-		l[i] = fromFlatten(r)
+		l[i] = tables.FromFlatten(r)
 	}
 	return starlark.NewList(l), nil
 }
@@ -169,11 +151,11 @@ func readTable(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	if err != nil {
 		return nil, err
 	}
-	t, err := buildTable(thread, recs, opts)
+	t, err := tables.BuildTable(thread, recs, opts)
 	if err != nil {
 		return nil, starlark.Errorf(starlark.ValueError, "%s(%q): %w", b.Name(), name, err)
 	}
-	return newTable(thread, t), nil
+	return tables.NewTable(thread, t), nil
 }
 
 func readRecords(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) ([]*flatten.Record, error) {
@@ -185,19 +167,19 @@ func readRecords(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 func records(thread *starlark.Thread, fnName, name, format string) ([]*flatten.Record, error) {
-	s := sessionOf(thread)
+	s := thread
 	if s == nil {
-		return nil, notInCell(fnName)
+		return nil, kernel.NotInCell(fnName)
 	}
 	format, err := dataFormat(fnName, name, format)
 	if err != nil {
 		return nil, err
 	}
-	data, err := s.readFile(fnName, name)
+	data, err := kernel.ReadFile(s, fnName, name)
 	if err != nil {
 		return nil, err
 	}
-	if err := Checkpoint(thread, 0); err != nil { // Stop while ReadFile fetched
+	if err := kernel.Checkpoint(thread, 0); err != nil { // Stop while ReadFile fetched
 		return nil, err
 	}
 	return decodeEvents(thread, name, format, data)
@@ -209,21 +191,13 @@ func readText(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "name", &name); err != nil {
 		return nil, err
 	}
-	s := sessionOf(thread)
+	s := thread
 	if s == nil {
-		return nil, notInCell(b.Name())
+		return nil, kernel.NotInCell(b.Name())
 	}
-	data, err := s.readFile(b.Name(), name)
+	data, err := kernel.ReadFile(s, b.Name(), name)
 	if err != nil {
 		return nil, err
 	}
 	return starlark.String(data), nil
-}
-
-func dataBuiltins() starlark.StringDict {
-	return starlark.StringDict{
-		"read_events": starlark.NewBuiltin("read_events", readEvents),
-		"read_table":  starlark.NewBuiltin("read_table", readTable),
-		"read_text":   starlark.NewBuiltin("read_text", readText),
-	}
 }

@@ -1,19 +1,10 @@
-package kernel
-
-import (
-	"fmt"
-	"math"
-	"math/rand/v2"
-	"unsafe"
-
-	"go.starlark.net/starlark"
-)
-
-// A deterministic random source for cells, so that a tutorial shows the same
-// numbers wherever it runs: natively, in the headless runner and in the
-// browser's WebAssembly.
+// Package random is the module cells import as random: a deterministic
+// random source, so that a tutorial shows the same numbers wherever it runs:
+// natively, in the headless runner and in the browser's WebAssembly.
 //
-//	rng = random(seed=42)
+//	import random
+//	random.seed(42)           # the session's generator; random.random() ...
+//	rng = random.Random(42)   # a generator of one's own
 //	rng.uniform(0, 10)        # float in [0, 10)
 //	rng.normal(size=1000)     # list of 1000 draws from N(0, 1)
 //	rng.randint(1, 6)         # int in [1, 6], both ends included
@@ -25,12 +16,24 @@ import (
 // constant below. Each method draws from it as written next to the method;
 // nothing depends on the platform, the time or Go map order, so the same
 // seed gives the same sequence of values everywhere.
+package random
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"unsafe"
+
+	"go.starlark.net/starlark"
+
+	"pushbook/kernel"
+)
 
 // randomStream is the second PCG seed word of every Random: "pushbook" in
 // ASCII.
 const randomStream = 0x70757368626f6f6b
 
-// Random is the value random(seed=...) returns: a seeded generator whose
+// Random is the value random.Random(seed) returns: a seeded generator whose
 // methods (uniform, normal, randint, choice, random, sample, shuffle) each
 // draw from one PCG stream. Like any Starlark value it is used by one
 // thread at a time (gather's tasks take turns, so sharing one is safe).
@@ -44,13 +47,13 @@ var (
 	_ starlark.HasAttrs = (*Random)(nil)
 )
 
-// NewRandom returns the generator that random(seed=seed) gives a cell.
+// NewRandom returns the generator that random.Random(seed) gives a cell.
 func NewRandom(seed int64) *Random {
 	return &Random{seed: seed, rng: rand.New(rand.NewPCG(uint64(seed), randomStream))}
 }
 
-// String is what repr and print show: random(seed=42).
-func (r *Random) String() string { return fmt.Sprintf("random(seed=%d)", r.seed) }
+// String is what repr and print show: Random(seed=42).
+func (r *Random) String() string { return fmt.Sprintf("Random(seed=%d)", r.seed) }
 
 // Type is "random".
 func (r *Random) Type() string { return "random" }
@@ -103,18 +106,6 @@ func (r *Random) AttrNames() []string {
 	return []string{"choice", "normal", "randint", "random", "sample", "seed", "shuffle", "uniform"}
 }
 
-// number unpacks an int or a float argument as a float64.
-type number float64
-
-func (n *number) Unpack(v starlark.Value) error {
-	f, ok := starlark.AsFloat(v)
-	if !ok {
-		return fmt.Errorf("got %s, want a number", v.Type()) // UnpackArgs makes it a TypeError
-	}
-	*n = number(f)
-	return nil
-}
-
 // sizeArg unpacks size=None or size=N.
 type sizeArg struct {
 	n   int
@@ -152,7 +143,7 @@ func draw(method string, size sizeArg, one func() starlark.Value) (starlark.Valu
 // uniform(a=0.0, b=1.0, size=None) is a float in [a, b): a + (b-a)*u, where
 // u is rand.Float64 (53 bits of one Uint64).
 func (r *Random) uniform(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	a, b := number(0), number(1)
+	a, b := kernel.Number(0), kernel.Number(1)
 	var size sizeArg
 	if err := starlark.UnpackArgs(name, args, kwargs, "a?", &a, "b?", &b, "size?", &size); err != nil {
 		return nil, err
@@ -169,7 +160,7 @@ func (r *Random) uniform(name string, args starlark.Tuple, kwargs []starlark.Tup
 // distribution: mu + sigma*z, where z is rand.NormFloat64 (a ziggurat that
 // takes one Uint64 most of the time, more in its rare tail and wedge cases).
 func (r *Random) normal(name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	mu, sigma := number(0), number(1)
+	mu, sigma := kernel.Number(0), kernel.Number(1)
 	var size sizeArg
 	if err := starlark.UnpackArgs(name, args, kwargs, "mu?", &mu, "sigma?", &sigma, "size?", &size); err != nil {
 		return nil, err
@@ -280,8 +271,4 @@ func randomBuiltin(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple
 		return nil, err
 	}
 	return NewRandom(seed), nil
-}
-
-func randomBuiltins() starlark.StringDict {
-	return starlark.StringDict{"random": starlark.NewBuiltin("random", randomBuiltin)}
 }
