@@ -18,6 +18,7 @@ test: vet unit fuzz fork-test wasm-test web-test examples browser-test
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
 	$(GO) vet -tags browser ./e2e/
