@@ -150,7 +150,7 @@ func sameKey(a, b string) bool {
 }
 
 func (b *Builder) fail(path string, err error) error {
-	return &Error{Event: b.rows, Path: path, Err: err}
+	return &Error{Event: b.rows + 1, Path: path, Err: err}
 }
 
 // visit handles one entry of the Map at this frame's depth. The fast path

@@ -78,7 +78,7 @@ func TestBuilderTypeDrift(t *testing.T) {
 				}
 			}
 			if tc.err != nil {
-				assertLocatedError(t, err, tc.err, tc.errAt, "v")
+				assertLocatedError(t, err, tc.err, tc.errAt+1, "v") // events count from 1
 				assert.Equal(t, tc.errAt, at)
 				return
 			}
@@ -94,14 +94,14 @@ func TestTypeDriftErrorNamesOldAndNewType(t *testing.T) {
 	b := NewBuilder(Options{})
 	require.NoError(t, b.Append(rec("h", rec("x", 1))))
 	err := b.Append(rec("h", rec("x", "one")))
-	assert.EqualError(t, err, `event 1: key "h.x": type drift: column is int64, event has str (only int64 widens, to float64)`)
+	assert.EqualError(t, err, `event 2: key "h.x": type drift: column is int64, event has str (only int64 widens, to float64)`)
 }
 
 func TestShapeDriftErrorNamesBothShapes(t *testing.T) {
 	b := NewBuilder(Options{})
 	require.NoError(t, b.Append(rec("image", []any{1, 2, 3, 4, 5})))
 	err := b.Append(rec("image", []any{1, 2}))
-	assert.EqualError(t, err, `event 1: key "image": shape drift: column is int64[5], event has int64[2]`)
+	assert.EqualError(t, err, `event 2: key "image": shape drift: column is int64[5], event has int64[2]`)
 }
 
 func TestBuilderDictAndValueConflicts(t *testing.T) {
@@ -128,7 +128,7 @@ func TestBuilderDictAndValueConflicts(t *testing.T) {
 				}
 			}
 			if tc.err != nil {
-				assertLocatedError(t, err, tc.err, 1, tc.path)
+				assertLocatedError(t, err, tc.err, 2, tc.path)
 				return
 			}
 			require.NoError(t, err)
@@ -151,7 +151,7 @@ func TestFailedAppendLeavesBuilderUnchanged(t *testing.T) {
 	// The refused event first retypes "n", widens "i", adds columns and a
 	// dict, then fails on "x.y".
 	err := b.Append(rec("n", "now a string", "i", 0.5, "new", 3, "d", rec("e", 1), "x", rec("y", "bad")))
-	assertLocatedError(t, err, ErrTypeDrift, 1, "x.y")
+	assertLocatedError(t, err, ErrTypeDrift, 2, "x.y")
 	after := b.Table()
 	assert.Equal(t, before.Names(), after.Names())
 	assert.Equal(t, before.Text(TextOptions{}), after.Text(TextOptions{}))
@@ -170,7 +170,7 @@ func TestFailedAppendAfterNoneToDictRestoresColumn(t *testing.T) {
 	b := NewBuilder(Options{})
 	require.NoError(t, b.Append(rec("z", 1, "a", nil, "q", 2)))
 	err := b.Append(rec("a", rec("b", 1), "z", "bad"))
-	assertLocatedError(t, err, ErrTypeDrift, 1, "z")
+	assertLocatedError(t, err, ErrTypeDrift, 2, "z")
 	assert.Equal(t, []string{"z", "a", "q"}, b.Table().Names())
 	require.NoError(t, b.Append(rec("a", nil)))
 	assert.Equal(t, []any{nil, nil}, column(t, b.Table(), "a").Values())
@@ -180,7 +180,7 @@ func TestFailedArrayAppendLeavesNoPartialElements(t *testing.T) {
 	b := NewBuilder(Options{})
 	require.NoError(t, b.Append(rec("v", []any{1, 2, 3})))
 	err := b.Append(rec("v", []any{4, 5, "six"}))
-	assertLocatedError(t, err, ErrArrayElement, 1, "v")
+	assertLocatedError(t, err, ErrArrayElement, 2, "v")
 	require.NoError(t, b.Append(rec("v", []any{7, 8, 9})))
 	c := column(t, b.Table(), "v")
 	assert.Equal(t, []int64{1, 2, 3, 7, 8, 9}, c.Int64s())
@@ -243,7 +243,7 @@ func TestBuilderHandlesManyKeysAndChangingKeyOrder(t *testing.T) {
 func TestBuilderDuplicateKeyFromMapImplementation(t *testing.T) {
 	b := NewBuilder(Options{})
 	err := b.Append(dupMap{})
-	assertLocatedError(t, err, ErrDuplicateKey, 0, "k")
+	assertLocatedError(t, err, ErrDuplicateKey, 1, "k")
 	assert.Equal(t, 0, b.Len())
 }
 
@@ -283,7 +283,7 @@ func TestBuilderAcceptsForeignMapAndListImplementations(t *testing.T) {
 
 func TestFromEventsStopsAtFirstRefusal(t *testing.T) {
 	_, err := FromEvents([]*Record{rec("a", 1), rec("a", 2), rec("a", "x")}, Options{})
-	assertLocatedError(t, err, ErrTypeDrift, 2, "a")
+	assertLocatedError(t, err, ErrTypeDrift, 3, "a")
 	tab, err := FromEvents([]Map{rec("a", 1), mapAdapter{rec("a", 2)}}, Options{ParentKey: "ev"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"ev.a"}, tab.Names())
@@ -353,7 +353,7 @@ func TestRollbackRestoresAColumnTheEventRemoved(t *testing.T) {
 	b := NewBuilder(Options{})
 	require.NoError(t, b.Append(rec("k", nil)))
 	err := b.Append(noneThenDictMap{})
-	assertLocatedError(t, err, ErrArrayElement, 1, "k.x")
+	assertLocatedError(t, err, ErrArrayElement, 2, "k.x")
 	require.NoError(t, b.Append(rec("k", nil)), "the restored column has no stray row")
 	assert.Equal(t, []any{nil, nil}, column(t, b.Table(), "k").Values())
 }

@@ -46,10 +46,11 @@ var (
 )
 
 // Error locates a refusal: which event (or row) and which key path. Event
-// is -1 when the input was a single record rather than one of many; Path
-// is empty when the problem is not tied to a key.
+// is the 1-based number of the event, as the pipeline package counts them
+// (pipeline.StageError), or 0 when the input was a single record rather
+// than one of many; Path is empty when the problem is not tied to a key.
 type Error struct {
-	Event int
+	Event int // 1-based; 0 when not about one of many events
 	Path  string
 	Err   error
 }
@@ -57,7 +58,7 @@ type Error struct {
 // Error formats as `event 3: key "a.b": type drift: ...`.
 func (e *Error) Error() string {
 	var b strings.Builder
-	if e.Event >= 0 {
+	if e.Event > 0 {
 		b.WriteString("event ")
 		b.WriteString(strconv.Itoa(e.Event))
 		b.WriteString(": ")

@@ -103,7 +103,7 @@ func ExampleBuilder() {
 	}
 	fmt.Print(b.Table())
 	// Output:
-	// refused: event 2: key "hillas.length": type drift: column is float64, event has str (only int64 widens, to float64)
+	// refused: event 3: key "hillas.length": type drift: column is float64, event has str (only int64 widens, to float64)
 	// event_id hillas.length hillas.width
 	//    int64       float64      float64
 	// -------- ------------- ------------

@@ -81,22 +81,22 @@ type flattener struct {
 
 func (f *flattener) walk(m Map, prefix string, depth int) error {
 	if depth > f.opts.maxDepth() {
-		return &Error{Event: -1, Path: prefix, Err: fmt.Errorf("%w (%d)", ErrTooDeep, f.opts.maxDepth())}
+		return &Error{Path: prefix, Err: fmt.Errorf("%w (%d)", ErrTooDeep, f.opts.maxDepth())}
 	}
 	return m.Range(func(k string, v any) error {
 		key := f.opts.join(prefix, k)
 		if err := f.opts.checkKey(k); err != nil {
-			return &Error{Event: -1, Path: key, Err: err}
+			return &Error{Path: key, Err: err}
 		}
 		if sub, ok := v.(Map); ok {
 			return f.walk(sub, key, depth+1)
 		}
 		val, err := flatValue(v)
 		if err != nil {
-			return &Error{Event: -1, Path: key, Err: err}
+			return &Error{Path: key, Err: err}
 		}
 		if _, dup := f.out.Get(key); dup {
-			return &Error{Event: -1, Path: key, Err: ErrDuplicateKey}
+			return &Error{Path: key, Err: ErrDuplicateKey}
 		}
 		f.out.Set(key, val)
 		return nil

@@ -87,7 +87,7 @@ func TestFlattenEdgeCases(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			flat, err := Flatten(tc.event, tc.opts)
 			if tc.flatErr != nil {
-				assertLocatedError(t, err, tc.flatErr, -1, tc.errPath)
+				assertLocatedError(t, err, tc.flatErr, 0, tc.errPath)
 			} else {
 				require.NoError(t, err)
 				assert.Equal(t, tc.flatKeys, flat.Keys())
@@ -103,7 +103,7 @@ func TestBuilderEdgeCases(t *testing.T) {
 			require.NoError(t, b.Append(rec("first", 0)), "a clean first event")
 			err := b.Append(tc.event)
 			if tc.buildErr != nil {
-				assertLocatedError(t, err, tc.buildErr, 1, tc.errPath)
+				assertLocatedError(t, err, tc.buildErr, 2, tc.errPath)
 				assert.Equal(t, []string{"first"}, b.Table().Names(), "a refused event adds no column")
 				assert.Equal(t, 1, b.Len())
 				return
@@ -144,7 +144,7 @@ func TestFlattenKeepsNoneAndListValues(t *testing.T) {
 func TestErrorMessageNamesEventAndPath(t *testing.T) {
 	err := &Error{Event: 7, Path: "a.b", Err: ErrTypeDrift}
 	assert.Equal(t, `event 7: key "a.b": type drift`, err.Error())
-	err = &Error{Event: -1, Path: "x", Err: ErrTooDeep}
+	err = &Error{Path: "x", Err: ErrTooDeep}
 	assert.Equal(t, `key "x": nesting exceeds the maximum depth`, err.Error())
 }
 

@@ -56,7 +56,7 @@ func DecodeJSON(data []byte) ([]*Record, error) {
 // Line and Column (1-based) are set by DecodeJSON, which has the text;
 // a JSONDecoder reading a stream knows only the byte offset.
 type JSONError struct {
-	Record       int   // index of the record being decoded
+	Record       int   // 1-based number of the record being decoded
 	Offset       int64 // bytes read when the error was found
 	Line, Column int   // 0 when unknown
 	Err          error
@@ -111,7 +111,7 @@ func (d *JSONDecoder) Next() (*Record, error) {
 		if err == io.EOF {
 			return nil, err
 		}
-		return nil, &JSONError{Record: d.n, Offset: d.dec.InputOffset(), Err: err}
+		return nil, &JSONError{Record: d.n + 1, Offset: d.dec.InputOffset(), Err: err}
 	}
 	d.n++
 	return r, nil

@@ -47,14 +47,14 @@ func TestDecodeJSONRefusals(t *testing.T) {
 	cases := []struct {
 		name, in, msg string
 	}{
-		{name: "scalar record", in: `{"a": 1} 5`, msg: "record 1 (line 1, column 11): want an object, got a number"},
-		{name: "array record in lines", in: `{"a": 1} [1]`, msg: "record 1"},
-		{name: "array of scalars", in: `[1]`, msg: "record 0 (line 1, column 3): want an object, got a number"},
+		{name: "scalar record", in: `{"a": 1} 5`, msg: "record 2 (line 1, column 11): want an object, got a number"},
+		{name: "array record in lines", in: `{"a": 1} [1]`, msg: "record 2"},
+		{name: "array of scalars", in: `[1]`, msg: "record 1 (line 1, column 3): want an object, got a number"},
 		{name: "repeated key", in: `{"a": 1, "a": 2}`, msg: `key "a" repeated in one object`},
-		{name: "truncated object", in: `{"a": {"b": 1`, msg: "record 0"},
-		{name: "truncated array", in: `[{"a": 1}`, msg: "record 1"},
+		{name: "truncated object", in: `{"a": {"b": 1`, msg: "record 1"},
+		{name: "truncated array", in: `[{"a": 1}`, msg: "record 2"},
 		{name: "garbage after array", in: `[{"a": 1}] {"b": 2}`, msg: "unexpected data after the top-level array"},
-		{name: "syntax error", in: `{"a" 1}`, msg: "record 0"},
+		{name: "syntax error", in: `{"a" 1}`, msg: "record 1"},
 		{name: "out of range", in: `{"a": 1e999}`, msg: `key "a": number 1e999`},
 		{name: "too deep", in: `{"a":` + strings.Repeat("[", 1200) + strings.Repeat("]", 1200) + `}`, msg: "nesting deeper than 1000"},
 	}
@@ -97,9 +97,9 @@ func TestDecodeJSONErrorsGiveLineAndColumn(t *testing.T) {
 	_, err := DecodeJSON([]byte("[{\"a\": 1},\n {\"a\": }]"))
 	var je *JSONError
 	require.ErrorAs(t, err, &je)
-	assert.Equal(t, 1, je.Record)
+	assert.Equal(t, 2, je.Record) // the second record, counted from 1
 	assert.Equal(t, 2, je.Line)
 	assert.Equal(t, 8, je.Column)
 	assert.ErrorIs(t, err, ErrJSON)
-	assert.Contains(t, err.Error(), "record 1 (line 2, column 8)")
+	assert.Contains(t, err.Error(), "record 2 (line 2, column 8)")
 }

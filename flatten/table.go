@@ -47,22 +47,22 @@ func FromRows(fields []Field, rows [][]any) (*Table, error) {
 	seen := make(map[string]bool, len(fields))
 	for i, f := range fields {
 		if seen[f.Name] {
-			return nil, &Error{Event: -1, Path: f.Name, Err: ErrDuplicateColumn}
+			return nil, &Error{Path: f.Name, Err: ErrDuplicateColumn}
 		}
 		seen[f.Name] = true
 		if f.Type.Shape > 0 && !f.Type.Kind.numeric() || f.Type.Shape < 0 {
-			return nil, &Error{Event: -1, Path: f.Name, Err: fmt.Errorf("%w: %s", ErrBadDType, f.Type)}
+			return nil, &Error{Path: f.Name, Err: fmt.Errorf("%w: %s", ErrBadDType, f.Type)}
 		}
 		cols[i] = &Column{name: f.Name}
 		cols[i].retype(f.Type)
 	}
 	for r, row := range rows {
 		if len(row) != len(fields) {
-			return nil, &Error{Event: r, Err: fmt.Errorf("%w: row has %d values, dtype has %d fields", ErrLength, len(row), len(fields))}
+			return nil, &Error{Event: r + 1, Err: fmt.Errorf("%w: row has %d values, dtype has %d fields", ErrLength, len(row), len(fields))}
 		}
 		for i, v := range row {
 			if err := appendTyped(cols[i], v); err != nil {
-				return nil, &Error{Event: r, Path: fields[i].Name, Err: err}
+				return nil, &Error{Event: r + 1, Path: fields[i].Name, Err: err}
 			}
 		}
 	}
@@ -208,7 +208,7 @@ func (t *Table) Bytes() int {
 // the table's length. Any other length is an error wrapping ErrLength.
 func (t *Table) AppendField(name string, data any) (*Table, error) {
 	if _, exists := t.index[name]; exists {
-		return nil, &Error{Event: -1, Path: name, Err: ErrDuplicateColumn}
+		return nil, &Error{Path: name, Err: ErrDuplicateColumn}
 	}
 	col, err := t.fieldColumn(name, data)
 	var located *Error
@@ -216,7 +216,7 @@ func (t *Table) AppendField(name string, data any) (*Table, error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, &Error{Event: -1, Path: name, Err: err}
+		return nil, &Error{Path: name, Err: err}
 	}
 	return newTable(append(t.Columns(), col), t.rows), nil
 }

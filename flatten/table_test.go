@@ -39,7 +39,7 @@ func TestFromRowsRefusals(t *testing.T) {
 		event int
 		path  string
 	}{
-		{name: "short row", rows: [][]any{{[]any{1, 2}, "a"}, {[]any{1, 2}}}, err: ErrLength, event: 1},
+		{name: "short row", rows: [][]any{{[]any{1, 2}, "a"}, {[]any{1, 2}}}, err: ErrLength, event: 2},
 		{name: "float into int array", rows: [][]any{{[]any{1, 2.5}, "a"}}, err: ErrTypeDrift, path: "x"},
 		{name: "wrong shape", rows: [][]any{{[]any{1, 2, 3}, "a"}}, err: ErrShapeDrift, path: "x"},
 		{name: "scalar into array", rows: [][]any{{1, "a"}}, err: ErrShapeDrift, path: "x"},
@@ -50,13 +50,17 @@ func TestFromRowsRefusals(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := FromRows(fields, tc.rows)
-			assertLocatedError(t, err, tc.err, tc.event, tc.path)
+			event := tc.event
+			if event == 0 {
+				event = len(tc.rows) // the last row, counted from 1
+			}
+			assertLocatedError(t, err, tc.err, event, tc.path)
 		})
 	}
 	_, err := FromRows([]Field{{Name: "a"}, {Name: "a"}}, nil)
-	assertLocatedError(t, err, ErrDuplicateColumn, -1, "a")
+	assertLocatedError(t, err, ErrDuplicateColumn, 0, "a")
 	_, err = FromRows([]Field{{Name: "a", Type: DType{Kind: Bool, Shape: 2}}}, nil)
-	assertLocatedError(t, err, ErrBadDType, -1, "a")
+	assertLocatedError(t, err, ErrBadDType, 0, "a")
 }
 
 func TestFromRowsAcceptsNullsEverywhere(t *testing.T) {
@@ -174,7 +178,7 @@ func TestAppendField(t *testing.T) {
 		})
 	}
 	_, err := base.AppendField("y", 1)
-	assertLocatedError(t, err, ErrDuplicateColumn, -1, "y")
+	assertLocatedError(t, err, ErrDuplicateColumn, 0, "y")
 }
 
 func TestAppendFieldOnEmptyTable(t *testing.T) {

@@ -430,7 +430,7 @@ func events(thread *starlark.Thread, fnName string, it starlark.Iterable) ([]fla
 		}
 		d, ok := v.(*starlark.Dict)
 		if !ok {
-			return nil, starlark.Errorf(starlark.TypeError, "%s: event %d is %s, not a dict", fnName, i, v.Type())
+			return nil, starlark.Errorf(starlark.TypeError, "%s: event %d is %s, not a dict", fnName, i+1, v.Type())
 		}
 		out = append(out, dictMap{d})
 	}
@@ -567,10 +567,10 @@ func tableSinkBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlar
 	add := func(v starlark.Value) error {
 		d, ok := v.(*starlark.Dict)
 		if !ok {
-			return starlark.Errorf(starlark.TypeError, "table_sink: event %d is %s, not a dict", tb.b.Len(), v.Type())
+			return starlark.Errorf(starlark.TypeError, "the event is %s, not a dict", v.Type()) // the stage names the event
 		}
 		if err := tb.b.Append(dictMap{d}); err != nil {
-			// the stage names the event; flatten's own (0-based) index would repeat it
+			// the stage names the event (pipeline.StageError); flatten's number would repeat it
 			var fe *flatten.Error
 			if errors.As(err, &fe) && fe.Path != "" {
 				return starlark.Errorf(starlark.ValueError, "key %q: %w", fe.Path, fe.Err)
