@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -282,6 +283,9 @@ func (c *cell) run(code string) (err error) {
 	if err != nil {
 		return err
 	}
+	if err := noLoad(f); err != nil {
+		return err
+	}
 	hasResult := captureFinalExpression(f)
 	err = starlark.ExecREPLChunk(f, c.main, c.session.globals)
 	if !hasResult {
@@ -293,6 +297,21 @@ func (c *cell) run(code string) (err error) {
 		c.emit(notebook.NewExecuteResult(c.n, bundle(v)))
 	}
 	return err
+}
+
+// noLoad refuses Starlark's load statement: cells import modules as
+// Python does, and one way is easier to learn than two.
+func noLoad(f *syntax.File) error {
+	for _, stmt := range f.Stmts {
+		if l, ok := stmt.(*syntax.LoadStmt); ok {
+			names := make([]string, len(l.From))
+			for i, n := range l.From {
+				names[i] = n.Name
+			}
+			return syntax.Error{Pos: l.Load, Msg: fmt.Sprintf("load() is Starlark's; a cell imports as Python does: from %s import %s", l.ModuleName(), strings.Join(names, ", "))}
+		}
+	}
+	return nil
 }
 
 // captureFinalExpression rewrites a final bare expression statement into an
