@@ -9,11 +9,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
 // TestCellFilesPassTheirChecks runs every testdata/cells/*.py as one cell in
-// a fresh session, as go.starlark.net runs its testdata/*.star scripts. A
+// a fresh session, as go.starlark.net runs its testdata/*.star scripts. The
+// session's cells see the library's names and the seed module's
+// (libtest.Session and libtest.Import), until cells import them. A
 // file checks itself: its check(got, want, what) raises AssertionError, so
 // the cell must end with status ok. What it prints must be its "# Output:"
 // block, as in a Go Example: the lines after that comment, each without its
@@ -27,16 +30,18 @@ func TestCellFilesPassTheirChecks(t *testing.T) {
 			t.Parallel()
 			source, err := os.ReadFile(file)
 			require.NoError(t, err)
-			res, outs := run(kernel.NewSession(kernel.Options{}), string(source))
+			s := libtest.Session(kernel.Options{})
+			libtest.Import(t, s, "seed")
+			res, outs := libtest.Run(s, string(source))
 			var failures []string
 			for _, o := range outs {
 				if o.OutputType == "error" {
-					failures = append(failures, plainTraceback(o))
+					failures = append(failures, libtest.PlainTraceback(o))
 				}
 			}
-			require.Equal(t, kernel.StatusOK, res.Status, "%s failed:\n%s\nprinted before:\n%s", file, strings.Join(failures, "\n"), printed(outs))
+			require.Equal(t, kernel.StatusOK, res.Status, "%s failed:\n%s\nprinted before:\n%s", file, strings.Join(failures, "\n"), libtest.Printed(outs))
 			if want, ok := outputBlock(string(source)); ok {
-				assert.Equal(t, want, printed(outs), "%s: printed (actual) and its # Output: block (expected) differ", file)
+				assert.Equal(t, want, libtest.Printed(outs), "%s: printed (actual) and its # Output: block (expected) differ", file)
 			}
 		})
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.starlark.net/starlark"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -59,15 +60,8 @@ func longLoopSession(opts kernel.Options) *kernel.Session {
 		events[i] = ev
 		rows[i] = starlark.Tuple{starlark.MakeInt(i), starlark.Float(float64(i) + 0.5)}
 	}
-	files := map[string]string{"big.jsonl": jsonl.String(), "big.csv": csv.String()}
-	opts.ReadFile = func(name string) ([]byte, error) {
-		data, ok := files[name]
-		if !ok {
-			return nil, fmt.Errorf("no file %q", name)
-		}
-		return []byte(data), nil
-	}
-	s := kernel.NewSession(opts)
+	opts.ReadFile = libtest.ReadFiles(map[string]string{"big.jsonl": jsonl.String(), "big.csv": csv.String()})
+	s := libtest.Session(opts)
 	s.Predeclare("events", starlark.NewList(events))
 	s.Predeclare("rows", starlark.NewList(rows))
 	return s
@@ -78,14 +72,14 @@ func longLoopSession(opts kernel.Options) *kernel.Session {
 func assertStoppedThenNextCellRuns(t *testing.T, s *kernel.Session, code, ename string) {
 	t.Helper()
 	begin := time.Now()
-	res, outs := run(s, code)
+	res, outs := libtest.Run(s, code)
 	took := time.Since(begin)
 	assert.Less(t, took, stopWithin, "cell %q took %s; stopped, it should end sooner", code, took)
 	assert.Equal(t, kernel.StatusAborted, res.Status, "cell %q: %v", code, res.Err)
-	assert.Equal(t, ename, last(t, outs).EName, "cell %q: %s", code, last(t, outs).EValue)
-	res, outs = run(s, "1 + 1")
+	assert.Equal(t, ename, libtest.Last(t, outs).EName, "cell %q: %s", code, libtest.Last(t, outs).EValue)
+	res, outs = libtest.Run(s, "1 + 1")
 	require.Equal(t, kernel.StatusOK, res.Status, "the cell after %q: %v", code, res.Err)
-	assert.Equal(t, "2", last(t, outs).Data["text/plain"], "the cell after %q", code)
+	assert.Equal(t, "2", libtest.Last(t, outs).Data["text/plain"], "the cell after %q", code)
 }
 
 func TestLongGoLoopsStopAtTheStepBudget(t *testing.T) {
@@ -112,7 +106,7 @@ func TestLongGoLoopsStopOnInterruptFromTheYieldHook(t *testing.T) {
 		armed.Store(true)
 		return starlark.None, nil
 	}))
-	stdout(t, s, "t = table(events)", kernel.StatusOK)
+	libtest.Stdout(t, s, "t = table(events)", kernel.StatusOK)
 	cells := append(longLoopCells, struct{ name, code string }{"table rows", `t.rows()`})
 	for _, c := range cells {
 		t.Run(c.name, func(t *testing.T) {
@@ -147,7 +141,7 @@ list(body())`},
 	for _, c := range sleepers {
 		for _, st := range stoppers {
 			t.Run(c.name+" by "+st.name, func(t *testing.T) {
-				s := kernel.NewSession(kernel.Options{})
+				s := libtest.Session(kernel.Options{})
 				started := make(chan struct{})
 				s.Predeclare("started", starlark.NewBuiltin("started", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 					close(started)
@@ -162,15 +156,15 @@ list(body())`},
 				}()
 				code := "started()\n" + strings.TrimPrefix(c.code, "\n")
 				begin := time.Now()
-				res, outs := run(s, code)
+				res, outs := libtest.Run(s, code)
 				<-done
 				assert.Less(t, time.Since(begin), stopWithin, "cell %q", code)
 				assert.Equal(t, kernel.StatusAborted, res.Status, "cell %q: %v", code, res.Err)
-				assert.Equal(t, st.ename, last(t, outs).EName, "cell %q: %s", code, last(t, outs).EValue)
+				assert.Equal(t, st.ename, libtest.Last(t, outs).EName, "cell %q: %s", code, libtest.Last(t, outs).EValue)
 				for _, o := range outs {
 					assert.NotContains(t, o.Text, "caught", "cell %q: no except clause catches a stop", code)
 				}
-				res, _ = run(s, "1 + 1")
+				res, _ = libtest.Run(s, "1 + 1")
 				assert.Equal(t, kernel.StatusOK, res.Status, "the cell after %q: %v", code, res.Err)
 			})
 		}
@@ -178,23 +172,23 @@ list(body())`},
 }
 
 func TestAbsurdSizesAreRefusedWithNamedErrors(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	assertCellErrors(t, s, []errorCase{
+	s := libtest.Session(kernel.Options{})
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
 		{`hist([1, 2, 3], bins=10000000)`, "ValueError", "hist: bins=10000000 is too many (at most 100000)"},
 		{`format(1.5, ">100000000f")`, "ValueError", "format width 100000000 too large (at most 1000000)"},
 		{`"{:.100000000f}".format(1.5)`, "ValueError", "format precision 100000000 too large (at most 1000000)"},
 		{`"%*d" % (100000000, 1)`, "ValueError", "format width 100000000 too large (at most 1000000)"},
 	})
-	stdout(t, s, `hist([1, 2, 3], bins=100000)`, kernel.StatusOK)
-	stdout(t, s, `len(format(1.5, ">1000000f"))`, kernel.StatusOK)
+	libtest.Stdout(t, s, `hist([1, 2, 3], bins=100000)`, kernel.StatusOK)
+	libtest.Stdout(t, s, `len(format(1.5, ">1000000f"))`, kernel.StatusOK)
 }
 
 // sorted() of many values counts its comparisons as steps, so the step
 // budget stops a long sort and the next cell runs.
 func TestALongSortStopsAtTheStepBudget(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{MaxSteps: 200_000})
-	_, outs := stdout(t, s, "x = sorted(range(1000000), reverse=True)", kernel.StatusAborted)
+	s := libtest.Session(kernel.Options{MaxSteps: 200_000})
+	_, outs := libtest.Stdout(t, s, "x = sorted(range(1000000), reverse=True)", kernel.StatusAborted)
 	assert.Equal(t, "StepLimitError", outs[len(outs)-1].EName)
-	got, _ := stdout(t, s, "print('next')", kernel.StatusOK)
+	got, _ := libtest.Stdout(t, s, "print('next')", kernel.StatusOK)
 	assert.Equal(t, "next\n", got)
 }

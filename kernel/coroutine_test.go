@@ -3,30 +3,15 @@ package kernel_test
 import (
 	"os"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
-
-// stdout runs code and returns what it printed, failing the test unless the
-// cell ended with status want.
-func stdout(t *testing.T, s *kernel.Session, code, want string) (string, []kernel.Output) {
-	t.Helper()
-	res, outs := run(s, code)
-	var b strings.Builder
-	for _, o := range outs {
-		if o.OutputType == "stream" {
-			b.WriteString(o.Text)
-		}
-	}
-	require.Equal(t, want, res.Status, "cell:\n%s\noutputs: %+v", code, outs)
-	return b.String(), outs
-}
 
 func transcript(t *testing.T, name string) string {
 	t.Helper()
@@ -35,12 +20,19 @@ func transcript(t *testing.T, name string) string {
 	return string(data)
 }
 
-const loadSeed = `load("seed", "coroutine", "pushdata", "co_process", "co_filter", "co_split", "co_sink", "co_stopif", "running_avg", "sender")`
+// seedSession is a session whose cells see the seed module's names
+// (coroutine, pushdata, co_sink, ...), as "from seed import *" will give
+// them once cells have import statements. Importing runs one cell.
+func seedSession(t *testing.T) *kernel.Session {
+	t.Helper()
+	s := libtest.Session(kernel.Options{})
+	libtest.Import(t, s, "seed")
+	return s
+}
 
 func TestSeedIn206PrintsTheSeedTranscript(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, loadSeed+`
-pipeline = co_process(
+	s := seedSession(t)
+	got, _ := libtest.Stdout(t, s, `pipeline = co_process(
                 co_filter(
                         co_split( co_sink("first"), co_sink("display")),
                         co_sink("second") ))
@@ -50,9 +42,8 @@ pipeline.close()`, kernel.StatusOK)
 }
 
 func TestSeedIn207StopsTheSourceAndClosesTheSinks(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, loadSeed+`
-pipeline = co_process(
+	s := seedSession(t)
+	got, _ := libtest.Stdout(t, s, `pipeline = co_process(
                 co_stopif( lambda x: x>104,
                     co_filter(
                         co_split( co_sink("first"), co_sink("display")),
@@ -64,9 +55,8 @@ pushdata(pipeline, 10 )`, kernel.StatusOK)
 }
 
 func TestSeedRunningAverageRepliesToEachSend(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, loadSeed+`
-r = running_avg()
+	s := seedSession(t)
+	got, _ := libtest.Stdout(t, s, `r = running_avg()
 r.send(None)
 print(r.send(10))
 print(r.send(100))
@@ -75,23 +65,23 @@ for x in range(10):
     print( r.send(x*10) )`, kernel.StatusOK)
 	assert.Equal(t, "10.0\n55.0\n70.0\n52.5\n44.0\n40.0\n38.57142857142857\n38.75\n40.0\n42.0\n44.54545454545455\n47.5\n50.76923076923077\n", got)
 
-	got, _ = stdout(t, s, "for x in sender(running_avg()):\n    print( x )", kernel.StatusOK)
+	got, _ = libtest.Stdout(t, s, "for x in sender(running_avg()):\n    print( x )", kernel.StatusOK)
 	assert.Equal(t, "0.0\n0.5\n1.0\n1.5\n2.0\n2.5\n3.0\n3.5\n4.0\n4.5\n", got)
 }
 
 func TestExhaustedGeneratorRaisesStopIteration(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, loadSeed+"\nd = sender(running_avg())\nfor x in d:\n    pass", kernel.StatusOK)
-	_, outs := stdout(t, s, "next(d)", kernel.StatusError)
-	assert.Equal(t, "StopIteration", last(t, outs).EName)
-	got, _ := stdout(t, s, `print(next(d, "default"))`, kernel.StatusOK)
+	s := seedSession(t)
+	libtest.Stdout(t, s, "d = sender(running_avg())\nfor x in d:\n    pass", kernel.StatusOK)
+	_, outs := libtest.Stdout(t, s, "next(d)", kernel.StatusError)
+	assert.Equal(t, "StopIteration", libtest.Last(t, outs).EName)
+	got, _ := libtest.Stdout(t, s, `print(next(d, "default"))`, kernel.StatusOK)
 	assert.Equal(t, "default\n", got)
 }
 
 func TestGeneratorErrorsAreThePythonOnes(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, "def squares(n):\n    for i in range(n):\n        yield i * i", kernel.StatusOK)
-	assertCellErrors(t, s, []errorCase{
+	s := libtest.Session(kernel.Options{})
+	libtest.Stdout(t, s, "def squares(n):\n    for i in range(n):\n        yield i * i", kernel.StatusOK)
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
 		{"squares(3).send(1)", "TypeError", "can't send non-None value to a just-started generator"},
 		{"x = (yield)", "SyntaxError", "'yield' outside function"},
 		{"next(42)", "TypeError", "'int' object is not an iterator"},
@@ -101,59 +91,57 @@ func TestGeneratorErrorsAreThePythonOnes(t *testing.T) {
 		{"next(counter('c'))", "TypeError", "c is a built-in counter stage: it takes values sent to it and has nothing to iterate"},
 		{"for x in collect():\n    pass", "TypeError", "collect is a built-in collect stage"},
 	})
-	got, _ := stdout(t, s, "print(list(squares(4)), [x for x in squares(2)])", kernel.StatusOK)
+	got, _ := libtest.Stdout(t, s, "print(list(squares(4)), [x for x in squares(2)])", kernel.StatusOK)
 	assert.Equal(t, "[0, 1, 4, 9] [0, 1]\n", got)
 }
 
 func TestCoroutineMadeInOneCellPrintsIntoTheCellThatSendsToIt(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	first, _ := stdout(t, s, loadSeed+`
-sink = co_sink("late")`, kernel.StatusOK)
+	s := seedSession(t)
+	first, _ := libtest.Stdout(t, s, `sink = co_sink("late")`, kernel.StatusOK)
 	assert.Equal(t, "Init sink late\n", first)
-	second, _ := stdout(t, s, "sink.send(1)", kernel.StatusOK)
+	second, _ := libtest.Stdout(t, s, "sink.send(1)", kernel.StatusOK)
 	assert.Equal(t, "      late RECEIVED: 1\n", second)
-	third, _ := stdout(t, s, "sink.close()\nprint(sink.state)", kernel.StatusOK)
+	third, _ := libtest.Stdout(t, s, "sink.close()\nprint(sink.state)", kernel.StatusOK)
 	assert.Equal(t, "CLOSING SINK late\nclosed\n", third)
 }
 
 func TestBodyErrorNamesTheBodyLineAndTheStage(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	_, outs := stdout(t, s, `load("seed", "coroutine")
-@coroutine
+	s := seedSession(t)
+	_, outs := libtest.Stdout(t, s, `@coroutine
 def inverse(out):
     while True:
         x = (yield)
         out.send(1 // x)
 c = inverse(collect())
 c.send(0)`, kernel.StatusError)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "ZeroDivisionError", o.EName)
 	assert.Contains(t, o.EValue, `inverse`)
-	tb := plainTraceback(o)
-	assert.Contains(t, tb, "line 8", "the send in the cell")
-	assert.Contains(t, tb, "line 6", "the division in the body")
-	got, _ := stdout(t, s, "print(c.state)", kernel.StatusOK)
+	tb := libtest.PlainTraceback(o)
+	assert.Contains(t, tb, "line 7", "the send in the cell")
+	assert.Contains(t, tb, "line 5", "the division in the body")
+	got, _ := libtest.Stdout(t, s, "print(c.state)", kernel.StatusOK)
 	assert.Equal(t, "stopped\n", got)
 }
 
 func TestInterruptReachesABusyCoroutineBody(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, "load('seed', 'coroutine')\n@coroutine\ndef spin():\n    (yield)\n    while True:\n        pass\nc = spin()", kernel.StatusOK)
+	s := seedSession(t)
+	libtest.Stdout(t, s, "@coroutine\ndef spin():\n    (yield)\n    while True:\n        pass\nc = spin()", kernel.StatusOK)
 	go func() {
 		time.Sleep(50 * time.Millisecond)
 		s.Interrupt()
 	}()
 	start := time.Now()
-	_, outs := stdout(t, s, "c.send(1)", kernel.StatusAborted)
+	_, outs := libtest.Stdout(t, s, "c.send(1)", kernel.StatusAborted)
 	assert.Less(t, time.Since(start), 2*time.Second)
-	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
-	got, _ := stdout(t, s, "print('next cell runs')", kernel.StatusOK)
+	assert.Equal(t, "KeyboardInterrupt", libtest.Last(t, outs).EName)
+	got, _ := libtest.Stdout(t, s, "print('next cell runs')", kernel.StatusOK)
 	assert.Equal(t, "next cell runs\n", got)
 }
 
 func TestSenderCatchesStopIterationWhenThePipelineStops(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, `
+	s := libtest.Session(kernel.Options{})
+	got, _ := libtest.Stdout(t, s, `
 c = collect()
 head = take(2, c)
 def sent(target, x):
@@ -164,13 +152,13 @@ def sent(target, x):
         return False
 print([sent(head, x) for x in range(4)], c.values, head.state)`, kernel.StatusOK)
 	assert.Equal(t, "[True, False, False, False] [0, 1] stopped\n", got)
-	_, outs := stdout(t, s, "head.send(9)", kernel.StatusError)
-	assert.Equal(t, "StopIteration", last(t, outs).EName)
+	_, outs := libtest.Stdout(t, s, "head.send(9)", kernel.StatusError)
+	assert.Equal(t, "StopIteration", libtest.Last(t, outs).EName)
 }
 
 func TestBuiltinStagesBuildTheSeedTopology(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, `
+	s := libtest.Session(kernel.Options{})
+	got, _ := libtest.Stdout(t, s, `
 first, display, second = counter("first"), counter("display"), counter("second")
 head = process(add(100), filter(negate(multiple_of(3)), split(first, display, every=2), second))
 n = push(range(1000), head, block=64)
@@ -179,15 +167,15 @@ print(n, first.received, display.received, second.received)`, kernel.StatusOK)
 }
 
 func TestBuiltinPrinterKeepsTheSeedInterleaving(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, `
+	s := libtest.Session(kernel.Options{})
+	got, _ := libtest.Stdout(t, s, `
 head = process(add(100), filter(negate(multiple_of(3)), split(printer("first"), printer("display")), printer("second")))
 push(range(4), head)`, kernel.StatusOK)
 	assert.Equal(t, "   display RECEIVED: 100\n     first RECEIVED: 100\n     first RECEIVED: 101\n    second RECEIVED: 102\n   display RECEIVED: 103\n     first RECEIVED: 103\n", got)
 }
 
 func TestBuiltinStagesTakeStarlarkFunctions(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
+	s := libtest.Session(kernel.Options{})
 	for _, c := range []struct{ code, want string }{
 		{"c = collect()\npush(range(5), process(lambda x: x * x, c))\nprint(c.values)", "[0, 1, 4, 9, 16]"},
 		{"c = collect()\npush(range(6), filter(lambda x: x % 2 == 0, c))\nprint(c.values)", "[0, 2, 4]"},
@@ -200,14 +188,14 @@ func TestBuiltinStagesTakeStarlarkFunctions(t *testing.T) {
 		{"seen = []\npush(['x', 'y'], sink(seen.append))\nprint(seen)", `['x', 'y']`},
 		{"print(add(2)(3), mul(2)(4), greater(1)(2), less(1)(2), multiple_of(3)(-3), multiple_of(3)(4), negate(greater(1))(0))", "5 8 True False True False True"},
 	} {
-		got, _ := stdout(t, s, c.code, kernel.StatusOK)
+		got, _ := libtest.Stdout(t, s, c.code, kernel.StatusOK)
 		assert.Equal(t, c.want+"\n", got, "cell:\n%s", c.code)
 	}
 }
 
 func TestBuiltinStageArgumentErrorsNameTheParameter(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	assertCellErrors(t, s, []errorCase{
+	s := libtest.Session(kernel.Options{})
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
 		{"process(add(1), None)", "TypeError", "process: output must be a stage, not None"},
 		{"split(collect(), collect(), every=0)", "ValueError", "split: every must be at least 1, got 0"},
 		{"process(3, collect())", "TypeError", "want a function, got int"},
@@ -215,43 +203,19 @@ func TestBuiltinStageArgumentErrorsNameTheParameter(t *testing.T) {
 		{"push(range(3), collect(), block=0)", "ValueError", "push: block must be at least 1"},
 		{"filter(lambda x: x, 5)", "TypeError", "for parameter output: want a stage (or None), got int"},
 	})
+
 }
 
 func TestPushIntoAStoppedPipelineReturnsTheCountSent(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, "c = collect()\nprint(push(range(100), stopif(greater(4), c)))", kernel.StatusOK)
+	s := libtest.Session(kernel.Options{})
+	got, _ := libtest.Stdout(t, s, "c = collect()\nprint(push(range(100), stopif(greater(4), c)))", kernel.StatusOK)
 	assert.Equal(t, "6\n", got, "0..4 pass, 5 stops the pipeline")
-}
-
-func TestModuleSourceShowsTheSeedModule(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, `src = module_source("seed")
-print("@coroutine\ndef co_sink(name):" in src, "data = (yield)" in src, "except GeneratorExit:" in src)`, kernel.StatusOK)
-	assert.Equal(t, "True True True\n", got)
-	_, outs := stdout(t, s, `module_source("nope")`, kernel.StatusError)
-	assert.Equal(t, "ModuleNotFoundError", last(t, outs).EName)
-}
-
-// errorCase is a cell that must fail: its error output's ename and a part
-// of its evalue.
-type errorCase struct{ code, ename, evalue string }
-
-// assertCellErrors runs each case in s and checks its error output.
-func assertCellErrors(t *testing.T, s *kernel.Session, cases []errorCase) {
-	t.Helper()
-	for _, c := range cases {
-		_, outs := stdout(t, s, c.code, kernel.StatusError)
-		o := last(t, outs)
-		assert.Equal(t, c.ename, o.EName, "cell %q: %s", c.code, o.EValue)
-		assert.Contains(t, o.EValue, c.evalue, "cell %q", c.code)
-	}
 }
 
 func TestCloseEndsTheCoroutinesASessionLeftOpen(t *testing.T) {
 	before := runtime.NumGoroutine()
-	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, loadSeed+`
-sinks = [co_sink("s%d" % i) for i in range(50)]
+	s := seedSession(t)
+	libtest.Stdout(t, s, `sinks = [co_sink("s%d" % i) for i in range(50)]
 def forever():
     while True:
         (yield)
@@ -264,24 +228,24 @@ gens = [forever() for i in range(500)]
 }
 
 func TestAnErrorInsideAForLoopOverAGeneratorFailsTheCellWithBothPlaces(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	got, outs := stdout(t, s, "def g():\n    yield 1\n    yield 1 // 0\nfor x in g():\n    print(x)", kernel.StatusError)
+	s := libtest.Session(kernel.Options{})
+	got, outs := libtest.Stdout(t, s, "def g():\n    yield 1\n    yield 1 // 0\nfor x in g():\n    print(x)", kernel.StatusError)
 	assert.Equal(t, "1\n", got)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "ZeroDivisionError", o.EName)
-	tb := plainTraceback(o)
+	tb := libtest.PlainTraceback(o)
 	assert.Contains(t, tb, "Cell In[1], line 4", "the for loop")
 	assert.Contains(t, tb, "Cell In[1], line 3", "the division in the generator")
 }
 
 func TestErrorsInStagesKeepTheirPythonNameAndTheStage(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	assertCellErrors(t, s, []errorCase{
-		{"load('seed', 'coroutine')\n@coroutine\ndef c():\n    while True:\n        x = (yield)\n        take(-x, collect())\nc().send(5)", "ValueError", `coroutine "c": event 1: take: n must be at least 0, got -5`},
+	s := seedSession(t)
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
+		{"@coroutine\ndef c():\n    while True:\n        x = (yield)\n        take(-x, collect())\nc().send(5)", "ValueError", `coroutine "c": event 1: take: n must be at least 0, got -5`},
 		{"push([1], process(lambda v: table([{'a': v}])['k'], collect()))", "KeyError", `map "process(lambda)": event 1: `},
 		{`push([{"a": 1}, {"a": "x"}], table_sink())`, "ValueError", `sink "table": event 2: key "a": type drift`},
 		{`"x" > 1`, "TypeError", "not implemented"},
-		{`load("seed", "nope")`, "ImportError", "nope not found in module seed"},
 		{"take(-1, collect())", "ValueError", "take: n must be at least 0, got -1"},
 	})
+
 }

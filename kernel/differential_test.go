@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -85,7 +86,7 @@ func pushbookStdout(t *testing.T, file, source string) string {
 					b.WriteString(o.Text)
 				}
 			case "error":
-				failures = append(failures, o.EName+": "+o.EValue+"\n"+plainTraceback(o))
+				failures = append(failures, o.EName+": "+o.EValue+"\n"+libtest.PlainTraceback(o))
 			}
 		})
 	}()

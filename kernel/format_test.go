@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -19,15 +20,15 @@ func TestFormatAndFormatSpecsReachCells(t *testing.T) {
 		{`"{name:5d}|".format(name=42)`, "   42|"},
 		{`format(1234567, ",")`, "1,234,567"},
 	} {
-		got, _ := stdout(t, s, "print("+c.expr+")", kernel.StatusOK)
+		got, _ := libtest.Stdout(t, s, "print("+c.expr+")", kernel.StatusOK)
 		assert.Equal(t, c.want+"\n", got, "%s", c.expr)
 	}
 	for _, c := range []struct{ expr, ename, evalue string }{
 		{`format("x", "d")`, "ValueError", "Unknown format code 'd' for object of type 'str'"},
 		{`format([], "5")`, "TypeError", "unsupported format string passed to list.__format__"},
 	} {
-		_, outs := stdout(t, s, c.expr, kernel.StatusError)
-		assert.Equal(t, c.ename, last(t, outs).EName, "%s", c.expr)
-		assert.Contains(t, last(t, outs).EValue, c.evalue, "%s", c.expr)
+		_, outs := libtest.Stdout(t, s, c.expr, kernel.StatusError)
+		assert.Equal(t, c.ename, libtest.Last(t, outs).EName, "%s", c.expr)
+		assert.Contains(t, libtest.Last(t, outs).EValue, c.evalue, "%s", c.expr)
 	}
 }

@@ -4,14 +4,21 @@ import (
 	"testing"
 	"time"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
+	"pushbook/lib/random"
 )
 
 // fuzzSeedCells are the seed corpus of FuzzCell: one cell for each part of
 // the language the notebooks use, and a few that fail.
 var fuzzSeedCells = []string{
 	"x = 1\nprint(x)\nx",
-	`load("seed", "coroutine", "co_sink", "sender")
+	`def coroutine(func):
+    def start(*args):
+        g = func(*args)
+        g.send(None)
+        return g
+    return start
 @coroutine
 def printer():
     while True:
@@ -64,7 +71,8 @@ append_fields(a, "z", [7, 8])`,
     return name
 gather(partial(fetch, "a"), partial(fetch, "b"), lambda: 1 // 0)`,
 	`"{:>8.3f}|{!r}".format(3.14159, "x")`,
-	`r = random(seed=1)
+	`r = Random(1)
+t0 = perf_counter()
 [r.uniform(0, 1) for _ in range(3)]`,
 }
 
@@ -80,7 +88,8 @@ func FuzzCell(f *testing.F) {
 		f.Add(code)
 	}
 	f.Fuzz(func(t *testing.T, code string) {
-		s := kernel.NewSession(kernel.Options{MaxSteps: 100_000, MaxOutputLines: 50, MaxOutputBytes: 4096})
+		s := libtest.Session(kernel.Options{MaxSteps: 100_000, MaxOutputLines: 50, MaxOutputBytes: 4096})
+		libtest.Predeclare(s, random.Module, "Random")
 		watchdog := time.AfterFunc(fuzzWatchdog, s.Interrupt)
 		defer watchdog.Stop()
 		var outs []kernel.Output

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -31,10 +32,10 @@ func TestUnreachableGeneratorsAreClosed(t *testing.T) {
 	defer s.Close()
 	before := runtime.NumGoroutine()
 	n := kernel.MaxOpenGenerators * 3
-	stdout(t, s, suspendedGen+fmt.Sprintf("for i in range(%d):\n    g = gen()\n    next(g)\n", n), kernel.StatusOK)
+	libtest.Stdout(t, s, suspendedGen+fmt.Sprintf("for i in range(%d):\n    g = gen()\n    next(g)\n", n), kernel.StatusOK)
 	assert.Less(t, runtime.NumGoroutine()-before, kernel.MaxOpenGenerators+100, "suspended generators nobody holds were closed")
 	runtime.GC()
-	out, _ := stdout(t, s, `print(closed["n"])`, kernel.StatusOK)
+	out, _ := libtest.Stdout(t, s, `print(closed["n"])`, kernel.StatusOK)
 	closed, err := strconv.Atoi(strings.TrimSpace(out))
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, closed, n-kernel.MaxOpenGenerators, "their except GeneratorExit ran")
@@ -45,13 +46,13 @@ func TestUnreachableGeneratorsAreClosed(t *testing.T) {
 func TestHeldGeneratorsAreLimited(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	defer s.Close()
-	_, outs := stdout(t, s, suspendedGen+fmt.Sprintf("kept = []\nfor i in range(%d):\n    g = gen()\n    next(g)\n    kept.append(g)\n", kernel.MaxOpenGenerators+10), kernel.StatusError)
+	_, outs := libtest.Stdout(t, s, suspendedGen+fmt.Sprintf("kept = []\nfor i in range(%d):\n    g = gen()\n    next(g)\n    kept.append(g)\n", kernel.MaxOpenGenerators+10), kernel.StatusError)
 	last := outs[len(outs)-1]
 	assert.Equal(t, "RuntimeError", last.EName)
 	assert.Contains(t, last.EValue, fmt.Sprintf("%d generators are open", kernel.MaxOpenGenerators))
 	assert.Contains(t, last.EValue, "close()")
 
 	// Closing them makes room again.
-	out, _ := stdout(t, s, "for g in kept:\n    g.close()\nkept = []\ng = gen()\nprint(next(g))", kernel.StatusOK)
+	out, _ := libtest.Stdout(t, s, "for g in kept:\n    g.close()\nkept = []\ng = gen()\nprint(next(g))", kernel.StatusOK)
 	assert.Equal(t, "1\n", out)
 }

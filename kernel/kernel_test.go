@@ -2,7 +2,6 @@ package kernel_test
 
 import (
 	"errors"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,33 +13,14 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 	"pushbook/notebook"
 )
 
-// run executes code and returns the result and the outputs emitted.
-func run(s *kernel.Session, code string) (kernel.Result, []kernel.Output) {
-	var outs []kernel.Output
-	res := s.Execute(code, func(o kernel.Output) { outs = append(outs, o) })
-	return res, outs
-}
-
-var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
-
-// plainTraceback joins an error output's traceback without colours.
-func plainTraceback(o kernel.Output) string {
-	return ansi.ReplaceAllString(strings.Join(o.Traceback, "\n"), "")
-}
-
-func last(t *testing.T, outs []kernel.Output) kernel.Output {
-	t.Helper()
-	require.NotEmpty(t, outs)
-	return outs[len(outs)-1]
-}
-
 func TestExecuteEmitsStreamAndResult(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	res, outs := run(s, "x = 20\nprint('x is', x)\nx * 2 + 2")
+	res, outs := libtest.Run(s, "x = 20\nprint('x is', x)\nx * 2 + 2")
 	assert.Equal(t, kernel.Result{ExecutionCount: 1, Status: kernel.StatusOK}, res)
 	assert.Equal(t, []kernel.Output{
 		notebook.NewStream("stdout", "x is 20\n"),
@@ -62,7 +42,7 @@ func TestFinalExpressionIsShownOnlyWhenNotNone(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
-			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
+			res, outs := libtest.Run(kernel.NewSession(kernel.Options{}), tc.code)
 			require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 			assert.Equal(t, tc.want, outs)
 		})
@@ -71,13 +51,13 @@ func TestFinalExpressionIsShownOnlyWhenNotNone(t *testing.T) {
 
 func TestGlobalsPersistAcrossCellsAndSurviveErrors(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	res, _ := run(s, "def double(x):\n    return 2 * x\ntotal = 0")
+	res, _ := libtest.Run(s, "def double(x):\n    return 2 * x\ntotal = 0")
 	require.Equal(t, kernel.StatusOK, res.Status)
-	res, _ = run(s, "total = double(21)\nmissing = {}['k']\nnever = 1")
+	res, _ = libtest.Run(s, "total = double(21)\nmissing = {}['k']\nnever = 1")
 	require.Equal(t, kernel.StatusError, res.Status)
-	res, outs := run(s, "total")
+	res, outs := libtest.Run(s, "total")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "42", last(t, outs).Data["text/plain"], "a global assigned before the error stays")
+	assert.Equal(t, "42", libtest.Last(t, outs).Data["text/plain"], "a global assigned before the error stays")
 	assert.Equal(t, 3, res.ExecutionCount)
 	g := s.Globals()
 	assert.Contains(t, g, "double")
@@ -97,9 +77,9 @@ if n == 3:
     seen = set([1, 2, 2])
 n = fact(5)
 [n, len(seen), isinstance(seen, set), isinstance(1, (str, int)), isinstance("a", dict)]`
-	res, outs := run(s, code)
+	res, outs := libtest.Run(s, code)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "[120, 2, True, True, False]", last(t, outs).Data["text/plain"])
+	assert.Equal(t, "[120, 2, True, True, False]", libtest.Last(t, outs).Data["text/plain"])
 }
 
 func TestErrorsBecomeErrorOutputsWithPythonNames(t *testing.T) {
@@ -119,15 +99,15 @@ func TestErrorsBecomeErrorOutputsWithPythonNames(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
-			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
+			res, outs := libtest.Run(libtest.Session(kernel.Options{}), tc.code)
 			assert.Equal(t, kernel.StatusError, res.Status)
 			require.Error(t, res.Err)
 			assert.Contains(t, res.Err.Error(), "cell In [1]")
-			o := last(t, outs)
+			o := libtest.Last(t, outs)
 			assert.Equal(t, notebook.ErrorOutput, o.OutputType)
 			assert.Equal(t, tc.ename, o.EName)
 			assert.Equal(t, tc.evalue, o.EValue)
-			tb := plainTraceback(o)
+			tb := libtest.PlainTraceback(o)
 			assert.True(t, strings.HasSuffix(tb, tc.ename+": "+tc.evalue), "traceback ends with the error:\n%s", tb)
 			for _, want := range tc.traceback {
 				assert.Contains(t, tb, want)
@@ -138,14 +118,14 @@ func TestErrorsBecomeErrorOutputsWithPythonNames(t *testing.T) {
 
 func TestSyntaxErrorShowsLineAndCaret(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	res, outs := run(s, "x = 1\ny = x +* 2\n")
+	res, outs := libtest.Run(s, "x = 1\ny = x +* 2\n")
 	assert.Equal(t, kernel.StatusError, res.Status)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "SyntaxError", o.EName)
-	assert.Equal(t, "  Cell In[1], line 2, column 8\n    y = x +* 2\n           ^\nSyntaxError: "+o.EValue, plainTraceback(o))
-	res, outs = run(s, "x")
+	assert.Equal(t, "  Cell In[1], line 2, column 8\n    y = x +* 2\n           ^\nSyntaxError: "+o.EValue, libtest.PlainTraceback(o))
+	res, outs = libtest.Run(s, "x")
 	assert.Equal(t, kernel.StatusError, res.Status, "a syntax error runs none of the cell")
-	assert.Equal(t, "NameError", last(t, outs).EName)
+	assert.Equal(t, "NameError", libtest.Last(t, outs).EName)
 }
 
 func TestBuiltinExceptionClassChoosesEnameThroughWrapping(t *testing.T) {
@@ -153,12 +133,12 @@ func TestBuiltinExceptionClassChoosesEnameThroughWrapping(t *testing.T) {
 	s.Predeclare("nxt", starlark.NewBuiltin("nxt", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 		return nil, errors.Join(errors.New("context"), starlark.NewException(starlark.StopIteration))
 	}))
-	res, outs := run(s, "def g():\n    return nxt()\ng()")
+	res, outs := libtest.Run(s, "def g():\n    return nxt()\ng()")
 	assert.Equal(t, kernel.StatusError, res.Status)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "StopIteration", o.EName)
 	assert.Equal(t, "", o.EValue)
-	assert.Contains(t, plainTraceback(o), "in g")
+	assert.Contains(t, libtest.PlainTraceback(o), "in g")
 }
 
 func TestPanicInBuiltinBecomesErrorAndSessionLivesOn(t *testing.T) {
@@ -168,42 +148,42 @@ func TestPanicInBuiltinBecomesErrorAndSessionLivesOn(t *testing.T) {
 		m["x"] = 1 // panics: assignment to entry in nil map
 		return starlark.None, nil
 	}))
-	res, outs := run(s, "before = 1\nboom()")
+	res, outs := libtest.Run(s, "before = 1\nboom()")
 	assert.Equal(t, kernel.StatusError, res.Status)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "InternalError", o.EName)
 	assert.Contains(t, o.EValue, "Go panic in boom: assignment to entry in nil map")
-	res, outs = run(s, "before + 1")
+	res, outs = libtest.Run(s, "before + 1")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "2", last(t, outs).Data["text/plain"])
+	assert.Equal(t, "2", libtest.Last(t, outs).Data["text/plain"])
 }
 
 func TestStepBudgetAbortsCellAndNextCellRuns(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxSteps: 50_000})
-	res, outs := run(s, "n = 0\nwhile True:\n    n += 1")
+	res, outs := libtest.Run(s, "n = 0\nwhile True:\n    n += 1")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
 	assert.ErrorIs(t, res.Err, kernel.ErrStepBudget)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "StepLimitError", o.EName)
 	assert.Contains(t, o.EValue, "ran more than 50000 steps")
-	res, outs = run(s, "n > 1000")
+	res, outs = libtest.Run(s, "n > 1000")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "True", last(t, outs).Data["text/plain"], "globals of the aborted cell stay")
+	assert.Equal(t, "True", libtest.Last(t, outs).Data["text/plain"], "globals of the aborted cell stay")
 }
 
 func TestInterruptFromAnotherGoroutineStopsCellQuickly(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
 	interruptAfterStarted(s)
 	begin := time.Now()
-	res, outs := run(s, "started()\nwhile True:\n    pass")
+	res, outs := libtest.Run(s, "started()\nwhile True:\n    pass")
 	assert.Less(t, time.Since(begin), 5*time.Second)
 	assert.Equal(t, kernel.StatusAborted, res.Status)
 	assert.ErrorIs(t, res.Err, kernel.ErrInterrupted)
-	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
+	assert.Equal(t, "KeyboardInterrupt", libtest.Last(t, outs).EName)
 
-	res, outs = run(s, "1 + 1")
+	res, outs = libtest.Run(s, "1 + 1")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "2", last(t, outs).Data["text/plain"])
+	assert.Equal(t, "2", libtest.Last(t, outs).Data["text/plain"])
 }
 
 func TestCancelUsesTheGivenReason(t *testing.T) {
@@ -211,9 +191,9 @@ func TestCancelUsesTheGivenReason(t *testing.T) {
 	s = kernel.NewSession(kernel.Options{YieldEvery: 1000, OnYield: func() {
 		s.Cancel(starlark.Errorf(starlark.TimeoutError, "cell ran longer than 1s"))
 	}})
-	res, outs := run(s, "while True:\n    pass")
+	res, outs := libtest.Run(s, "while True:\n    pass")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
-	o := last(t, outs)
+	o := libtest.Last(t, outs)
 	assert.Equal(t, "TimeoutError", o.EName)
 	assert.Equal(t, "cell ran longer than 1s", o.EValue)
 }
@@ -221,13 +201,13 @@ func TestCancelUsesTheGivenReason(t *testing.T) {
 func TestInterruptWithNoCellRunningDoesNothing(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	s.Interrupt()
-	res, _ := run(s, "x = 1")
+	res, _ := libtest.Run(s, "x = 1")
 	assert.Equal(t, kernel.StatusOK, res.Status)
 }
 
 func TestOutputCapDropsExcessWithOneNotice(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxOutputLines: 5})
-	res, outs := run(s, "for i in range(12):\n    print(i)\ndisplay('dropped')\n'also dropped'")
+	res, outs := libtest.Run(s, "for i in range(12):\n    print(i)\ndisplay('dropped')\n'also dropped'")
 	assert.Equal(t, kernel.StatusOK, res.Status)
 	var text string
 	var notices []string
@@ -246,14 +226,14 @@ func TestOutputCapDropsExcessWithOneNotice(t *testing.T) {
 	assert.Contains(t, notices[0], "7 more lines (16 bytes) and 2 rich outputs dropped")
 	assert.Contains(t, notices[0], "5 lines")
 
-	res, outs = run(s, "print('fresh')")
+	res, outs = libtest.Run(s, "print('fresh')")
 	assert.Equal(t, kernel.StatusOK, res.Status)
 	assert.Equal(t, []kernel.Output{notebook.NewStream("stdout", "fresh\n")}, outs, "the cap is per cell")
 }
 
 func TestOutputCapCountsBytes(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxOutputBytes: 10})
-	_, outs := run(s, "print('12345')\nprint('67890')")
+	_, outs := libtest.Run(s, "print('12345')\nprint('67890')")
 	require.Len(t, outs, 2)
 	assert.Equal(t, "12345\n", outs[0].Text)
 	assert.Contains(t, outs[1].Text, "1 more lines (6 bytes)")
@@ -262,19 +242,19 @@ func TestOutputCapCountsBytes(t *testing.T) {
 func TestYieldHookIsCalledEveryNSteps(t *testing.T) {
 	var calls atomic.Int64
 	s := kernel.NewSession(kernel.Options{YieldEvery: 10_000, OnYield: func() { calls.Add(1) }})
-	res, _ := run(s, "n = 0\nfor i in range(100000):\n    n += i")
+	res, _ := libtest.Run(s, "n = 0\nfor i in range(100000):\n    n += i")
 	require.Equal(t, kernel.StatusOK, res.Status)
 	// The loop runs several steps per iteration, so at least 10 yields.
 	assert.GreaterOrEqual(t, calls.Load(), int64(10))
 	before := calls.Load()
-	run(s, "1")
+	libtest.Run(s, "1")
 	assert.Equal(t, before, calls.Load(), "a tiny cell does not reach the yield interval")
 }
 
 func TestDisplayEmitsRichBundles(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
 	s.Predeclare("table", richValue{})
-	res, outs := run(s, "display(1, None, table)\ntable")
+	res, outs := libtest.Run(s, "display(1, None, table)\ntable")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	require.Len(t, outs, 3)
 	assert.Equal(t, notebook.NewDisplayData(notebook.MIMEBundle{"text/plain": "1"}), outs[0])
@@ -293,25 +273,6 @@ func (richValue) Truth() starlark.Bool  { return true }
 func (richValue) Hash() (uint32, error) { return 0, nil }
 func (richValue) MIMEBundle() map[string]string {
 	return map[string]string{"text/html": "<table></table>"}
-}
-
-func TestModulesLoadOncePerSession(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	loads := 0
-	s.AddModule("seed", func(*starlark.Thread) (starlark.StringDict, error) {
-		loads++
-		return starlark.StringDict{"answer": starlark.MakeInt(42)}, nil
-	})
-	res, _ := run(s, `load("seed", "answer")`)
-	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	res, outs := run(s, "load('seed', a2='answer')\nanswer + a2")
-	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "84", last(t, outs).Data["text/plain"], "loaded names are visible in later cells")
-	assert.Equal(t, 1, loads)
-
-	_, outs = run(s, `load("nope", "x")`)
-	assert.Equal(t, "ModuleNotFoundError", last(t, outs).EName)
-	assert.Contains(t, last(t, outs).EValue, `no module named "nope" (available: [seed])`)
 }
 
 // spawn is a builtin that runs fn on a new thread of the same cell on
@@ -337,7 +298,7 @@ func TestNewThreadSharesPrintAndBudget(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxSteps: 200_000})
 	s.Predeclare("spawn", starlark.NewBuiltin("spawn", spawn))
 	code := "def body():\n    print('from child')\n    n = 0\n    for i in range(10000):\n        n += i\n    return n\nspawn(body)"
-	res, outs := run(s, code)
+	res, outs := libtest.Run(s, code)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	assert.Equal(t, []kernel.Output{
 		notebook.NewStream("stdout", "from child\n"),
@@ -345,19 +306,19 @@ func TestNewThreadSharesPrintAndBudget(t *testing.T) {
 	}, outs)
 
 	// Each child alone stays well under the budget; together they exceed it.
-	res, outs = run(s, "[spawn(body) for _ in range(100)]")
+	res, outs = libtest.Run(s, "[spawn(body) for _ in range(100)]")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
 	assert.ErrorIs(t, res.Err, kernel.ErrStepBudget)
-	assert.Equal(t, "StepLimitError", last(t, outs).EName)
+	assert.Equal(t, "StepLimitError", libtest.Last(t, outs).EName)
 }
 
 func TestInterruptStopsChildThreads(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
 	s.Predeclare("spawn", starlark.NewBuiltin("spawn", spawn))
 	interruptAfterStarted(s)
-	res, outs := run(s, "def spin():\n    started()\n    while True:\n        pass\nspawn(spin)")
+	res, outs := libtest.Run(s, "def spin():\n    started()\n    while True:\n        pass\nspawn(spin)")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
-	assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
+	assert.Equal(t, "KeyboardInterrupt", libtest.Last(t, outs).EName)
 }
 
 func TestNewThreadAfterCancelStartsCancelled(t *testing.T) {
@@ -371,7 +332,7 @@ func TestNewThreadAfterCancelStartsCancelled(t *testing.T) {
 		assert.ErrorIs(t, kernel.Stopped(thread), kernel.ErrInterrupted)
 		return starlark.None, nil
 	}))
-	res, _ := run(s, "late()\nwhile True:\n    pass")
+	res, _ := libtest.Run(s, "late()\nwhile True:\n    pass")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
 	require.Error(t, childErr)
 	assert.Contains(t, childErr.Error(), "cancelled")
@@ -387,7 +348,7 @@ func TestNewThreadInheritsLocals(t *testing.T) {
 		got = []any{child.Local("session-wide"), child.Local("cell")}
 		return starlark.None, nil
 	}))
-	res, _ := run(s, "probe()")
+	res, _ := libtest.Run(s, "probe()")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	assert.Equal(t, []any{"s", "c"}, got)
 	assert.Nil(t, kernel.NewThread(&starlark.Thread{}, "stray"), "a thread outside any cell has no cell")
@@ -401,11 +362,11 @@ func TestRunawayRecursionAndHugeValuesAreErrorsNotCrashes(t *testing.T) {
 		{"x = [0] * 10000000000", "MemoryError"},
 		{`y = "x" * 1000000000000`, "MemoryError"},
 	} {
-		res, outs := run(s, c.code)
+		res, outs := libtest.Run(s, c.code)
 		require.Equal(t, kernel.StatusError, res.Status, c.code)
-		assert.Equal(t, c.ename, last(t, outs).EName, c.code)
+		assert.Equal(t, c.ename, libtest.Last(t, outs).EName, c.code)
 	}
-	res, _ := run(s, "print('alive')")
+	res, _ := libtest.Run(s, "print('alive')")
 	assert.Equal(t, kernel.StatusOK, res.Status)
 }
 

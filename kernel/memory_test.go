@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -27,16 +28,16 @@ func TestMemoryIsBudgeted(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := kernel.NewSession(kernel.Options{MaxMemory: 64 << 20})
 			defer s.Close()
-			_, outs := stdout(t, s, c.code, c.status)
+			_, outs := libtest.Stdout(t, s, c.code, c.status)
 			require.NotEmpty(t, outs)
 			last := outs[len(outs)-1]
 			assert.Equal(t, "MemoryError", last.EName)
 			assert.Contains(t, last.EValue, c.want)
-			got, _ := stdout(t, s, "x = None\nprint('next cell')", kernel.StatusOK)
+			got, _ := libtest.Stdout(t, s, "x = None\nprint('next cell')", kernel.StatusOK)
 			assert.Equal(t, "next cell\n", got)
 		})
 	}
 	s := kernel.NewSession(kernel.Options{})
-	got, _ := stdout(t, s, "try:\n    list(range(1000000000))\nexcept MemoryError as e:\n    print('caught', type(e).__name__)", kernel.StatusOK)
+	got, _ := libtest.Stdout(t, s, "try:\n    list(range(1000000000))\nexcept MemoryError as e:\n    print('caught', type(e).__name__)", kernel.StatusOK)
 	assert.Equal(t, "caught MemoryError\n", got)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -51,11 +52,11 @@ except:
 				timer := time.AfterFunc(50*time.Millisecond, func() { c.stop(s) })
 				defer timer.Stop()
 			}
-			out, outs := stdout(t, s, c.code, kernel.StatusAborted)
+			out, outs := libtest.Stdout(t, s, c.code, kernel.StatusAborted)
 			assert.Empty(t, out, "nothing may be printed by a handler or finally block")
 			require.NotEmpty(t, outs)
 			assert.Equal(t, c.ename, outs[len(outs)-1].EName)
-			again, _ := stdout(t, s, "print('next cell')", kernel.StatusOK)
+			again, _ := libtest.Stdout(t, s, "print('next cell')", kernel.StatusOK)
 			assert.Equal(t, "next cell\n", again)
 		})
 	}

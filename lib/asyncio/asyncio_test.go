@@ -1,4 +1,4 @@
-package kernel_test
+package asyncio_test
 
 import (
 	"fmt"
@@ -13,19 +13,10 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.starlark.net/starlark"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
+	"pushbook/lib/random"
 )
-
-// printed joins a cell's stream outputs.
-func printed(outs []kernel.Output) string {
-	var b strings.Builder
-	for _, o := range outs {
-		if o.OutputType == "stream" {
-			b.WriteString(o.Text)
-		}
-	}
-	return b.String()
-}
 
 // floats reads float globals that a cell assigned.
 func floats(t *testing.T, s *kernel.Session, names ...string) []float64 {
@@ -60,20 +51,20 @@ func joined(t *testing.T, s *kernel.Session, name string) string {
 // which no amount of load on the machine changes: the loop starts all
 // ready tasks in one round before it looks at a timer.
 func TestGatherOverlapsWaits(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	res, _ := run(s, `log = []
+	s := libtest.Session(kernel.Options{})
+	res, _ := libtest.Run(s, `log = []
 def fetch(name):
     log.append(name + " waits")
     sleep(0.05)
     log.append(name + " woke")
     return 1
-t0 = clock()
+t0 = perf_counter()
 serial = [fetch("s1"), fetch("s2"), fetch("s3"), fetch("s4")]
-t1 = clock()
+t1 = perf_counter()
 serial_log = list(log)
 log.clear()
 together = gather(partial(fetch, "a"), partial(fetch, "b"), partial(fetch, "c"), partial(fetch, "d"))
-t2 = clock()
+t2 = perf_counter()
 serial_s, gather_s = t1 - t0, t2 - t1`)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	assert.Equal(t, "s1 waits, s1 woke, s2 waits, s2 woke, s3 waits, s3 woke, s4 waits, s4 woke", joined(t, s, "serial_log"),
@@ -88,28 +79,28 @@ serial_s, gather_s = t1 - t0, t2 - t1`)
 
 // ...and four tasks that each compute do not compute at the same time, even
 // on a machine with several cores: each task's computation runs from its
-// beginning to its end while no other task runs, so the clock() intervals
+// beginning to its end while no other task runs, so the perf_counter() intervals
 // the tasks record are disjoint and in argument order, and the gather
 // lasts at least as long as the four computations added up.
 func TestGatherDoesNotOverlapComputation(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	res, _ := run(s, `log = []
+	s := libtest.Session(kernel.Options{})
+	res, _ := libtest.Run(s, `log = []
 spans = []
 def crunch(name, n):
     log.append(name + " begins")
-    t0 = clock()
+    t0 = perf_counter()
     t = 0
     for i in range(n):
         t += i % 7
-    spans.append((t0, clock()))
+    spans.append((t0, perf_counter()))
     log.append(name + " ends")
     return t
 serial = [crunch("s", 5000 * k) for k in range(1, 5)]
 log.clear()
 spans.clear()
-g0 = clock()
+g0 = perf_counter()
 together = gather(*[partial(crunch, "abcd"[k - 1], 5000 * k) for k in range(1, 5)])
-gather_s = clock() - g0
+gather_s = perf_counter() - g0
 busy_s = 0.0
 for begin, end in spans:
     busy_s += end - begin
@@ -117,7 +108,7 @@ disjoint = all([spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1)])`
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	assert.Equal(t, "a begins, a ends, b begins, b ends, c begins, c ends, d begins, d ends", joined(t, s, "log"),
 		"each task computes to its end before the next begins")
-	assert.Equal(t, "True", s.Globals()["disjoint"].String(), "the tasks' clock() spans overlap: %v", s.Globals()["spans"])
+	assert.Equal(t, "True", s.Globals()["disjoint"].String(), "the tasks' perf_counter() spans overlap: %v", s.Globals()["spans"])
 	f := floats(t, s, "gather_s", "busy_s")
 	assert.GreaterOrEqual(t, f[0], f[1], "gather took %.6fs, less than its tasks' computing added up (%.6fs)", f[0], f[1])
 	assert.Equal(t, s.Globals()["serial"].String(), s.Globals()["together"].String())
@@ -152,12 +143,12 @@ func TestGatherTasksNeverComputeAtTheSameTime(t *testing.T) {
 	require.Greater(t, control.most.Load(), int32(1), "the probe sees plain goroutines overlap")
 
 	probe := &overlapProbe{}
-	s := kernel.NewSession(kernel.Options{})
+	s := libtest.Session(kernel.Options{})
 	s.Predeclare("probe", starlark.NewBuiltin("probe", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 		probe.enter()
 		return starlark.None, nil
 	}))
-	res, _ := run(s, `def work(k):
+	res, _ := libtest.Run(s, `def work(k):
     for i in range(20):
         probe()
         if i % 5 == k:
@@ -219,10 +210,10 @@ gather(waits, busy)`,
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
+			res, outs := libtest.Run(libtest.Session(kernel.Options{}), tc.code)
 			require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-			assert.Equal(t, tc.want, printed(outs), "printed by the tasks, in the cell")
-			assert.Equal(t, tc.result, last(t, outs).Data["text/plain"])
+			assert.Equal(t, tc.want, libtest.Printed(outs), "printed by the tasks, in the cell")
+			assert.Equal(t, tc.result, libtest.Last(t, outs).Data["text/plain"])
 		})
 	}
 }
@@ -230,8 +221,8 @@ gather(waits, busy)`,
 // All four inner tasks of two nested gathers wait at once: every one
 // begins its wait before any wait ends.
 func TestNestedGatherSharesTheLoop(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	res, outs := run(s, `log = []
+	s := libtest.Session(kernel.Options{})
+	res, outs := libtest.Run(s, `log = []
 def inner(n):
     log.append("%d waits" % n)
     sleep(0.04)
@@ -239,12 +230,12 @@ def inner(n):
     return n
 def outer(k):
     return gather(partial(inner, k), partial(inner, k + 1))
-t0 = clock()
+t0 = perf_counter()
 r = gather(partial(outer, 0), partial(outer, 10))
-took = clock() - t0
+took = perf_counter() - t0
 r`)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, "[[0, 1], [10, 11]]", last(t, outs).Data["text/plain"])
+	assert.Equal(t, "[[0, 1], [10, 11]]", libtest.Last(t, outs).Data["text/plain"])
 	assert.Equal(t, "0 waits, 1 waits, 10 waits, 11 waits, 0 woke, 1 woke, 10 woke, 11 woke", joined(t, s, "log"),
 		"all four inner waits overlap, in one loop")
 	assert.GreaterOrEqual(t, floats(t, s, "took")[0], 0.04, "gather waits for its inner tasks")
@@ -255,40 +246,40 @@ r`)
 // and the loop wakes equal waits in the order they began, so the order is
 // the same however slow the machine.
 func TestIOSourceWaitsPerEventAndOverlapsInGather(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	res, outs := run(s, `log = []
+	s := libtest.Session(kernel.Options{})
+	res, outs := libtest.Run(s, `log = []
 def consume(name):
     seqs = []
     for ev in io_source(5, 0.02, name):
         seqs.append((ev["source"], ev["seq"]))
         log.append("%s%d" % (ev["source"], ev["seq"]))
     return seqs
-t0 = clock()
+t0 = perf_counter()
 one = consume("solo")
-t1 = clock()
+t1 = perf_counter()
 r = gather(partial(consume, "a"), partial(consume, "b"), partial(consume, "c"))
-t2 = clock()
+t2 = perf_counter()
 one_s, three_s = t1 - t0, t2 - t1
 [x[-1] for x in r]`)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `[('a', 4), ('b', 4), ('c', 4)]`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `[('a', 4), ('b', 4), ('c', 4)]`, libtest.Last(t, outs).Data["text/plain"])
 	f := floats(t, s, "one_s", "three_s")
 	assert.GreaterOrEqual(t, f[0], 5*0.02, "one source waits for each of its 5 events")
 	assert.GreaterOrEqual(t, f[1], 5*0.02, "the gather waits for each source's 5 events")
 	assert.Equal(t, "solo0, solo1, solo2, solo3, solo4, a0, b0, c0, a1, b1, c1, a2, b2, c2, a3, b3, c3, a4, b4, c4", joined(t, s, "log"),
 		"three sources in a gather wait together, taking turns")
 
-	res, outs = run(s, "c = collect()\n(push(io_source(3, 0, name='p'), c), c.values, io_source(2))")
+	res, outs = libtest.Run(s, "c = collect()\n(push(io_source(3, 0, name='p'), c), c.values, io_source(2))")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `(3, [{'source': 'p', 'seq': 0}, {'source': 'p', 'seq': 1}, {'source': 'p', 'seq': 2}], io_source(2, latency=0.01, name='io'))`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `(3, [{'source': 'p', 'seq': 0}, {'source': 'p', 'seq': 1}, {'source': 'p', 'seq': 2}], io_source(2, latency=0.01, name='io'))`, libtest.Last(t, outs).Data["text/plain"])
 }
 
 // A coroutine body that waits, sent to from a task, gives that task's turn
 // away: the wait happens on the body's goroutine on the task's behalf.
 func TestCoroutineBodyWaitingInsideATaskGivesTheTurnAway(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	res, outs := run(s, `load("seed", "coroutine")
-@coroutine
+	s := libtest.Session(kernel.Options{})
+	libtest.Import(t, s, "seed")
+	res, outs := libtest.Run(s, `@coroutine
 def slow_sink(name):
     while True:
         v = (yield)
@@ -301,53 +292,54 @@ def feed(name):
     sink.send(2)
     sink.close()
     return name
-t0 = clock()
+t0 = perf_counter()
 r = gather(partial(feed, "a"), partial(feed, "b"), partial(feed, "c"))
-took = clock() - t0
+took = perf_counter() - t0
 r`)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-	assert.Equal(t, `['a', 'b', 'c']`, last(t, outs).Data["text/plain"])
+	assert.Equal(t, `['a', 'b', 'c']`, libtest.Last(t, outs).Data["text/plain"])
 	assert.Equal(t, "a waits for 1\nb waits for 1\nc waits for 1\n"+
 		"a 1\na waits for 2\nb 1\nb waits for 2\nc 1\nc waits for 2\n"+
-		"a 2\nb 2\nc 2\n", printed(outs), "the six waits overlap three at a time")
+		"a 2\nb 2\nc 2\n", libtest.Printed(outs), "the six waits overlap three at a time")
 	assert.GreaterOrEqual(t, floats(t, s, "took")[0], 2*0.03, "each task waits twice, one wait after the other")
 }
 
 func TestGatherFirstErrorNamesTheTaskAndCancelsTheOthers(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
+	s := libtest.Session(kernel.Options{})
+	libtest.PredeclareModule(s, random.Module)
 	start := time.Now()
-	res, outs := run(s, `def slow():
+	res, outs := libtest.Run(s, `def slow():
     sleep(5)
     print("slow finished")
 def bad():
     sleep(0.01)
-    random(1).uniform(2, 1)
+    random.Random(1).uniform(2, 1)
 def never():
     print("never started")
 gather(slow, bad, slow)`)
 	elapsed := time.Since(start)
 	require.Equal(t, kernel.StatusError, res.Status)
-	e := last(t, outs)
+	e := libtest.Last(t, outs)
 	assert.Equal(t, "ValueError", e.EName)
 	assert.Equal(t, "task 2 (bad): uniform: a must not exceed b, got a=2, b=1", e.EValue)
-	assert.Contains(t, plainTraceback(e), "in bad", "the traceback shows where the task failed")
-	assert.NotContains(t, printed(outs), "slow finished")
+	assert.Contains(t, libtest.PlainTraceback(e), "in bad", "the traceback shows where the task failed")
+	assert.NotContains(t, libtest.Printed(outs), "slow finished")
 	assert.Less(t, elapsed, 5*time.Second, "the sleeping tasks were cancelled, not waited for (their sleeps last 5 s)")
 
-	res, outs = run(s, "gather(lambda: 1 // 0, never, never)")
+	res, outs = libtest.Run(s, "gather(lambda: 1 // 0, never, never)")
 	require.Equal(t, kernel.StatusError, res.Status)
-	assert.Equal(t, "ZeroDivisionError", last(t, outs).EName)
-	assert.Contains(t, last(t, outs).EValue, "task 1 (lambda): ")
-	assert.NotContains(t, printed(outs), "never started", "tasks of a failed gather that had not started never start")
+	assert.Equal(t, "ZeroDivisionError", libtest.Last(t, outs).EName)
+	assert.Contains(t, libtest.Last(t, outs).EValue, "task 1 (lambda): ")
+	assert.NotContains(t, libtest.Printed(outs), "never started", "tasks of a failed gather that had not started never start")
 
-	res, outs = run(s, "gather(lambda: 1, partial(random(1).choice, []))")
+	res, outs = libtest.Run(s, "gather(lambda: 1, partial(random.Random(1).choice, []))")
 	require.Equal(t, kernel.StatusError, res.Status)
-	assert.Equal(t, "IndexError", last(t, outs).EName)
-	assert.Equal(t, `task 2 (choice([])): choice: cannot choose from an empty list`, last(t, outs).EValue)
+	assert.Equal(t, "IndexError", libtest.Last(t, outs).EName)
+	assert.Equal(t, `task 2 (choice([])): choice: cannot choose from an empty list`, libtest.Last(t, outs).EValue)
 
-	res, outs = run(s, "gather(lambda: 5, lambda: 6)")
+	res, outs = libtest.Run(s, "gather(lambda: 5, lambda: 6)")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v: the session works on after failed gathers", res.Err)
-	assert.Equal(t, "[5, 6]", last(t, outs).Data["text/plain"])
+	assert.Equal(t, "[5, 6]", libtest.Last(t, outs).Data["text/plain"])
 }
 
 // waitForGoroutines waits for the goroutine count to fall back to base: a
@@ -411,14 +403,14 @@ func TestInterruptStopsGatherPromptly(t *testing.T) {
 			base := runtime.NumGoroutine()
 			// the yield hook lets the Interrupt in, as the browser's does:
 			// under GOOS=js one thread runs every goroutine, without preemption
-			s := kernel.NewSession(kernel.Options{YieldEvery: 10_000, OnYield: runtime.Gosched})
+			s := libtest.Session(kernel.Options{YieldEvery: 10_000, OnYield: runtime.Gosched})
 			first, stop := interruptUntilStopped(s, 100*time.Millisecond)
-			res, outs := run(s, tc.code)
+			res, outs := libtest.Run(s, tc.code)
 			ended := time.Now()
 			stop()
 			assert.Equal(t, kernel.StatusAborted, res.Status)
-			assert.Equal(t, "KeyboardInterrupt", last(t, outs).EName)
-			assert.NotContains(t, printed(outs), "after the loop")
+			assert.Equal(t, "KeyboardInterrupt", libtest.Last(t, outs).EName)
+			assert.NotContains(t, libtest.Printed(outs), "after the loop")
 			assert.Less(t, ended.Sub(first()), 10*time.Second, "the cell must end soon after Interrupt, not when its sleeps (100 s) or step budget run out")
 			waitForGoroutines(t, base)
 		})
@@ -426,15 +418,15 @@ func TestInterruptStopsGatherPromptly(t *testing.T) {
 }
 
 func TestGatherTasksShareTheCellsStepBudget(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{MaxSteps: 200_000})
-	res, outs := run(s, "def spin():\n    while True:\n        pass\ngather(spin, lambda: sleep(0.01), spin)")
+	s := libtest.Session(kernel.Options{MaxSteps: 200_000})
+	res, outs := libtest.Run(s, "def spin():\n    while True:\n        pass\ngather(spin, lambda: sleep(0.01), spin)")
 	assert.Equal(t, kernel.StatusAborted, res.Status)
-	assert.Equal(t, "StepLimitError", last(t, outs).EName)
+	assert.Equal(t, "StepLimitError", libtest.Last(t, outs).EName)
 	assert.ErrorIs(t, res.Err, kernel.ErrStepBudget)
 }
 
 func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
-	cases := []errorCase{
+	cases := []libtest.ErrorCase{
 		{"gather(1)", "TypeError", "gather: argument 1 is int, not a function"},
 		{"def f():\n    return 1\ngather(f, f())", "TypeError", "argument 2 is int, not a function (pass f, not f(): gather calls it)"},
 		{"gather(print, x=1)", "TypeError", "unexpected keyword argument"},
@@ -443,11 +435,11 @@ func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
 		{"io_source(-1)", "ValueError", "n must be at least 0, got -1"},
 		{"io_source(3, -0.5)", "ValueError", "sleep length must be non-negative"},
 		{"partial(1)", "TypeError", "the first argument must be a function, not int"},
-		{"clock(1)", "TypeError", "clock: got 1 arguments, want 0"},
+		{"perf_counter(1)", "TypeError", "perf_counter: got 1 arguments, want 0"},
 	}
 	for _, tc := range cases {
-		t.Run(tc.code, func(t *testing.T) {
-			assertCellErrors(t, kernel.NewSession(kernel.Options{}), []errorCase{tc})
+		t.Run(tc[0], func(t *testing.T) {
+			libtest.AssertCellErrors(t, libtest.Session(kernel.Options{}), []libtest.ErrorCase{tc})
 		})
 	}
 }
@@ -455,25 +447,25 @@ func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
 func TestAsyncioSmallPieces(t *testing.T) {
 	cases := []struct{ code, want string }{
 		{"gather()", "[]"},
-		{"a = clock()\nsleep(0.01)\nb = clock()\n(b > a, b - a >= 0.01, type(a))", `(True, True, 'float')`},
+		{"a = perf_counter()\nsleep(0.01)\nb = perf_counter()\n(b > a, b - a >= 0.01, type(a))", `(True, True, 'float')`},
 		{"def add(a, b, scale=1):\n    return (a + b) * scale\np = partial(add, 1, scale=10)\n(p(2), p, type(p))", `(30, partial(add(1, scale=10)), 'partial')`},
 		{"[ev['seq'] for ev in io_source(4, 0)]", "[0, 1, 2, 3]"},
 		{"def total(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\ngather(*[partial(total, n) for n in range(5)])", "[0, 0, 1, 3, 6]"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
-			res, outs := run(kernel.NewSession(kernel.Options{}), tc.code)
+			res, outs := libtest.Run(libtest.Session(kernel.Options{}), tc.code)
 			require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
-			assert.Equal(t, tc.want, last(t, outs).Data["text/plain"])
+			assert.Equal(t, tc.want, libtest.Last(t, outs).Data["text/plain"])
 		})
 	}
 }
 
 func TestGatherLeavesNoGoroutineBehind(t *testing.T) {
 	base := runtime.NumGoroutine()
-	s := kernel.NewSession(kernel.Options{})
+	s := libtest.Session(kernel.Options{})
 	for i := range 3 {
-		res, _ := run(s, fmt.Sprintf("gather(*[partial(sleep, 0.001 * k) for k in range(%d)])", 5+i))
+		res, _ := libtest.Run(s, fmt.Sprintf("gather(*[partial(sleep, 0.001 * k) for k in range(%d)])", 5+i))
 		require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	}
 	waitForGoroutines(t, base)
@@ -483,7 +475,7 @@ func TestGatherLeavesNoGoroutineBehind(t *testing.T) {
 // in a gather (every task begins to wait before any wait ends), computing
 // work does not (each task computes from its beginning to its end alone).
 func Example_asyncioQuestion() {
-	s := kernel.NewSession(kernel.Options{})
+	s := libtest.Session(kernel.Options{})
 	s.Execute(`log = []
 
 def fetch(name):

@@ -1,4 +1,4 @@
-package kernel_test
+package plots_test
 
 import (
 	"strings"
@@ -7,16 +7,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
 func TestStageShownAsResultDrawsItsPipeline(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	_, outs := stdout(t, s, loadSeed+`
-pipeline = co_process(co_filter(co_split(co_sink("first"), co_sink("display")), co_sink("second")))
+	s := libtest.Session(kernel.Options{})
+	libtest.Import(t, s, "seed")
+	_, outs := libtest.Stdout(t, s, `pipeline = co_process(co_filter(co_split(co_sink("first"), co_sink("display")), co_sink("second")))
 pushdata(pipeline, 4)
 pipeline`, kernel.StatusOK)
-	res := last(t, outs)
+	res := libtest.Last(t, outs)
 	require.Equal(t, "execute_result", res.OutputType)
 	svg := res.Data["image/svg+xml"]
 	assert.True(t, strings.HasPrefix(svg, "<svg"), "svg: %.80s", svg)
@@ -33,8 +34,8 @@ pipeline`, kernel.StatusOK)
 }
 
 func TestPlotsAreSVGPictures(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, `t = table([{"x": i, "y": i * i} for i in range(20)])`, kernel.StatusOK)
+	s := libtest.Session(kernel.Options{})
+	libtest.Stdout(t, s, `t = table([{"x": i, "y": i * i} for i in range(20)])`, kernel.StatusOK)
 	for _, c := range []struct{ code, text string }{
 		{`plot(t.y, x=t.x, title="squares")`, `<line plot "squares": 1 series, 20 points>`},
 		{`plot([1, 2, 3], [3, 2, 1], names=["up", "down"])`, `<line plot "": 2 series, 6 points>`},
@@ -42,12 +43,12 @@ func TestPlotsAreSVGPictures(t *testing.T) {
 		{`scatter(t.x, t.y, title="xy")`, `<scatter plot "xy": 20 points>`},
 		{`graph(take(3, collect()), counter("c"))`, "take(3) (take) [open] 0 in\n└─ out (0) -> collect (collect) [open] 0 in\nc (discard) [open] 0 in\n"},
 	} {
-		_, outs := stdout(t, s, c.code, kernel.StatusOK)
-		o := last(t, outs)
+		_, outs := libtest.Stdout(t, s, c.code, kernel.StatusOK)
+		o := libtest.Last(t, outs)
 		assert.Equal(t, c.text, o.Data["text/plain"], "cell %q", c.code)
 		assert.Contains(t, o.Data["image/svg+xml"], "<svg", "cell %q", c.code)
 	}
-	assertCellErrors(t, s, []errorCase{
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
 		{`hist([])`, "ValueError", "no finite values"},
 		{`hist([1, 2], bins=0)`, "ValueError", "bins"},
 		{`plot(["a"])`, "TypeError", "plot: y1[0] is string, not a number"},
@@ -56,4 +57,5 @@ func TestPlotsAreSVGPictures(t *testing.T) {
 		{`graph(3)`, "TypeError", "graph: argument 1 is int, not a stage"},
 		{`plot()`, "TypeError", "plot() needs at least one"},
 	})
+
 }

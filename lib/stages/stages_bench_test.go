@@ -1,4 +1,4 @@
-package kernel_test
+package stages_test
 
 import (
 	"fmt"
@@ -6,15 +6,18 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
 const benchEvents = 200_000
 
 // benchCell runs setup once, then the push cell per iteration, reporting
-// events/s for benchEvents values per iteration.
+// events/s for benchEvents values per iteration. Its cells see the stages
+// and the seed module's names.
 func benchCell(b *testing.B, setup, push string) {
-	s := kernel.NewSession(kernel.Options{MaxSteps: 1 << 62})
+	s := libtest.Session(kernel.Options{MaxSteps: 1 << 62})
+	libtest.Import(b, s, "seed")
 	run := func(code string) {
 		var errs []string
 		res := s.Execute(code, func(o kernel.Output) {
@@ -31,10 +34,10 @@ func benchCell(b *testing.B, setup, push string) {
 	b.ReportMetric(float64(benchEvents)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 }
 
-// seedModulePipeline is the seed's In [206] from load("seed", ...), with
-// sinks that count instead of printing.
+// seedModulePipeline is the seed's In [206] from the seed module's
+// coroutines (benchCell imports them), with sinks that count instead of
+// printing.
 const seedModulePipeline = `
-load("seed", "co_process", "co_filter", "co_split", "coroutine")
 @coroutine
 def co_count(name):
     while True:
@@ -42,8 +45,8 @@ def co_count(name):
 pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display")), co_count("second")))
 `
 
-// BenchmarkKernelSeedModule is the seed's In [206] written with
-// load("seed", ...), sinks counting instead of printing, driven by push().
+// BenchmarkKernelSeedModule is the seed's In [206] written with the seed
+// module's coroutines, sinks counting instead of printing, driven by push().
 func BenchmarkKernelSeedModule(b *testing.B) {
 	benchCell(b, seedModulePipeline, fmt.Sprintf("push(range(%d), pipeline)", benchEvents))
 }

@@ -1,4 +1,4 @@
-package kernel_test
+package tables_test
 
 import (
 	"strings"
@@ -7,12 +7,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
 func TestTablesFromEventsRowsAndSinks(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, `events = [
+	s := libtest.Session(kernel.Options{})
+	libtest.Stdout(t, s, `events = [
     {"event_id": 1, "image": [1, 2, 3], "hillas": {"length": 1, "width": 0.2}},
     {"event_id": 2, "image": [4, 5, 6], "hillas": {"length": 2.5}},
 ]
@@ -33,19 +34,19 @@ print(sink.table.num_rows, sink.table.names[-1])`, "2 hillas.width"},
 		{`a = array([(1, 2.5, "x"), (2, 3.5, "y")], dtype=[("i", "i8"), ("f", float), ("s", str)])
 print(append_fields(a, "k", 7).k, a.s)`, `[7 7] ['x' 'y']`},
 	} {
-		got, _ := stdout(t, s, c.code, kernel.StatusOK)
+		got, _ := libtest.Stdout(t, s, c.code, kernel.StatusOK)
 		assert.Equal(t, c.want+"\n", got, "cell:\n%s", c.code)
 	}
 }
 
 func TestTableErrorsNameTheEventAndTheKey(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	assertCellErrors(t, s, []errorCase{
-		{`table([{"a": 1}, {"a": "x"}])`, "ValueError", `event 1`},
+	s := libtest.Session(kernel.Options{})
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
+		{`table([{"a": 1}, {"a": "x"}])`, "ValueError", `event 2`},
 		{`table([{"a": 1}, {"a": "x"}])`, "ValueError", `"a"`},
-		{`table([{"a": [1, 2]}, {"a": [1, 2, 3]}])`, "ValueError", "event 1"},
+		{`table([{"a": [1, 2]}, {"a": [1, 2, 3]}])`, "ValueError", "event 2"},
 		{`table([{"a.b": 1}])`, "ValueError", `a.b`},
-		{`table([1])`, "TypeError", "table: event 0 is int, not a dict"},
+		{`table([1])`, "TypeError", "table: event 1 is int, not a dict"},
 		{`table([{1: 2}])`, "ValueError", "key 1 is int, not str"},
 		{`flatten_dict({"a": 1}, sep="")`, "ValueError", "sep must not be empty"},
 		{`append_fields(array([(1,), (2,)], dtype=[("x", int)]), "y", [1, 2, 3])`, "ValueError", "append_fields"},
@@ -55,13 +56,14 @@ func TestTableErrorsNameTheEventAndTheKey(t *testing.T) {
 t.nope`, "AttributeError", "nope"},
 		{`table([{"a": 1}])["b"]`, "KeyError", "b"},
 		{`table([{"a": 1}])[3]`, "IndexError", "row 3 out of range: the table has 1 rows"},
-		{`push([{"a": 1}, 5], table_sink())`, "TypeError", "table_sink: event 1 is int, not a dict"},
+		{`push([{"a": 1}, 5], table_sink())`, "TypeError", `sink "table": event 2: the event is int, not a dict`},
 	})
+
 }
 
 func TestTableShowsAsTextAndHTML(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	_, outs := stdout(t, s, `table([{"name": "<b>", "x": 1}])`, kernel.StatusOK)
+	s := libtest.Session(kernel.Options{})
+	_, outs := libtest.Stdout(t, s, `table([{"name": "<b>", "x": 1}])`, kernel.StatusOK)
 	require.Len(t, outs, 1)
 	assert.Contains(t, outs[0].Data["text/plain"], "[1 rows x 2 columns]")
 	assert.Contains(t, outs[0].Data["text/html"], "&lt;b&gt;")
@@ -69,9 +71,9 @@ func TestTableShowsAsTextAndHTML(t *testing.T) {
 }
 
 func TestShownTablesCanBeExportedWhole(t *testing.T) {
-	s := kernel.NewSession(kernel.Options{})
-	_, outs := stdout(t, s, `table([{"a": i, "b": {"c": "x"}} for i in range(30)])`, kernel.StatusOK)
-	html := last(t, outs).Data["text/html"]
+	s := libtest.Session(kernel.Options{})
+	_, outs := libtest.Stdout(t, s, `table([{"a": i, "b": {"c": "x"}} for i in range(30)])`, kernel.StatusOK)
+	html := libtest.Last(t, outs).Data["text/html"]
 	require.Contains(t, html, `data-pushbook-table="1"`)
 	csv, err := s.ExportTable(1, "csv")
 	require.NoError(t, err)
