@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -30,7 +31,12 @@ const (
 // bridge owns the session, the data files and the JavaScript functions that
 // reach them.
 type bridge struct {
-	mu      sync.Mutex // held while a cell runs and while the session is replaced
+	// busy is held while a cell runs and while the session is replaced. execute
+	// only tries it: a cell sent while another runs is refused at once, never
+	// held, because the page keeps the one queue of cells (web/src/runqueue.js)
+	// and sends the next only after the previous one's result. restart waits for
+	// it, after interrupting the running cell.
+	busy    sync.Mutex
 	session atomic.Pointer[kernel.Session]
 	yielder *yielder
 	files   dataFiles
@@ -155,8 +161,12 @@ func jsError(msg string) any {
 	return rejected
 }
 
+// errBusy refuses a cell sent while another runs or the session is replaced.
+var errBusy = errors.New("a cell is already running (or the session is restarting): send the next cell after this one's result; the page keeps the queue")
+
 // execute(code, onOutput) runs one cell on a new goroutine and returns a promise of
-// its result; outputs reach onOutput as JSON strings while the cell runs.
+// its result; outputs reach onOutput as JSON strings while the cell runs. While a
+// cell runs it returns a rejected promise (errBusy) and runs nothing.
 func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
 	if len(args) < 1 || args[0].Type() != safejs.TypeString {
 		return nil, fmt.Errorf("execute(code, onOutput): code must be a string")
@@ -169,21 +179,27 @@ func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
 	if len(args) > 1 && args[1].Type() == safejs.TypeFunction {
 		onOutput = args[1]
 	}
-	return newPromise(func(resolve, reject safejs.Value) {
+	if !b.busy.TryLock() {
+		return nil, errBusy
+	}
+	p, err := newPromise(func(resolve, reject safejs.Value) {
 		go func() {
 			res := b.run(code, onOutput)
+			b.busy.Unlock() // the next cell may come as soon as this one's result is out
 			if _, err := resolve.Invoke(res); err != nil {
 				_, _ = reject.Invoke(err.Error())
 			}
 		}()
 	})
+	if err != nil {
+		b.busy.Unlock()
+	}
+	return p, err
 }
 
 // run executes code in the current session; a panic anywhere below becomes an error
-// output and an "error" status, and the session lives on.
+// output and an "error" status, and the session lives on. The caller holds b.busy.
 func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	send := func(out kernel.Output) {
 		if onOutput.Type() != safejs.TypeFunction {
 			return
@@ -270,10 +286,10 @@ func (b *bridge) restart(safejs.Value, []safejs.Value) (any, error) {
 	b.fireStop()
 	return newPromise(func(resolve, _ safejs.Value) {
 		go func() {
-			b.mu.Lock() // waits for the interrupted cell to finish
+			b.busy.Lock() // waits for the interrupted cell to finish
 			b.session.Load().Close()
 			b.session.Store(b.newSession())
-			b.mu.Unlock()
+			b.busy.Unlock()
 			_, _ = resolve.Invoke()
 		}()
 	})

@@ -173,6 +173,52 @@ func TestInterruptStopsABusyCellThroughTheEventLoop(t *testing.T) {
 	assert.Equal(t, "next cell runs\n", res.Outputs[0]["text"])
 }
 
+// The bridge holds no queue: a cell sent while another runs (or while restart
+// replaces the session) is refused at once and never runs, and the cell that runs
+// is not disturbed. The page sends the next cell after the previous one's result.
+func TestACellSentWhileAnotherRunsIsRefusedNotQueued(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		start func(t *testing.T, pb safejs.Value) func() // starts what keeps the bridge busy; returns how to end it
+	}{
+		{"a cell runs", func(t *testing.T, pb safejs.Value) func() {
+			p, finish := start(t, pb, "x = 1\nwhile True:\n    pass")
+			time.Sleep(50 * time.Millisecond)
+			return func() {
+				_, err := pb.Call("interrupt")
+				require.NoError(t, err)
+				assert.Equal(t, "aborted", finish(await(t, p, 5*time.Second)).Status)
+			}
+		}},
+		{"restart waits for an interrupted cell", func(t *testing.T, pb safejs.Value) func() {
+			p, finish := start(t, pb, "x = 1\nwhile True:\n    pass")
+			time.Sleep(50 * time.Millisecond)
+			r, err := pb.Call("restart") // the cell stops at its next trip through the event loop
+			require.NoError(t, err)
+			return func() {
+				assert.Equal(t, "aborted", finish(await(t, p, 5*time.Second)).Status)
+				await(t, r, 5*time.Second)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pb := api(t)
+			end := tc.start(t, pb)
+			refused, _ := start(t, pb, "print('must not run')\ny = 2")
+			assert.Contains(t, rejection(t, refused), "a cell is already running")
+			end()
+			res := run(t, pb, "print('next')")
+			assert.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
+			require.Len(t, res.Outputs, 1)
+			assert.Equal(t, "next\n", res.Outputs[0]["text"])
+			res = run(t, pb, "y")
+			assert.Equal(t, "error", res.Status, "the refused cell never ran, so y is undefined: %v", res.Outputs)
+			require.NotEmpty(t, res.Outputs)
+			assert.Equal(t, "NameError", res.Outputs[len(res.Outputs)-1]["ename"])
+		})
+	}
+}
+
 func TestRestartStartsAFreshSession(t *testing.T) {
 	pb := api(t)
 	run(t, pb, "a = 41")

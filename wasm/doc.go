@@ -7,7 +7,7 @@
 // Loaded in a Web Worker next to Go's wasm_exec.js, main defines
 //
 //	globalThis.pushbook = {
-//	  execute(code, onOutput) -> Promise<string>, // one call per cell
+//	  execute(code, onOutput) -> Promise<string>, // one cell; rejected while one runs
 //	  interrupt(),                                // stop the running cell
 //	  restart(),                                  // fresh session, counts from 1
 //	  addFile(name, bytes) -> number,             // a dropped data file (Uint8Array)
@@ -21,6 +21,11 @@
 // and calls globalThis.pushbookReady() when it exists. onOutput receives each nbformat
 // output as a JSON string as it happens; the promise resolves with
 // {"execution_count": n, "status": "ok"|"error"|"aborted"} as JSON.
+//
+// One cell at a time, and no queue: execute while a cell runs (or while restart replaces
+// the session) returns a rejected promise at once and runs nothing. The page holds the
+// cells waiting to run (web/src/runqueue.js) and sends the next after this one's result.
+// The kernel's own Session.Execute lock is only a guard; the bridge never waits on it.
 //
 // A cell runs on its own goroutine. Go on js/wasm has one thread and no preemption, so
 // a busy cell would keep the worker's event loop from ever seeing an interrupt message.

@@ -1,4 +1,5 @@
-// kernel.js: a tiny ES module API over the kernel's Web Worker.
+// kernel.js: a tiny ES module API over the kernel's Web Worker, and the page's end of the
+// worker protocol (web/PROTOCOL.md has the whole message set; worker.js is the other end).
 //
 //   import { Kernel } from "./app.js";            // or from this module when bundling
 //   const k = await Kernel.start({ base: "./" });
@@ -14,7 +15,11 @@
 // The first worker downloads and compiles main.wasm (WebAssembly.compileStreaming) and sends
 // the compiled WebAssembly.Module back; the page hands it to every worker it starts after,
 // so replacing a stuck worker takes milliseconds, not a second download and compile.
-// Executions run one at a time, in order.
+//
+// One cell at a time: the worker and the Go bridge run exactly the cell they are sent and
+// hold no queue, so Kernel sends an execute only when nothing is in flight (no execute
+// and no restart waiting for its reply). execute() while one is in flight rejects: await
+// it first, or queue cells yourself as the notebook page does (runqueue.js).
 
 /** How long Stop waits for the running cell to give up before the worker is replaced. */
 export const INTERRUPT_GRACE_MS = 1500;
@@ -53,11 +58,10 @@ export class Kernel extends EventTarget {
   #module = null; // the compiled main.wasm, once a worker has sent it
   #base;
   #worker = null;
-  #pending = new Map(); // id -> {resolve, onOutput}
+  #current = null; // the one request in flight: {kind: "execute" | "restart", id, resolve, onOutput}
   #nextId = 1;
   #state = "starting";
   #watchdog = null;
-  #restartWaiters = new Map();
   #exports = new Map(); // id -> {resolve, reject}
   #files = new Map(); // name -> Uint8Array, sent again to every new worker
   #dataBase = "";
@@ -84,6 +88,14 @@ export class Kernel extends EventTarget {
   /** The kernel's state: "starting", "idle", "busy" or "dead". */
   get state() {
     return this.#state;
+  }
+
+  /**
+   * Whether execute() would send a cell now: a worker is ready and nothing is in flight
+   * (no cell running, no restart under way).
+   */
+  get canExecute() {
+    return this.#worker !== null && this.#current === null && (this.#state === "idle" || this.#state === "busy");
   }
 
   #setState(state) {
@@ -156,17 +168,16 @@ export class Kernel extends EventTarget {
         this.#setState(msg.state);
         break;
       case "output":
-        this.#pending.get(msg.id)?.onOutput?.(msg.output);
+        if (this.#current?.kind === "execute" && this.#current.id === msg.id) this.#current.onOutput?.(msg.output);
         break;
       case "module":
         this.#keepModule(msg.module);
         break;
-      case "done": {
-        const job = this.#pending.get(msg.id);
-        this.#pending.delete(msg.id);
-        job?.resolve({ execution_count: msg.execution_count, status: msg.status });
+      case "done":
+        if (this.#current?.kind !== "execute" || this.#current.id !== msg.id) break;
+        this.#clearWatchdog(); // the cell ended, so Stop got through
+        this.#settle({ execution_count: msg.execution_count, status: msg.status });
         break;
-      }
       case "exported": {
         const job = this.#exports.get(msg.id);
         this.#exports.delete(msg.id);
@@ -175,8 +186,7 @@ export class Kernel extends EventTarget {
         break;
       }
       case "restarted":
-        this.#restartWaiters.get(msg.id)?.();
-        this.#restartWaiters.delete(msg.id);
+        if (this.#current?.kind === "restart" && this.#current.id === msg.id) this.#settle();
         break;
       case "fatal":
         this.#lose(msg.message);
@@ -188,7 +198,8 @@ export class Kernel extends EventTarget {
   // (its "fatal" message: the Go program crashed or exited; its "error" event; Stop's
   // watchdog): the state becomes "dead", a "lost" event says why (while the running
   // execute is still pending, so listeners know which cell it was), every pending call
-  // ends ("aborted"), and a fresh worker starts from the compiled module.
+  // ends (a running execute as "aborted"), and a fresh worker starts from the compiled
+  // module.
   async #lose(reason) {
     this.#stopWorker();
     this.#setState("dead");
@@ -214,11 +225,15 @@ export class Kernel extends EventTarget {
     this.dispatchEvent(new CustomEvent("fatal", { detail: { message } }));
   }
 
+  // Ends the request in flight with value; the next may be sent from then on.
+  #settle(value) {
+    const job = this.#current;
+    this.#current = null;
+    job?.resolve(value);
+  }
+
   #abortPending() {
-    for (const job of this.#pending.values()) job.resolve({ execution_count: null, status: "aborted" });
-    this.#pending.clear();
-    for (const done of this.#restartWaiters.values()) done();
-    this.#restartWaiters.clear();
+    this.#settle(this.#current?.kind === "execute" ? { execution_count: null, status: "aborted" } : undefined);
     for (const job of this.#exports.values()) job.reject(new Error("the kernel stopped before answering: run the table's cell again"));
     this.#exports.clear();
   }
@@ -229,25 +244,30 @@ export class Kernel extends EventTarget {
   }
 
   /**
-   * Runs code as the next cell. onOutput receives each nbformat output as it happens.
-   * Resolves with {execution_count, status} where status is "ok", "error" or "aborted".
+   * Runs code as a cell. onOutput receives each nbformat output as it happens. Resolves
+   * with {execution_count, status} where status is "ok", "error" or "aborted" (also when
+   * the worker dies meanwhile, or there is no worker). Rejects, sending nothing, while
+   * another execute or a restart is in flight: the kernel runs one cell at a time and
+   * keeps no queue, so the caller sends the next cell after this one's reply.
    */
   execute(code, { onOutput } = {}) {
     if (!this.#worker) return Promise.resolve({ execution_count: null, status: "aborted" });
+    if (this.#current) return Promise.reject(new Error(`the kernel is busy (${this.#current.kind} in flight): await it before the next execute`));
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#pending.set(id, { resolve, onOutput });
+      this.#current = { kind: "execute", id, resolve, onOutput };
       this.#worker.postMessage({ type: "execute", id, code });
     });
   }
 
   /**
-   * Stops the running cell and drops queued ones. If the cell is inside a long built-in
-   * and does not stop within INTERRUPT_GRACE_MS, the worker is replaced: a "lost" event says
-   * so, and every variable of the session is gone.
+   * Stops the running cell (there is no queue here to drop: the caller's queue is its
+   * own). If the cell is inside a long built-in and does not stop within
+   * INTERRUPT_GRACE_MS, the worker is replaced: a "lost" event says so, and every
+   * variable of the session is gone.
    */
   interrupt() {
-    if (!this.#worker || this.#state !== "busy") return;
+    if (!this.#worker || this.#current?.kind !== "execute") return;
     this.#worker.postMessage({ type: "interrupt" });
     if (this.#watchdog) return;
     this.#watchdog = setTimeout(() => this.#lose(`the running cell did not stop within ${INTERRUPT_GRACE_MS / 1000} s of Stop`), INTERRUPT_GRACE_MS);
@@ -258,7 +278,7 @@ export class Kernel extends EventTarget {
    * kernel's worker is replaced instead, without a "lost" event: the caller asked for it.
    */
   async restart() {
-    if (!this.#worker || this.#state !== "idle") {
+    if (!this.#worker || this.#state !== "idle" || this.#current) {
       this.#stopWorker();
       this.#abortPending();
       try {
@@ -271,7 +291,7 @@ export class Kernel extends EventTarget {
     const id = this.#nextId++;
     this.#session++;
     await new Promise((resolve) => {
-      this.#restartWaiters.set(id, resolve);
+      this.#current = { kind: "restart", id, resolve };
       this.#worker.postMessage({ type: "restart", id });
     });
   }

@@ -1,6 +1,6 @@
 // main.js: the notebook page. Wires the model (notebook.js), the cell views (cellview.js),
-// the kernel (kernel.js), local autosave (storage.js) and share links (share.js) to the
-// toolbar and the keyboard.
+// the kernel (kernel.js), the run queue (runqueue.js), local autosave (storage.js) and
+// share links (share.js) to the toolbar and the keyboard.
 
 import { Notebook } from "./notebook.js";
 import { CellView, preloadEditor } from "./cellview.js";
@@ -10,6 +10,7 @@ import { NotebookStore, digest } from "./storage.js";
 import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js";
 import { failingLine } from "./traceback.js";
 import { EXPORT_EVENT } from "./tabledownload.js";
+import { RunQueue } from "./runqueue.js";
 
 export { Kernel };
 
@@ -28,6 +29,9 @@ const LOST_MESSAGE = "A new kernel is starting. All variables from this session 
 // Under each queued cell the death of the kernel took off the queue.
 const NOT_RUN_MESSAGE = "Not run: the kernel stopped before this cell's turn. Run it again once the kernel is idle.";
 
+// Why the queue was cleared, as RunQueue's onDrop hears it: only a dead kernel leaves a notice.
+const LOST = "lost";
+
 class App {
   store = new NotebookStore();
   notebook = null;
@@ -35,8 +39,19 @@ class App {
   selected = null;
   origin = null; // {key, kind: "url"|"shared"|"file"|"untitled", ref, name}
   kernel = null;
-  queue = [];
-  running = null;
+  // The one queue of cells waiting to run: the kernel's worker and bridge hold none.
+  queue = new RunQueue({
+    run: (id) => this.runCell(id),
+    ready: () => this.kernel?.canExecute ?? false,
+    expectsError: (id) => (this.notebook.cell(id)?.metadata?.tags ?? []).includes("raises-exception"),
+    onDrop: (ids, why) => {
+      for (const id of ids) {
+        const view = this.views.get(id);
+        view?.setState("idle"); // back to its previous prompt
+        if (why === LOST) view?.addNotice(NOT_RUN_MESSAGE);
+      }
+    },
+  });
   saveTimer = null;
   saving = Promise.resolve(); // the autosave being written, so copies are written in order
   examples = [];
@@ -99,7 +114,7 @@ class App {
       this.kernel = null;
       this.setKernelState("unavailable", err.message);
       this.banner(`Kernel unavailable: ${err.message}. You can read, edit and save this notebook, but cells cannot run.`, "error");
-      for (const id of this.queue.splice(0)) this.views.get(id)?.setState("idle");
+      this.queue.clear();
       return false;
     }
     this.kernel.addEventListener("status", (e) => this.onKernelState(e.detail.state));
@@ -115,7 +130,7 @@ class App {
     // The first kernel-ready time since navigation start, for the speed benchmark.
     if (!performance.getEntriesByName("pushbook-kernel-ready").length) performance.mark("pushbook-kernel-ready");
     $("kernel-version").textContent = this.kernel.version ? `kernel ${this.kernel.version}` : "";
-    this.pump();
+    this.queue.pump();
     return true;
   }
 
@@ -126,7 +141,7 @@ class App {
       this.kernelDown = false;
       this.banner(null);
     }
-    this.pump(); // cells queued while the kernel was starting
+    this.queue.pump(); // cells queued while the kernel was starting
   }
 
   // The kernel's worker died (crashed, exited, failed, or did not stop after Stop) and a
@@ -134,12 +149,12 @@ class App {
   // go back to their previous prompts with a notice, and the banner stays until the new
   // kernel is idle. Called while the running cell's execute is still pending.
   onKernelLost(reason) {
-    const id = this.running;
-    if (id && this.notebook.indexOf(id) >= 0) {
+    const id = this.queue.running;
+    if (id !== null && this.notebook.indexOf(id) >= 0) {
       this.notebook.addOutput(id, lostOutput(reason));
       this.views.get(id)?.addNotice(LOST_MESSAGE);
     }
-    this.cancelQueue(NOT_RUN_MESSAGE);
+    this.queue.clear(LOST);
     this.kernelDown = true;
     this.banner(`The kernel stopped: ${reason}. All variables from this session are lost; a new kernel is starting.`, "warn");
   }
@@ -157,61 +172,44 @@ class App {
       view.addNotice("The kernel is unavailable, so this cell cannot run (see the message at the top).");
       return;
     }
-    if (this.queue.includes(id) || this.running === id) return;
-    this.queue.push(id);
-    view.setState("queued");
-    this.pump();
+    if (this.queue.has(id)) return;
+    view.setState("queued"); // In [*] until its turn (add may start it at once)
+    this.queue.add(id);
   }
 
-  async pump() {
-    if (this.running || !this.kernel || this.kernel.state === "starting" || this.kernel.state === "dead") return;
-    while (this.queue.length) {
-      const id = this.queue.shift();
-      if (this.notebook.indexOf(id) < 0) continue;
-      const view = this.views.get(id);
-      this.running = id;
-      view.setState("running");
-      this.notebook.clearOutputs(id);
-      const code = this.notebook.cell(id).source;
-      const session = { kernel: this.kernel, session: this.kernel.session };
-      const onOutput = (o) => {
-        if (this.notebook.indexOf(id) < 0) return;
-        this.liveOutputs.set(o, session);
-        this.notebook.addOutput(id, o);
-      };
-      const result = await this.kernel.execute(code, { onOutput });
-      this.running = null;
-      if (this.notebook.indexOf(id) < 0) continue;
-      this.notebook.setExecutionCount(id, result.execution_count);
-      view.setState("idle");
-      if (result.status === "error") {
-        const err = this.notebook.cell(id).outputs.findLast((o) => o.output_type === "error");
-        if (err) view.markError(failingLine(err.traceback, result.execution_count)?.line ?? null);
-      }
-      // As in JupyterLab, an error stops the queue unless the cell is tagged
-      // raises-exception (the error is the point of the cell); Stop always does.
-      const expected = result.status === "error" && (this.notebook.cell(id).metadata?.tags ?? []).includes("raises-exception");
-      if (result.status !== "ok" && !expected) this.cancelQueue();
+  // Runs cell id on the kernel, for the queue, and shows its result; resolves with its
+  // status, or null when the cell was deleted meanwhile. As in JupyterLab, the queue
+  // goes on after an error only in a cell tagged raises-exception (expectsError above).
+  async runCell(id) {
+    if (this.notebook.indexOf(id) < 0) return null;
+    const view = this.views.get(id);
+    view.setState("running");
+    this.notebook.clearOutputs(id);
+    const code = this.notebook.cell(id).source;
+    const session = { kernel: this.kernel, session: this.kernel.session };
+    const onOutput = (o) => {
+      if (this.notebook.indexOf(id) < 0) return;
+      this.liveOutputs.set(o, session);
+      this.notebook.addOutput(id, o);
+    };
+    const result = await this.kernel.execute(code, { onOutput });
+    if (this.notebook.indexOf(id) < 0) return null;
+    this.notebook.setExecutionCount(id, result.execution_count);
+    view.setState("idle");
+    if (result.status === "error") {
+      const err = this.notebook.cell(id).outputs.findLast((o) => o.output_type === "error");
+      if (err) view.markError(failingLine(err.traceback, result.execution_count)?.line ?? null);
     }
-  }
-
-  // Takes every queued cell off the queue (back to its previous prompt), with a notice
-  // under each if one is given.
-  cancelQueue(notice = null) {
-    for (const id of this.queue.splice(0)) {
-      const view = this.views.get(id);
-      view?.setState("idle");
-      if (notice) view?.addNotice(notice);
-    }
+    return result.status;
   }
 
   stop() {
-    this.cancelQueue();
+    this.queue.clear();
     this.kernel?.interrupt();
   }
 
   async restart() {
-    this.cancelQueue();
+    this.queue.clear();
     this.kernelDown = false;
     this.banner(null);
     if (!this.kernel) {
@@ -220,6 +218,7 @@ class App {
     }
     await this.kernel.restart(); // a dead or busy kernel gets a new worker
     this.status("Kernel restarted: variables cleared.");
+    this.queue.pump(); // cells run while it restarted
   }
 
   runAll() {
@@ -231,7 +230,7 @@ class App {
   load(model, origin) {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
-    this.cancelQueue();
+    this.queue.clear();
     this.origin = origin;
     this.notebook = new Notebook(model);
     const list = $("notebook");
@@ -305,7 +304,7 @@ class App {
       case "delete":
         view?.destroy();
         this.views.delete(d.id);
-        this.queue = this.queue.filter((q) => q !== d.id);
+        this.queue.remove(d.id);
         break;
       case "move": {
         const next = this.notebook.cells[d.index + 1];

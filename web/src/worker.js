@@ -2,11 +2,16 @@
 // Go runtime's wasm_exec.js). It starts the Go program (main.wasm), which defines
 // globalThis.pushbook, and relays the page's messages to it. The message protocol is
 // documented in web/PROTOCOL.md; this file and kernel.js are its only two ends.
+//
+// It runs exactly the cell it is sent and keeps no queue: the page sends the next
+// execute only after the previous one's done (the page's queue is runqueue.js). An
+// execute that comes while a cell runs breaks the protocol and is answered at once
+// with an error, never held. Other messages (interrupt, file, export) are handled
+// while a cell runs, whenever the kernel lets the event loop in.
 
 /* global importScripts, Go */
 
-const queue = [];
-let running = false;
+let running = null; // the id of the execute being run, or null
 let started = false;
 
 function post(msg) {
@@ -103,11 +108,17 @@ function parseResult(text) {
   }
 }
 
-async function runNext() {
-  if (running) return;
-  const job = queue.shift();
-  if (!job) return;
-  running = true;
+// refuse answers an execute that came while another cell runs: the page broke the
+// protocol, and holding the cell would make this worker a second queue.
+function refuse(id) {
+  const message = `cell ${id} was sent while cell ${running} runs: the page sends one execute at a time, after the previous done`;
+  post({ type: "output", id, output: { output_type: "error", ename: "KernelError", evalue: message, traceback: [message] } });
+  post({ type: "done", id, execution_count: null, status: "error" });
+}
+
+// execute runs one cell: status busy, its outputs as they come, done, status idle.
+async function execute(job) {
+  running = job.id;
   post({ type: "status", state: "busy" });
   let result;
   try {
@@ -126,10 +137,9 @@ async function runNext() {
     post({ type: "output", id: job.id, output: { output_type: "error", ename: "KernelError", evalue: message, traceback: [message] } });
     result = { execution_count: null, status: "error" };
   }
+  running = null;
   post({ type: "done", id: job.id, ...result });
-  running = false;
-  if (queue.length) runNext();
-  else post({ type: "status", state: "idle" });
+  post({ type: "status", state: "idle" });
 }
 
 // call runs pushbook[name](...args) for a message that has no answer; a failure is
@@ -162,13 +172,12 @@ self.onmessage = (event) => {
       start(msg);
       break;
     case "execute":
-      queue.push({ id: msg.id, code: String(msg.code ?? "") });
-      runNext();
+      if (running !== null) refuse(msg.id);
+      else execute({ id: msg.id, code: String(msg.code ?? "") });
       break;
     case "interrupt":
-      // Interrupt the running cell and drop the queued ones, as Jupyter does.
-      for (const job of queue.splice(0)) post({ type: "done", id: job.id, execution_count: null, status: "aborted" });
-      if (running) self.pushbook?.interrupt();
+      // Stops the running cell; there is nothing queued here to drop.
+      if (running !== null) self.pushbook?.interrupt();
       break;
     case "restart":
       // Answer once the fresh session exists, so the next execute runs in it.
