@@ -1304,7 +1304,7 @@ const isNotAdvice = "'is not' is not supported in pushbook cells: use != instead
 // explainKeyword reports a syntax error that names the construct and says
 // what to write instead, if the current token is a Python keyword or '@'
 // that cannot appear where the parser found it: a statement that pushbook
-// cells do not have (class, with, import, ...), is / is not, or one of
+// cells do not have (class, with, del, ...), is / is not, or one of
 // the fork's keywords out of place. asName says that a name was wanted.
 // For any other token it returns, and the caller reports its own error.
 func (p *parser) explainKeyword(asName bool) {
