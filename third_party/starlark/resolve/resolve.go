@@ -140,6 +140,7 @@ func File(file *syntax.File, isPredeclared, isUniversal func(name string) bool) 
 // non-empty initial global block, as occurs in a REPL.
 func REPLChunk(file *syntax.File, isGlobal, isPredeclared, isUniversal func(name string) bool) error {
 	r := newResolver(file.Options, isGlobal, isPredeclared, isUniversal)
+	r.starImport = hasStarImport(file.Stmts) // pushbook fork
 	r.stmts(file.Stmts)
 
 	r.env.resolveLocalUses()
@@ -235,6 +236,11 @@ type resolver struct {
 	// or already declared in the module globals (as in a REPL).
 	// isGlobal may be nil.
 	isGlobal, isPredeclared, isUniversal func(name string) bool
+
+	// starImport (pushbook fork) says that the file has a top-level
+	// 'from m import *': a name defined nowhere else is then a global,
+	// looked up when it runs (NameError if the import did not bind it).
+	starImport bool
 
 	loops   int // number of enclosing for/while loops in current function (or file, if top-level)
 	ifstmts int // number of enclosing if statements loops
@@ -445,6 +451,14 @@ func (r *resolver) useToplevel(use use) (bind *Binding) {
 		}
 		bind = &Binding{Scope: Universal}
 		r.predeclared[id.Name] = bind // save it
+	} else if r.starImport { // pushbook fork: perhaps bound by 'from m import *'
+		bind = &Binding{
+			First: id, // as for a REPL global, not a binding use
+			Scope: Global,
+			Index: len(r.moduleGlobals),
+		}
+		r.globals[id.Name] = bind
+		r.moduleGlobals = append(r.moduleGlobals, bind)
 	} else {
 		bind = &Binding{Scope: Undefined}
 		var hint string
@@ -604,6 +618,9 @@ func (r *resolver) stmt(stmt syntax.Stmt) {
 
 	case *syntax.TryStmt: // pushbook fork
 		r.tryStmt(stmt)
+
+	case *syntax.ImportStmt: // pushbook fork
+		r.importStmt(stmt)
 
 	case *syntax.RaiseStmt: // pushbook fork
 		if !r.options.TopLevelControl && r.container().function == nil {
@@ -1090,4 +1107,55 @@ func (r *resolver) genExpr(e *syntax.GenExpr) {
 	fn := &Function{Name: "<genexpr>", Pos: e.Comp.Lbrack, Params: []syntax.Expr{param}, Body: body}
 	e.Function = fn
 	r.function(fn, e.Comp.Lbrack)
+}
+
+// importStmt binds the names an import statement binds, like an
+// assignment: globals at top level, locals in a def. 'from m import *' binds
+// names known only when it runs, so Python allows it only at top level
+// (see hasStarImport).
+func (r *resolver) importStmt(stmt *syntax.ImportStmt) {
+	if stmt.Star.IsValid() {
+		if r.container().function != nil {
+			r.errorf(stmt.Import, "import * only allowed at module level")
+		}
+		return
+	}
+	for _, name := range stmt.Names {
+		r.bind(name.Bound())
+	}
+}
+
+// hasStarImport reports whether stmts hold a 'from m import *' outside any
+// def: at top level, or in a top-level if, for, while or try.
+func hasStarImport(stmts []syntax.Stmt) bool {
+	for _, stmt := range stmts {
+		switch stmt := stmt.(type) {
+		case *syntax.ImportStmt:
+			if stmt.Star.IsValid() {
+				return true
+			}
+		case *syntax.IfStmt:
+			if hasStarImport(stmt.True) || hasStarImport(stmt.False) {
+				return true
+			}
+		case *syntax.ForStmt:
+			if hasStarImport(stmt.Body) {
+				return true
+			}
+		case *syntax.WhileStmt:
+			if hasStarImport(stmt.Body) {
+				return true
+			}
+		case *syntax.TryStmt:
+			if hasStarImport(stmt.Body) || hasStarImport(stmt.Else) || hasStarImport(stmt.Finally) {
+				return true
+			}
+			for _, clause := range stmt.Excepts {
+				if hasStarImport(clause.Body) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

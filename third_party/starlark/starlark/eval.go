@@ -519,6 +519,9 @@ func ExecREPLChunk(f *syntax.File, thread *Thread, globals StringDict) error {
 	_, err := Call(thread, toplevel, nil, nil)
 
 	// Reflect changes to globals back to parameter, even after an error.
+	for name, v := range toplevel.module.extra { // pushbook fork: bound by import *, set in no slot
+		globals[name] = v
+	}
 	for i, id := range prog.compiled.Globals {
 		if v := toplevel.module.globals[i]; v != nil {
 			globals[id.Name] = v

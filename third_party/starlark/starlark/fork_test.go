@@ -5,13 +5,15 @@
 package starlark_test
 
 // Tests of the pushbook fork's Python statements (FORK.md): try/except,
-// raise, decorators and generators. Generators need a host; pullHost below
+// raise, decorators, generators and imports. Generators need a host; pullHost below
 // is the smallest one, on iter.Pull, as pushbook's kernel does it.
 
 import (
 	"errors"
+	"fmt"
 	"iter"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.starlark.net/internal/chunkedfile"
@@ -26,10 +28,11 @@ func TestForkExecFile(t *testing.T) {
 		"testdata/try.star",
 		"testdata/generator.star",
 		"testdata/decorator.star",
+		"testdata/import.star",
 	} {
 		filename := filepath.Join(testdata, file)
 		for _, chunk := range chunkedfile.Read(filename, t) {
-			thread := &starlark.Thread{Load: load, Generators: pullHost{}}
+			thread := &starlark.Thread{Load: importLoad, Generators: pullHost{}}
 			starlarktest.SetReporter(thread, t)
 			predeclared := starlark.StringDict{"next": starlark.NewBuiltin("next", nextBuiltin)}
 			_, err := starlark.ExecFileOptions(getOptions(chunk.Source), thread, filename, chunk.Source, predeclared)
@@ -58,6 +61,33 @@ func TestForkExecFile(t *testing.T) {
 			chunk.Done()
 		}
 	}
+}
+
+// importModules are the modules import.star imports, made once so that
+// each import of one gets the same StringDict, as from pushbook's kernel.
+var importModules = map[string]starlark.StringDict{
+	"m": {
+		"a": starlark.MakeInt(1), "b": starlark.MakeInt(2), "c": starlark.MakeInt(3), "_p": starlark.MakeInt(4),
+		"__all__": starlark.NewList([]starlark.Value{starlark.String("a"), starlark.String("b"), starlark.String("_p")}),
+	},
+	"free":           {"x": starlark.MakeInt(10), "y": starlark.MakeInt(20), "_z": starlark.MakeInt(30)},
+	"pkg":            {"top": starlark.String("pkg top")},
+	"pkg.sub":        {"leaf": starlark.MakeInt(42)},
+	"pkg.sub.deeper": {"v": starlark.MakeInt(7)},
+	"bad":            {"ok": starlark.MakeInt(1), "__all__": starlark.Tuple{starlark.String("ok"), starlark.MakeInt(1)}},
+}
+
+// importLoad is the Thread.Load of the fork's scripts: importModules, a
+// ModuleNotFoundError for any other bare name, and upstream's test modules
+// for load("x.star", ...).
+func importLoad(thread *starlark.Thread, module string) (starlark.StringDict, error) {
+	if m, ok := importModules[module]; ok {
+		return m, nil
+	}
+	if !strings.HasSuffix(module, ".star") {
+		return nil, starlark.Errorf(starlark.ModuleNotFoundError, "No module named '%s'", module)
+	}
+	return load(thread, module)
 }
 
 // pullHost runs each generator body on its own thread inside iter.Pull.
@@ -267,4 +297,55 @@ func nextBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		return dflt, nil
 	}
 	return v, err
+}
+
+// TestImportAcrossREPLChunks runs imports as pushbook's kernel runs cells:
+// each chunk with ExecREPLChunk against one globals dict. What a star import
+// binds is usable in its own chunk and in later ones, including the names
+// its chunk never mentions; modules imported twice are equal.
+func TestImportAcrossREPLChunks(t *testing.T) {
+	opts := &syntax.FileOptions{TopLevelControl: true, GlobalReassign: true, While: true}
+	thread := &starlark.Thread{Load: importLoad}
+	globals := starlark.StringDict{}
+	for _, test := range []struct{ chunk, want, r string }{
+		{"from m import *\nr = a + b", "", "3"},
+		{"r = (r, _p)", "", "(3, 4)"}, // _p: bound by the star import, unmentioned in its chunk
+		{"import m as m1", "", "(3, 4)"},
+		{"import m\nr = (m == m1, m.c)", "", "(True, 3)"},
+		{"def f():\n    from free import *", "import * only allowed at module level", ""},
+		{"c", "undefined: c", ""}, // no star import in this chunk: a compile error
+		{"from free import *\nr = x + y + c", "name 'c' is not defined", ""},
+		{"r = x", "", "10"}, // bound before the last chunk failed
+		{"import pkg.sub.deeper\nr = pkg.sub.deeper.v", "", "7"},
+		{"from pkg import sub, nope", "cannot import name 'nope' from 'pkg'", ""},
+		{"r = sub.leaf", "", "42"}, // bound before the failure
+	} {
+		f, err := opts.Parse("cell.star", test.chunk, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = starlark.ExecREPLChunk(f, thread, globals)
+		switch {
+		case err != nil && test.want == "":
+			t.Errorf("%q: %v", test.chunk, err)
+		case err == nil && test.want != "":
+			t.Errorf("%q: no error, want %q", test.chunk, test.want)
+		case err != nil && !strings.Contains(err.Error(), test.want):
+			t.Errorf("%q: error %v, want %q", test.chunk, err, test.want)
+		}
+		if got := fmt.Sprint(globals["r"]); test.r != "" && got != test.r {
+			t.Errorf("%q: r = %s, want %s", test.chunk, got, test.r)
+		}
+	}
+	want := map[string]string{"a": "1", "b": "2", "_p": "4", "x": "10", "y": "20", "m": "<module 'm'>", "r": "42"}
+	for name, v := range want {
+		if got := fmt.Sprint(globals[name]); got != v {
+			t.Errorf("globals[%q] = %s, want %s", name, got, v)
+		}
+	}
+	for _, name := range []string{"c", "_z", "nope"} {
+		if v, ok := globals[name]; ok {
+			t.Errorf("globals[%q] = %v, want none", name, v)
+		}
+	}
 }

@@ -654,7 +654,7 @@ loop:
 		case compile.GLOBAL:
 			x := fn.module.globals[arg]
 			if x == nil {
-				err = Errorf(NameError, "global variable %s referenced before assignment", f.Prog.Globals[arg].Name)
+				err = unboundGlobal(fn.module, f.Prog.Globals[arg].Name) // pushbook fork: Python's text after import *
 				break loop
 			}
 			stack[sp] = x
@@ -698,6 +698,34 @@ loop:
 		case compile.RAISE: // pushbook fork
 			err = raise(stack[sp-1])
 			break loop
+
+		case compile.IMPORT, compile.IMPORT_TOP: // pushbook fork
+			var m Value
+			if op == compile.IMPORT {
+				m, err = importModule(thread, f.Prog.Names[arg])
+			} else {
+				m, err = importTop(thread, f.Prog.Names[arg])
+			}
+			if err != nil {
+				break loop
+			}
+			stack[sp] = m
+			sp++
+
+		case compile.IMPORT_FROM: // pushbook fork
+			v, err2 := importFrom(thread, stack[sp-1], f.Prog.Names[arg])
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			stack[sp] = v
+			sp++
+
+		case compile.IMPORT_STAR: // pushbook fork
+			sp--
+			if err = importStar(fn, stack[sp]); err != nil {
+				break loop
+			}
 
 		case compile.UNIVERSAL:
 			stack[sp] = Universe[f.Prog.Names[arg]]

@@ -741,6 +741,11 @@ type Module struct {
 	predeclared StringDict
 	globals     []Value
 	constants   []Value
+
+	// pushbook fork: what 'from m import *' bound (module.go importStar):
+	// the globals without a slot, and that it ran.
+	extra        StringDict
+	starImported bool
 }
 
 // Program returns the program from which this module was constructed.
@@ -752,6 +757,9 @@ func (m *Module) Program() *Program {
 // variables so far defined in the module.
 func (m *Module) Globals() StringDict {
 	r := make(StringDict, len(m.program.compiled.Globals))
+	for name, v := range m.extra { // pushbook fork: bound by import *, set in no slot
+		r[name] = v
+	}
 	for i, id := range m.program.compiled.Globals {
 		if v := m.globals[i]; v != nil {
 			r[id.Name] = v

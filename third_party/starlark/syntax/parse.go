@@ -360,6 +360,9 @@ func (p *parser) parseSmallStmt() Stmt {
 
 	case RAISE: // pushbook fork
 		return p.parseRaiseStmt()
+
+	case IMPORT, FROM: // pushbook fork
+		return p.parseImportStmt()
 	}
 
 	// Assignment
@@ -1278,16 +1281,14 @@ func (p *parser) parseYieldExpr(inParens bool) Expr {
 // keywordAdvice says, for each Python keyword (and '@') found where the
 // parser cannot accept it, what the construct is and what to write instead.
 var keywordAdvice = map[Token]string{
-	AS:       "unexpected 'as': pushbook cells use 'as' only in 'except Error as name:'",
+	AS:       "unexpected 'as': pushbook cells use 'as' only in 'except Error as name:' and in import statements",
 	ASYNC:    "'async' is not supported in pushbook cells: write a plain def, or a generator (a def with yield) for code that pauses",
 	AWAIT:    "'await' is not supported in pushbook cells: call the function directly, or drive a generator with next() or send()",
 	CLASS:    "classes are not supported in pushbook cells: use a dict for data and def for behaviour",
 	DEL:      "'del' is not supported in pushbook cells: use d.pop(key) for a dict entry, x.pop(i) or x.remove(v) for a list element",
 	EXCEPT:   "'except' must follow a try: block (or another except) at the same indentation",
 	FINALLY:  "'finally' must follow a try: block (or its except and else blocks) at the same indentation",
-	FROM:     `'from ... import' is not supported in pushbook cells: modules are not importable yet; use load("name", "symbol", ...)`,
 	GLOBAL:   `'global' is not supported in pushbook cells: a function cannot rebind a module variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
-	IMPORT:   `'import' is not supported in pushbook cells: modules are not importable yet; use load("name", "symbol", ...)`,
 	IS:       "'is' is not supported in pushbook cells: use == instead (e.g. x == None)",
 	NONLOCAL: `'nonlocal' is not supported in pushbook cells: a function cannot rebind an enclosing function's variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
 	RAISE:    "'raise' must begin a statement; it is not an expression",
@@ -1303,7 +1304,7 @@ const isNotAdvice = "'is not' is not supported in pushbook cells: use != instead
 // explainKeyword reports a syntax error that names the construct and says
 // what to write instead, if the current token is a Python keyword or '@'
 // that cannot appear where the parser found it: a statement that pushbook
-// cells do not have (class, with, import, ...), is / is not, or one of
+// cells do not have (class, with, del, ...), is / is not, or one of
 // the fork's keywords out of place. asName says that a name was wanted.
 // For any other token it returns, and the caller reports its own error.
 func (p *parser) explainKeyword(asName bool) {

@@ -273,6 +273,21 @@ def h():
 			`(ExprStmt X=(YieldExpr X=(CondExpr Cond=a True=1 False=2)))`},
 		{"yield; yield",
 			`(ExprStmt X=(YieldExpr))`},
+		// pushbook fork: import statements (Star is a position, not shown)
+		{`import m`,
+			`(ImportStmt Names=((ImportName Path=(m))))`},
+		{`import a.b.c, d as e, f.g as h`,
+			`(ImportStmt Names=((ImportName Path=(a b c)) (ImportName Path=(d) As=e) (ImportName Path=(f g) As=h)))`},
+		{`from numpy.lib import recfunctions`,
+			`(ImportStmt From=(numpy lib) Names=((ImportName Path=(recfunctions))))`},
+		{`from m import a as b, c`,
+			`(ImportStmt From=(m) Names=((ImportName Path=(a) As=b) (ImportName Path=(c))))`},
+		{"from m import (a,\n  b as c,\n)",
+			`(ImportStmt From=(m) Names=((ImportName Path=(a)) (ImportName Path=(b) As=c)))`},
+		{`from m import *`,
+			`(ImportStmt From=(m))`},
+		{`import m; from n import x`,
+			`(ImportStmt Names=((ImportName Path=(m))))`},
 	} {
 		f, err := syntax.Parse("foo.star", test.input, 0)
 		if err != nil {
@@ -281,6 +296,27 @@ def h():
 		}
 		if got := treeString(f.Stmts[0]); test.want != got {
 			t.Errorf("parse `%s` = %s, want %s", test.input, got, test.want)
+		}
+	}
+}
+
+// TestImportSpans checks the spans of import statements (pushbook fork).
+func TestImportSpans(t *testing.T) {
+	for _, test := range []struct{ input, want string }{
+		{"import a.b", "1:1-1:11"},
+		{"import a as b", "1:1-1:14"},
+		{"from m import *", "1:1-1:16"},
+		{"from m import x as y, z", "1:1-1:24"},
+		{"from m import (x,\n  y,\n)", "1:1-3:2"},
+	} {
+		f, err := syntax.Parse("foo.star", test.input, 0)
+		if err != nil {
+			t.Errorf("parse `%s` failed: %v", test.input, stripPos(err))
+			continue
+		}
+		start, end := f.Stmts[0].Span()
+		if got := fmt.Sprintf("%d:%d-%d:%d", start.Line, start.Col, end.Line, end.Col); got != test.want {
+			t.Errorf("span of `%s` = %s, want %s", test.input, got, test.want)
 		}
 	}
 }

@@ -6,7 +6,10 @@ package syntax
 
 // This file holds the Python statements and expressions that the pushbook
 // fork adds to Starlark (see FORK.md): decorators, try/except/else/finally,
-// raise, and yield / yield from.
+// raise, yield / yield from, generator expressions and import statements,
+// and the parser of import statements.
+
+import "strings"
 
 // A Decorator is an @expr line before a def.
 type Decorator struct {
@@ -113,7 +116,153 @@ type GenExpr struct {
 
 func (x *GenExpr) Span() (start, end Position) { return x.Comp.Span() }
 
-func (*GenExpr) expr()   {}
-func (*TryStmt) stmt()   {}
-func (*RaiseStmt) stmt() {}
-func (*YieldExpr) expr() {}
+// An ImportStmt is one of Python's import statements:
+//
+//	import a.b.c, d as e            (From is nil)
+//	from a.b import x, y as z       (From is a.b)
+//	from a.b import (x,\n y,)
+//	from a.b import *               (Star is set, Names is nil)
+type ImportStmt struct {
+	commentsRef
+	Import Position      // 'import', or 'from' when From is set
+	From   []*Ident      // the dotted module of a from-import, one Ident a part; nil for 'import'
+	Names  []*ImportName // nil for 'from ... import *'
+	Star   Position      // the '*' of 'from ... import *'; zero otherwise
+	Rparen Position      // the ')' of a parenthesized name list; zero otherwise
+}
+
+func (x *ImportStmt) Span() (start, end Position) {
+	switch {
+	case x.Star.IsValid():
+		end = x.Star.add("*")
+	case x.Rparen.IsValid():
+		end = x.Rparen.add(")")
+	default:
+		_, end = x.Names[len(x.Names)-1].Span()
+	}
+	return x.Import, end
+}
+
+// An ImportName is one 'a.b.c [as d]' of an import statement (Path is the
+// dotted module), or one 'x [as y]' of a from-import (Path is the member x).
+type ImportName struct {
+	Path []*Ident
+	As   *Ident // nil without 'as'
+}
+
+func (x *ImportName) Span() (start, end Position) {
+	last := x.Path[len(x.Path)-1]
+	if x.As != nil {
+		last = x.As
+	}
+	_, end = last.Span()
+	return x.Path[0].NamePos, end
+}
+
+// Bound returns the name that the import binds: the 'as' name, or else
+// Path's first part (import a.b.c binds a, as Python's does).
+func (x *ImportName) Bound() *Ident {
+	if x.As != nil {
+		return x.As
+	}
+	return x.Path[0]
+}
+
+// DottedName joins the parts of an import's path with dots: "numpy.lib".
+func DottedName(path []*Ident) string {
+	if len(path) == 1 {
+		return path[0].Name
+	}
+	names := make([]string, len(path))
+	for i, id := range path {
+		names[i] = id.Name
+	}
+	return strings.Join(names, ".")
+}
+
+// import_stmt = 'import' dotted_as_name {',' dotted_as_name}
+// from_stmt   = 'from' dotted_name 'import' ('*' | import_as_names | '(' import_as_names [','] ')')
+// dotted_as_name = dotted_name ['as' IDENT]
+// import_as_names = IDENT ['as' IDENT] {',' IDENT ['as' IDENT]}
+func (p *parser) parseImportStmt() Stmt {
+	if p.tok == FROM {
+		stmt := &ImportStmt{Import: p.nextToken()} // consume FROM
+		if p.tok == DOT {
+			p.in.error(p.tokval.pos, "relative imports (from . import x) are not supported in pushbook cells: name the module, as in from numpy.lib import recfunctions")
+		}
+		stmt.From = p.parseDottedName()
+		p.consume(IMPORT)
+		switch p.tok {
+		case STAR:
+			stmt.Star = p.nextToken() // consume STAR
+		case LPAREN:
+			p.nextToken() // consume LPAREN
+			if p.tok == STAR {
+				p.in.error(p.tokval.pos, "import * cannot be in parentheses: write from m import *")
+			}
+			for {
+				stmt.Names = append(stmt.Names, p.parseImportName(false))
+				if p.tok != COMMA {
+					break
+				}
+				p.nextToken() // consume COMMA
+				if p.tok == RPAREN {
+					break // trailing comma
+				}
+			}
+			stmt.Rparen = p.consume(RPAREN)
+		default:
+			stmt.Names = p.parseImportNames(false)
+		}
+		return stmt
+	}
+	stmt := &ImportStmt{Import: p.nextToken()} // consume IMPORT
+	stmt.Names = p.parseImportNames(true)
+	return stmt
+}
+
+// parseImportNames parses a comma-separated list of import names without
+// parentheses: dotted module names if dotted, else member names.
+func (p *parser) parseImportNames(dotted bool) []*ImportName {
+	var names []*ImportName
+	for {
+		names = append(names, p.parseImportName(dotted))
+		if p.tok != COMMA {
+			return names
+		}
+		comma := p.nextToken() // consume COMMA
+		if terminatesExprList(p.tok) {
+			p.in.error(comma, "trailing comma not allowed without surrounding parentheses")
+		}
+	}
+}
+
+func (p *parser) parseImportName(dotted bool) *ImportName {
+	var name ImportName
+	if dotted {
+		name.Path = p.parseDottedName()
+	} else {
+		name.Path = []*Ident{p.parseIdent()}
+	}
+	if p.tok == AS {
+		p.nextToken() // consume AS
+		name.As = p.parseIdent()
+	}
+	return &name
+}
+
+// dotted_name = IDENT {'.' IDENT}
+func (p *parser) parseDottedName() []*Ident {
+	path := []*Ident{p.parseIdent()}
+	for p.tok == DOT {
+		p.nextToken() // consume DOT
+		path = append(path, p.parseIdent())
+	}
+	return path
+}
+
+func (*GenExpr) expr()    {}
+func (*TryStmt) stmt()    {}
+func (*RaiseStmt) stmt()  {}
+func (*YieldExpr) expr()  {}
+func (*ImportStmt) stmt() {}

@@ -180,6 +180,19 @@ func Walk(n Node, f func(Node) bool) {
 			Walk(n.X, f)
 		}
 
+	case *ImportStmt: // the module's parts, then each name and its 'as'
+		for _, id := range n.From {
+			Walk(id, f)
+		}
+		for _, name := range n.Names {
+			for _, id := range name.Path {
+				Walk(id, f)
+			}
+			if name.As != nil {
+				Walk(name.As, f)
+			}
+		}
+
 	case *YieldExpr:
 		if n.X != nil {
 			Walk(n.X, f)

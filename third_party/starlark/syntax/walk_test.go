@@ -81,6 +81,8 @@ def c():
         yield from i
     finally:
         yield
+import j.k as l
+from n.o import p as q, r
 `
 	f, err := syntax.Parse("python.star", src, 0)
 	if err != nil {
@@ -97,7 +99,8 @@ def c():
 		}
 		return true
 	})
-	want := "DefStmt Decorator a b c TryStmt d YieldExpr e ExceptClause f g RaiseStmt h YieldExpr i YieldExpr"
+	want := "DefStmt Decorator a b c TryStmt d YieldExpr e ExceptClause f g RaiseStmt h YieldExpr i YieldExpr" +
+		" ImportStmt j k l ImportStmt n o p q r"
 	if s := strings.Join(got, " "); s != want {
 		t.Errorf("Walk visited\n%s\nwant\n%s", s, want)
 	}

@@ -46,7 +46,7 @@ var Disassemble = false
 const debug = false // make code generation verbose, for debugging the compiler
 
 // Increment this to force recompilation of saved bytecode files.
-const Version = 15 // pushbook fork: 15 adds the opcodes and tables of try and yield
+const Version = 16 // pushbook fork: 15 adds the opcodes and tables of try and yield, 16 those of import
 
 type Opcode uint8
 
@@ -114,10 +114,11 @@ const (
 	MAKEDICT     //              - MAKEDICT     dict
 
 	// pushbook fork (FORK.md)
-	YIELD      //       value YIELD      sent    [yield value: sent is what next/send passed in]
-	YIELD_FROM //    iterable YIELD_FROM result  [yield from iterable: result is its return value]
-	EXCMATCH   // exc classes EXCMATCH   bool    [except classes: does exc match?]
-	RAISE      //           x RAISE      -       [raise x; x is None for a bare raise with no exception]
+	YIELD       //       value YIELD      sent    [yield value: sent is what next/send passed in]
+	YIELD_FROM  //    iterable YIELD_FROM result  [yield from iterable: result is its return value]
+	EXCMATCH    // exc classes EXCMATCH   bool    [except classes: does exc match?]
+	RAISE       //           x RAISE      -       [raise x; x is None for a bare raise with no exception]
+	IMPORT_STAR //     module IMPORT_STAR -       [from module import *: binds its public members as globals]
 
 	// --- opcodes with an argument must go below this line ---
 
@@ -152,8 +153,14 @@ const (
 	CALL_KW     // fn positional named       **kwargs CALL_KW<n>     result
 	CALL_VAR_KW // fn positional named *args **kwargs CALL_VAR_KW<n> result
 
+	// pushbook fork (FORK.md): import statements. <name> is the module's
+	// dotted name ("numpy.lib"), or a member's name.
+	IMPORT      //        - IMPORT<name>      module         [the module thread.Load gives]
+	IMPORT_TOP  //        - IMPORT_TOP<name>  module         [import a.b.c: loads a, a.b, a.b.c; module a, its .b.c set]
+	IMPORT_FROM //   module IMPORT_FROM<name> module value   [from module import name]
+
 	OpcodeArgMin = JMP
-	OpcodeMax    = CALL_VAR_KW
+	OpcodeMax    = IMPORT_FROM // pushbook fork: was CALL_VAR_KW
 )
 
 // TODO(adonovan): add dynamic checks for missing opcodes in the tables below.
@@ -181,6 +188,10 @@ var opcodeNames = [...]string{
 	GLOBAL:       "global",
 	GT:           "gt",
 	GTGT:         "gtgt",
+	IMPORT:       "import",
+	IMPORT_FROM:  "import_from",
+	IMPORT_STAR:  "import_star",
+	IMPORT_TOP:   "import_top",
 	IN:           "in",
 	INDEX:        "index",
 	INPLACE_ADD:  "inplace_add",
@@ -259,6 +270,10 @@ var stackEffect = [...]int8{
 	GLOBAL:       +1,
 	GT:           -1,
 	GTGT:         -1,
+	IMPORT:       +1,
+	IMPORT_FROM:  +1,
+	IMPORT_STAR:  -1,
+	IMPORT_TOP:   +1,
 	IN:           -1,
 	INDEX:        -1,
 	INPLACE_ADD:  -1,
@@ -1261,6 +1276,9 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 
 	case *syntax.RaiseStmt: // pushbook fork
 		fcomp.raiseStmt(stmt)
+
+	case *syntax.ImportStmt: // pushbook fork
+		fcomp.importStmt(stmt)
 
 	case *syntax.LoadStmt:
 		for i := range stmt.From {

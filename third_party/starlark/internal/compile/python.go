@@ -5,7 +5,7 @@
 package compile
 
 // This file compiles the Python statements the pushbook fork adds (FORK.md):
-// try/except/else/finally, raise, yield and decorators.
+// try/except/else/finally, raise, yield, decorators and import statements.
 //
 // A try statement compiles to ordinary blocks plus an exception table: each
 // block records the handler that errors raised by its instructions go to
@@ -266,4 +266,39 @@ func (fcomp *fcomp) exceptionTable(blocks []*block) {
 		table = append(table, Handler{Start: b.addr, End: end, Target: target, Iters: uint32(b.handler.iters)})
 	}
 	fcomp.fn.Handlers = table
+}
+
+// importStmt compiles an import statement as "get the module (or member),
+// then store it into the name", like an assignment, so that it binds in
+// whatever scope the resolver chose: a global at top level, a local in a
+// def. Every instruction carries the statement's position.
+//
+//	import a.b as c     IMPORT<a.b> SET c
+//	import a.b          IMPORT_TOP<a.b> SET a
+//	from a.b import x   IMPORT<a.b> IMPORT_FROM<x> SET x ... POP
+//	from a.b import *   IMPORT<a.b> IMPORT_STAR
+func (fcomp *fcomp) importStmt(stmt *syntax.ImportStmt) {
+	fcomp.setPos(stmt.Import)
+	if stmt.From == nil {
+		for _, name := range stmt.Names {
+			module := fcomp.pcomp.nameIndex(syntax.DottedName(name.Path))
+			if name.As == nil && len(name.Path) > 1 {
+				fcomp.emit1(IMPORT_TOP, module)
+			} else {
+				fcomp.emit1(IMPORT, module)
+			}
+			fcomp.set(name.Bound())
+		}
+		return
+	}
+	fcomp.emit1(IMPORT, fcomp.pcomp.nameIndex(syntax.DottedName(stmt.From)))
+	if stmt.Star.IsValid() {
+		fcomp.emit(IMPORT_STAR)
+		return
+	}
+	for _, name := range stmt.Names {
+		fcomp.emit1(IMPORT_FROM, fcomp.pcomp.nameIndex(name.Path[0].Name))
+		fcomp.set(name.Bound())
+	}
+	fcomp.emit(POP)
 }

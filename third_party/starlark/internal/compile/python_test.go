@@ -6,6 +6,7 @@ package compile_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"go.starlark.net/starlark"
@@ -49,5 +50,43 @@ y = safe({})
 	gen, ok := globals["gen"].(*starlark.Function)
 	if !ok || !gen.IsGenerator() {
 		t.Errorf("gen = %v: not a generator function after serialization", globals["gen"])
+	}
+}
+
+// TestSerializationKeepsImports round-trips a program with import
+// statements through Program.Write and CompiledProgram, and checks that
+// Init's globals hold what a star import bound, including a name the
+// program never mentions (Module.extra).
+func TestSerializationKeepsImports(t *testing.T) {
+	const src = `
+import m.n as k
+from m import *
+y = k.v + a
+`
+	_, prog, err := starlark.SourceProgram("py.star", src, func(string) bool { return false })
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := new(bytes.Buffer)
+	if err := prog.Write(buf); err != nil {
+		t.Fatal(err)
+	}
+	read, err := starlark.CompiledProgram(buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modules := map[string]starlark.StringDict{
+		"m":   {"a": starlark.MakeInt(1), "unmentioned": starlark.MakeInt(2)},
+		"m.n": {"v": starlark.MakeInt(10)},
+	}
+	thread := &starlark.Thread{Load: func(_ *starlark.Thread, name string) (starlark.StringDict, error) {
+		return modules[name], nil
+	}}
+	globals, err := read.Init(thread, nil)
+	if err != nil {
+		t.Fatalf("Init: %v", err)
+	}
+	if got := fmt.Sprint(globals["y"], " ", globals["unmentioned"], " ", globals["k"]); got != "11 2 <module 'm.n'>" {
+		t.Errorf("globals y, unmentioned, k = %s, want 11 2 <module 'm.n'>", got)
 	}
 }
