@@ -72,6 +72,73 @@ func FromRows(fields []Field, rows [][]any) (*Table, error) {
 	return newTable(cols, len(rows)), nil
 }
 
+// ColumnOf returns a column named name of type t holding data, which is
+// a []int64, []float64, []bool or []string matching t's kind, row-major
+// for a sub-array type (Shape elements per row, so its length is a
+// multiple of Shape). The column takes data as its storage: the caller
+// must not modify it afterwards. No row is null.
+func ColumnOf(name string, t DType, data any) (*Column, error) {
+	if t.Shape < 0 || t.Shape > 0 && !t.Kind.numeric() {
+		return nil, &Error{Event: -1, Path: name, Err: fmt.Errorf("%w: %s", ErrBadDType, t)}
+	}
+	c := &Column{name: name, dtype: t}
+	var n int
+	switch x := data.(type) {
+	case []int64:
+		c.ints, n = x, len(x)
+	case []float64:
+		c.flts, n = x, len(x)
+	case []bool:
+		c.bools, n = x, len(x)
+	case []string:
+		c.strs, n = x, len(x)
+	default:
+		return nil, &Error{Event: -1, Path: name, Err: fmt.Errorf("%w: column data %s", ErrUnsupportedValue, describe(data))}
+	}
+	if kindOfData(data) != t.Kind {
+		return nil, &Error{Event: -1, Path: name, Err: fmt.Errorf("%w: column is %s, data is %s", ErrTypeDrift, t, kindOfData(data))}
+	}
+	if n%t.stride() != 0 {
+		return nil, &Error{Event: -1, Path: name, Err: fmt.Errorf("%w: %d elements do not make rows of %d", ErrShapeDrift, n, t.stride())}
+	}
+	c.n = n / t.stride()
+	return c, nil
+}
+
+func kindOfData(data any) Kind {
+	switch data.(type) {
+	case []int64:
+		return Int64
+	case []float64:
+		return Float64
+	case []bool:
+		return Bool
+	case []string:
+		return String
+	}
+	return Null
+}
+
+// TableOf returns a table of the given columns, in order, sharing them.
+// They must have distinct names (ErrDuplicateColumn) and equal lengths
+// (ErrLength); no column makes a table of no rows.
+func TableOf(cols ...*Column) (*Table, error) {
+	rows := 0
+	seen := make(map[string]bool, len(cols))
+	for i, c := range cols {
+		if seen[c.name] {
+			return nil, &Error{Event: -1, Path: c.name, Err: ErrDuplicateColumn}
+		}
+		seen[c.name] = true
+		if i == 0 {
+			rows = c.n
+		} else if c.n != rows {
+			return nil, &Error{Event: -1, Path: c.name, Err: fmt.Errorf("%w: column has %d rows, the first has %d", ErrLength, c.n, rows)}
+		}
+	}
+	return newTable(append([]*Column(nil), cols...), rows), nil
+}
+
 // appendTyped appends v to a column whose type is fixed, converting ints
 // to floats where the column is float; anything else that does not fit is
 // an error.
