@@ -70,6 +70,8 @@ func TestTableShowsAsTextAndHTML(t *testing.T) {
 	assert.NotContains(t, outs[0].Data["text/html"], "<b>")
 }
 
+// A shown table goes through kernel.RegisterExport, and the page asks
+// Session.ExportTable for it by the id its HTML carries.
 func TestShownTablesCanBeExportedWhole(t *testing.T) {
 	s := libtest.Session(kernel.Options{})
 	_, outs := libtest.Stdout(t, s, `table([{"a": i, "b": {"c": "x"}} for i in range(30)])`, kernel.StatusOK)
@@ -85,4 +87,9 @@ func TestShownTablesCanBeExportedWhole(t *testing.T) {
 	assert.ErrorContains(t, err, "run its cell again")
 	_, err = s.ExportTable(1, "xlsx")
 	assert.ErrorContains(t, err, `want csv or jsonl`)
+	_, err = libtest.Session(kernel.Options{}).ExportTable(1, "csv")
+	assert.ErrorContains(t, err, "run its cell again", "a session exports only the tables it showed")
+	libtest.Stdout(t, s, `print(table([{"a": 1}]).to_csv())`, kernel.StatusOK)
+	_, outs = libtest.Stdout(t, s, `table([{"a": 1}])`, kernel.StatusOK)
+	assert.Contains(t, libtest.Last(t, outs).Data["text/html"], `data-pushbook-table="2"`, "the next table shown is 2: a table only printed is not kept")
 }
