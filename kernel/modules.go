@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/starlarkstruct"
 )
 
 // PythonModule is a module written in Python (a cell's dialect): it runs
@@ -66,7 +65,7 @@ func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.Str
 	}
 	wrapped := make(starlark.StringDict, len(members)+2)
 	for k, v := range members {
-		wrapped[k] = recoverBuiltin(v)
+		wrapped[k] = recoverMember(v)
 	}
 	if _, ok := wrapped["__all__"]; !ok && len(m.NoStar) > 0 {
 		var all []starlark.Value
@@ -84,6 +83,20 @@ func (s *Session) loadModule(thread *starlark.Thread, name string) (starlark.Str
 	return wrapped, nil
 }
 
+// recoverMember is recoverBuiltin for a module's member, and for the
+// members of a module that is itself a member (numpy.lib.recfunctions).
+func recoverMember(v starlark.Value) starlark.Value {
+	m, ok := v.(*starlark.ImportedModule)
+	if !ok {
+		return recoverBuiltin(v)
+	}
+	members := make(starlark.StringDict, len(m.Members))
+	for k, x := range m.Members {
+		members[k] = recoverMember(x)
+	}
+	return &starlark.ImportedModule{Name: m.Name, Members: members}
+}
+
 // moduleNames are the names cells may import, sorted.
 func (s *Session) moduleNames() []string {
 	return slices.Sorted(maps.Keys(s.modules))
@@ -96,5 +109,5 @@ func ModuleValue(name, doc string, members starlark.StringDict) starlark.Value {
 	if _, ok := m["__doc__"]; !ok {
 		m["__doc__"] = starlark.String(doc)
 	}
-	return &starlarkstruct.Module{Name: name, Members: m}
+	return &starlark.ImportedModule{Name: name, Members: m}
 }

@@ -14,6 +14,7 @@ import (
 	"pushbook/lib/collections"
 	"pushbook/lib/files"
 	"pushbook/lib/functools"
+	"pushbook/lib/numpy"
 	"pushbook/lib/plots"
 	"pushbook/lib/random"
 	"pushbook/lib/seed"
@@ -35,6 +36,9 @@ func Modules() []kernel.Module {
 		time.Module,
 		collections.Module,
 		collections.ABCModule,
+		numpy.Module,
+		numpy.LibModule,
+		numpy.RecfunctionsModule,
 		seed.Module,
 		math,
 	}
