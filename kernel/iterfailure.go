@@ -7,7 +7,7 @@ import "go.starlark.net/starlark"
 // exception raised in a generator's body while list(g) reads it), so the
 // session wraps these to raise it where Python would: from the builtin's
 // call, catchable by try/except.
-var iteratingBuiltins = []string{"list", "tuple", "sorted", "set", "dict", "enumerate", "zip", "min", "max", "any", "all", "reversed"}
+var iteratingBuiltins = []string{"list", "tuple", "sorted", "set", "dict", "enumerate", "zip", "any", "all", "reversed"}
 
 // iterFailure passes a generator's error from its iterator's Done to the
 // wrapped builtin that was iterating it. Cells run one at a time and
