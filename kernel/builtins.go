@@ -531,6 +531,9 @@ func isNumber(v starlark.Value) bool {
 // sum(xs, start=0) is Python's: start + xs[0] + xs[1] + ..., rejecting a
 // str or bytes start as Python does.
 func pySum(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 {
+		return nil, starlark.Errorf(starlark.TypeError, "sum() takes at least 1 positional argument (0 given)")
+	}
 	var xs starlark.Value
 	var start starlark.Value = starlark.MakeInt(0)
 	if err := starlark.UnpackArgs(fn.Name(), args, kwargs, "iterable", &xs, "start?", &start); err != nil {
@@ -748,7 +751,7 @@ func pyMinMax(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple
 			best, bestKey = x, k
 			return nil
 		}
-		better, err := starlark.Compare(op, k, bestKey)
+		better, err := compare(op, k, bestKey)
 		if err != nil {
 			return err
 		}
@@ -766,6 +769,19 @@ func pyMinMax(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple
 		return dflt, nil
 	}
 	return nil, starlark.Errorf(starlark.ValueError, "%s() arg is an empty sequence", name)
+}
+
+// compare is starlark.Compare with bools as ints and Python's message
+// for values of types that have no order between them.
+func compare(op syntax.Token, x, y starlark.Value) (bool, error) {
+	if isNumber(x) && isNumber(y) {
+		x, y = asNumber(x), asNumber(y)
+	}
+	ok, err := starlark.Compare(op, x, y)
+	if err != nil && pyType(x) != pyType(y) && starlark.IsClass(err, starlark.TypeError) {
+		return false, starlark.Errorf(starlark.TypeError, "'%s' not supported between instances of '%s' and '%s'", op, pyType(x), pyType(y))
+	}
+	return ok, err
 }
 
 // callable(x) is Python's: whether x can be called.
