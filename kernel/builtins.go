@@ -19,10 +19,11 @@ import (
 // Iterating builtins accept strings (their characters), as Python's do,
 // although a cell's for loop does not (the fork keeps Starlark's rule there).
 
-// pythonBuiltins are the names this file defines, each made by NewBuiltin
-// with its one-line help.
+// pythonBuiltins are the names this file and help.go define, each made by
+// NewBuiltin with its one-line help.
 func pythonBuiltins() starlark.StringDict {
-	return starlark.StringDict{
+	all := helpBuiltins()
+	for name, v := range (starlark.StringDict{
 		"filter":     NewBuiltin("filter", "filter(function, iterable): an iterator over the items of iterable for which function(item) is true; with None, the items that are true", pyFilter),
 		"map":        NewBuiltin("map", "map(function, iterable, *iterables): an iterator over function(item, ...) for the items of the iterables taken together, stopping at the shortest", pyMap),
 		"iter":       NewBuiltin("iter", "iter(iterable) or iter(callable, sentinel): an iterator over iterable; an iterator or generator is its own iterator", pyIter),
@@ -37,7 +38,10 @@ func pythonBuiltins() starlark.StringDict {
 		"chr":        NewBuiltin("chr", "chr(i): the one-character string of Unicode code point i", pyChr),
 		"ord":        NewBuiltin("ord", "ord(c): the Unicode code point of the one-character string c", pyOrd),
 		"isinstance": NewBuiltin("isinstance", "isinstance(x, T): whether x is of type T (or one of a tuple of types); bool counts as int", isinstance),
+	}) {
+		all[name] = v
 	}
+	return all
 }
 
 // pyType is the name Python gives v's type in messages: str for a string.

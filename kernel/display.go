@@ -61,7 +61,7 @@ func display(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple,
 // coroutine and generator builtins, the stage library and tables.
 func builtins() starlark.StringDict {
 	all := starlark.StringDict{
-		"display": starlark.NewBuiltin("display", display),
+		"display": NewBuiltin("display", "display(*values): shows each value below the cell, richly (a table, a picture) when it can", display),
 	}
 	for _, c := range hostClasses {
 		all[c.Name()] = c

@@ -70,14 +70,14 @@ func recoverBuiltin(v starlark.Value) starlark.Value {
 	if !ok || b.Receiver() != nil {
 		return v
 	}
-	return starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (res starlark.Value, err error) {
+	return sameDoc(b, starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (res starlark.Value, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				res, err = nil, panicError(b.Name(), r)
 			}
 		}()
 		return b.CallInternal(thread, args, kwargs)
-	})
+	}))
 }
 
 // ANSI colours as IPython's default traceback scheme uses them.
