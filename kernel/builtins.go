@@ -870,7 +870,7 @@ func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 				return starlark.True, nil
 			}
 		case *starlark.Builtin:
-			if t.Name() == x.Type() || t.Name() == "int" && x.Type() == "bool" {
+			if t.Name() == pyType(x) || t.Name() == "int" && x.Type() == "bool" {
 				return starlark.True, nil
 			}
 		default:
