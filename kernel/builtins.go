@@ -265,11 +265,13 @@ func sliceSource(items []starlark.Value) *source {
 	}}
 }
 
+// close ends the source: it has no more items.
 func (s *source) close() {
 	if s.release != nil {
 		s.release()
 		s.release = nil
 	}
+	s.pull = func(*starlark.Thread, *starlark.Value) (bool, error) { return false, nil }
 }
 
 // iterKind is the type Python gives the iterator over x.
