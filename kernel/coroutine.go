@@ -429,36 +429,12 @@ func (b *body) recv(reply starlark.Value) (starlark.Value, error) {
 	return v, nil
 }
 
-// next(g[, default]) is Python's: the generator's next value, or default,
-// or a StopIteration error when it is exhausted.
-func nextBuiltin(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var g, dflt starlark.Value
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 1, &g, &dflt); err != nil {
-		return nil, err
-	}
-	s, ok := g.(*Stage)
-	if !ok {
-		return nil, starlark.Errorf(starlark.TypeError, "'%s' object is not an iterator: next() takes a generator", g.Type())
-	}
-	v, err := s.next(thread)
-	if err != nil && dflt != nil && IsStop(err) {
-		return dflt, nil
-	}
-	return v, err
-}
-
 // sessionOf returns the session a cell thread belongs to.
 func sessionOf(thread *starlark.Thread) *Session {
 	if ts := stateOf(thread); ts != nil {
 		return ts.cell.session
 	}
 	return nil
-}
-
-func coroutineBuiltins() starlark.StringDict {
-	return starlark.StringDict{
-		"next": starlark.NewBuiltin("next", nextBuiltin),
-	}
 }
 
 // NewStage wraps st, a pipeline stage that a library builtin made, as a

@@ -56,47 +56,17 @@ func display(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple,
 	return starlark.None, nil
 }
 
-// isinstance implements isinstance(x, T) for T a builtin type constructor
-// (int, float, str, bool, list, tuple, dict, set, bytes) or any builtin
-// whose name is a type name, or a tuple of such.
-func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, types starlark.Value
-	if err := starlark.UnpackPositionalArgs(fn.Name(), args, kwargs, 2, &x, &types); err != nil {
-		return nil, err
-	}
-	candidates := starlark.Tuple{types}
-	if t, ok := types.(starlark.Tuple); ok {
-		candidates = t
-	}
-	for _, t := range candidates {
-		switch t := t.(type) {
-		case *starlark.ExceptionClass:
-			if e, ok := x.(*starlark.Exception); ok && e.Class.IsSubclassOf(t) {
-				return starlark.True, nil
-			}
-		case *starlark.Builtin:
-			if t.Name() == x.Type() {
-				return starlark.True, nil
-			}
-		default:
-			return nil, starlark.Errorf(starlark.TypeError, "isinstance() arg 2 must be a type or tuple of types, not %s", t.Type())
-		}
-	}
-	return starlark.False, nil
-}
-
 // builtins are the names a Session predeclares beyond Starlark's universe:
-// display and isinstance, the host exception classes a cell may catch, the
-// coroutine and generator builtins, the stage library and tables.
+// display (the notebook's own), the host exception classes a cell may
+// catch and Python's built-ins (builtins.go); everything else is imported.
 func builtins() starlark.StringDict {
 	all := starlark.StringDict{
-		"display":    starlark.NewBuiltin("display", display),
-		"isinstance": starlark.NewBuiltin("isinstance", isinstance),
+		"display": NewBuiltin("display", "display(*values): shows each value below the cell, richly (a table, a picture) when it can", display),
 	}
 	for _, c := range hostClasses {
 		all[c.Name()] = c
 	}
-	for name, v := range coroutineBuiltins() {
+	for name, v := range pythonBuiltins() { // Python's built-ins win (builtins.go, help.go)
 		all[name] = v
 	}
 	return all

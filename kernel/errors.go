@@ -74,17 +74,14 @@ func recoverBuiltin(v starlark.Value) starlark.Value {
 	if w, ok := wrappers.Load(b); ok {
 		return w.(*starlark.Builtin)
 	}
-	w := starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (res starlark.Value, err error) {
+	w := sameDoc(b, starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (res starlark.Value, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				res, err = nil, PanicError(b.Name(), r)
 			}
 		}()
 		return b.CallInternal(thread, args, kwargs)
-	})
-	if d, ok := docs.Load(b); ok {
-		docs.Store(w, d)
-	}
+	}))
 	actual, _ := wrappers.LoadOrStore(b, w)
 	return actual.(*starlark.Builtin)
 }

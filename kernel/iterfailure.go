@@ -7,7 +7,7 @@ import "go.starlark.net/starlark"
 // exception raised in a generator's body while list(g) reads it), so the
 // session wraps these to raise it where Python would: from the builtin's
 // call, catchable by try/except.
-var iteratingBuiltins = []string{"list", "tuple", "sorted", "set", "dict", "enumerate", "zip", "min", "max", "any", "all", "reversed"}
+var iteratingBuiltins = []string{"list", "tuple", "sorted", "set", "dict", "enumerate", "zip", "any", "all", "reversed"}
 
 // iterFailure passes a generator's error from its iterator's Done to the
 // wrapped builtin that was iterating it. Cells run one at a time and
@@ -34,7 +34,7 @@ func (f *iterFailure) hand(err error) bool {
 // raisingIteratorErrors wraps b so that an error raised by a generator it
 // iterates is raised from the call.
 func (s *Session) raisingIteratorErrors(b *starlark.Builtin) *starlark.Builtin {
-	return starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return sameDoc(b, starlark.NewBuiltin(b.Name(), func(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		f := &s.iterFailure
 		saved := f.err
 		f.err = nil
@@ -45,5 +45,5 @@ func (s *Session) raisingIteratorErrors(b *starlark.Builtin) *starlark.Builtin {
 			return nil, f.err
 		}
 		return v, err
-	})
+	}))
 }
