@@ -15,8 +15,8 @@ import (
 
 // TestCellFilesPassTheirChecks runs every testdata/cells/*.py as one cell in
 // a fresh session, as go.starlark.net runs its testdata/*.star scripts. The
-// session's cells see the library's names and the seed module's
-// (libtest.Session and libtest.Import), until cells import them. A
+// session is libtest.Session's: the Go modules' members are predeclared,
+// and a file imports any other module it uses. A
 // file checks itself: its check(got, want, what) raises AssertionError, so
 // the cell must end with status ok. What it prints must be its "# Output:"
 // block, as in a Go Example: the lines after that comment, each without its
@@ -30,9 +30,7 @@ func TestCellFilesPassTheirChecks(t *testing.T) {
 			t.Parallel()
 			source, err := os.ReadFile(file)
 			require.NoError(t, err)
-			s := libtest.Session(kernel.Options{})
-			libtest.Import(t, s, "seed")
-			res, outs := libtest.Run(s, string(source))
+			res, outs := libtest.Run(libtest.Session(kernel.Options{}), string(source))
 			var failures []string
 			for _, o := range outs {
 				if o.OutputType == "error" {

@@ -146,12 +146,22 @@ print(pym.size, pym.inverse(1))`, kernel.StatusOK)
 	assert.Error(t, err, "a Python module loads only on a cell's thread")
 }
 
-// TestImportStatementsUseTheRegistry is for the lead to fill in once the
-// fork's import statements are merged: import fake, from fake import *
-// (which must bring answer, boom and shout but not hides nor _hidden), and
-// import nope's ModuleNotFoundError, through the same registry.
+// Import statements go through the same registry as Thread.Load.
 func TestImportStatementsUseTheRegistry(t *testing.T) {
-	t.Skip("needs import: fork-import branch")
+	r := newRegistry(t)
+	got, _ := libtest.Stdout(t, r.s, `import fake
+from fake import shout
+print(fake.answer, shout("x"))`, kernel.StatusOK)
+	assert.Equal(t, "42 x!\n", got)
+	libtest.Stdout(t, r.s, "from fake import *", kernel.StatusOK)
+	g := r.s.Globals()
+	assert.Contains(t, g, "answer")
+	assert.Contains(t, g, "boom")
+	assert.NotContains(t, g, "hides", "* leaves out NoStar names")
+	assert.NotContains(t, g, "_hidden", "* leaves out _ names")
+	assert.Equal(t, 1, r.loads["fake"], "one load for every import of the session")
+	_, outs := libtest.Stdout(t, r.s, "import nope", kernel.StatusError)
+	assert.Equal(t, "ModuleNotFoundError", libtest.Last(t, outs).EName)
 }
 
 func TestDocOf(t *testing.T) {

@@ -14,9 +14,7 @@ def check(got, want, what):
 def states(*gens):
     return [g.state for g in gens]
 
-# coroutine, pushdata, co_process, co_filter, co_split, co_sink, co_stopif,
-# running_avg and sender are the seed module's: cells_test.go's session gives
-# them to this cell (until it can say "from seed import ...").
+from seed import coroutine, pushdata, co_process, co_filter, co_split, co_sink, co_stopif
 
 # --- In [206]: push 4 values, then close the head --------------------------
 
@@ -182,8 +180,8 @@ c = collect()
 check(push(gen_source(), process(lambda x: x + 1, c)), 4, "push takes a generator as its source")
 check(c.values, [1, 2, 5, 10], "its values")
 
-# the seed's In [224]-[226]: a generator driving a coroutine (the seed
-# module's running_avg and sender)
+# the seed's In [224]-[226]: a generator driving a coroutine
+from seed import running_avg, sender
 check(list(sender(running_avg())), [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5], "sender(running_avg())")
 
 # Output:
