@@ -852,6 +852,13 @@ func pyOrd(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs
 	return nil, starlark.Errorf(starlark.TypeError, "ord() expected string of length 1, but %s found", pyType(args[0]))
 }
 
+// InstanceChecker is a class that a module defines for isinstance, such as
+// collections.MutableMapping: isinstance(x, c) is c.IsInstance(x).
+type InstanceChecker interface {
+	starlark.Value
+	IsInstance(x starlark.Value) bool
+}
+
 // isinstance(x, T) is Python's for T a builtin type constructor (int,
 // float, str, bool, list, tuple, dict, set, bytes, map, filter) or any
 // builtin whose name is a type name, an exception class, or a tuple of
@@ -873,6 +880,10 @@ func isinstance(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, k
 			}
 		case *starlark.Builtin:
 			if t.Name() == pyType(x) || t.Name() == "int" && x.Type() == "bool" {
+				return starlark.True, nil
+			}
+		case InstanceChecker:
+			if t.IsInstance(x) {
 				return starlark.True, nil
 			}
 		default:
