@@ -22,7 +22,7 @@ type seedCell struct {
 	in             int
 	code, output   [2]int
 	same           func(t *testing.T, seed, got string) // nil: byte for byte
-	wantError, why string                             // an error where the seed shows none, or another
+	wantError, why string                               // an error where the seed shows none, or another
 }
 
 // TestTheOriginalNotebookRunsTopToBottom runs the seed's code cells as
