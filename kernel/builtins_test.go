@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.starlark.net/starlark"
 
+	"pushbook/internal/libtest"
 	"pushbook/kernel"
 )
 
@@ -73,23 +74,23 @@ func TestPythonBuiltinsStopOnInterrupt(t *testing.T) {
 // in, prints into and counts against the cell that reads it.
 func TestIteratorsOutliveTheirCell(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	stdout(t, s, naturals+`
+	libtest.Stdout(t, s, naturals+`
 def shout(n):
     print("computing", n)
     return n * 10
 m = map(shout, naturals())
 it = iter([1, 2, 3])
 print(next(m))`, kernel.StatusOK)
-	out, _ := stdout(t, s, "print(next(m), next(it))", kernel.StatusOK)
+	out, _ := libtest.Stdout(t, s, "print(next(m), next(it))", kernel.StatusOK)
 	assert.Equal(t, "computing 1\n10 1\n", out)
-	out, _ = stdout(t, s, "for x in m:\n    if x >= 30:\n        break\nprint(list(it))", kernel.StatusOK)
+	out, _ = libtest.Stdout(t, s, "for x in m:\n    if x >= 30:\n        break\nprint(list(it))", kernel.StatusOK)
 	assert.Equal(t, "computing 2\ncomputing 3\n[2, 3]\n", out)
 }
 
 // A map read inside a generator body, and a generator reading a filter.
 func TestIteratorsInsideGeneratorBodies(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	out, _ := stdout(t, s, naturals+`
+	out, _ := libtest.Stdout(t, s, naturals+`
 def doubled(xs):
     for x in map(lambda x: 2 * x, xs):
         yield x
@@ -105,7 +106,7 @@ print(list(map(lambda p: p[0] + p[1], zip([1, 2], map(lambda x: x, doubled([5, 6
 // fails the cell with it (as a generator's error does there).
 func TestMapErrorsReachTheReader(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	out, _ := stdout(t, s, `
+	out, _ := libtest.Stdout(t, s, `
 def bad(x):
     if x == 2:
         raise ValueError("two")
@@ -116,9 +117,9 @@ for reader in [list, tuple, sorted, set, enumerate, all, zip, max, min, reversed
     except ValueError as e:
         print(e)`, kernel.StatusOK)
 	assert.Equal(t, strings.Repeat("two\n", 10), out)
-	_, outs := stdout(t, s, `"".join(map(bad, [1, 2]))`, kernel.StatusError)
-	assert.Equal(t, "ValueError", last(t, outs).EName)
-	assert.Equal(t, "two", last(t, outs).EValue)
+	_, outs := libtest.Stdout(t, s, `"".join(map(bad, [1, 2]))`, kernel.StatusError)
+	assert.Equal(t, "ValueError", libtest.Last(t, outs).EName)
+	assert.Equal(t, "two", libtest.Last(t, outs).EValue)
 }
 
 // module is a value as the lib/ modules will be: a doc and members.
@@ -171,14 +172,14 @@ help(area)`, "area(w, h=1, *rest, unit='m', **opts)\n    The area of a rectangle
 			s.Predeclare("undocumented", starlark.NewBuiltin("undocumented", noop))
 			s.Predeclare("documented", kernel.NewBuiltin("documented", "documented(x): does it", noop))
 			s.Predeclare("demo_value", thing{})
-			stdout(t, s, "def twice(x):\n    return 2 * x", kernel.StatusOK)
+			libtest.Stdout(t, s, "def twice(x):\n    return 2 * x", kernel.StatusOK)
 			twice := s.Globals()["twice"]
 			s.Predeclare("demo", &module{members: starlark.StringDict{
 				"count": kernel.NewBuiltin("count", "count(xs): how many\nand more lines", noop),
 				"limit": starlark.MakeInt(3),
 				"twice": twice,
 			}})
-			out, _ := stdout(t, s, c.code, kernel.StatusOK)
+			out, _ := libtest.Stdout(t, s, c.code, kernel.StatusOK)
 			assert.Equal(t, c.want, out)
 		})
 	}
@@ -193,7 +194,7 @@ func (thing) Truth() starlark.Bool  { return true }
 func (thing) Hash() (uint32, error) { return 0, nil }
 
 func TestHelpWithoutArgumentOrients(t *testing.T) {
-	out, _ := stdout(t, kernel.NewSession(kernel.Options{}), "help()", kernel.StatusOK)
+	out, _ := libtest.Stdout(t, kernel.NewSession(kernel.Options{}), "help()", kernel.StatusOK)
 	for _, want := range []string{"import stages", "help(stages)", "dir()"} {
 		assert.Contains(t, out, want)
 	}
@@ -210,7 +211,7 @@ func TestEveryBuiltinHasHelp(t *testing.T) {
 		}
 	}
 	for _, name := range names {
-		out, _ := stdout(t, s, "help("+name+")", kernel.StatusOK)
+		out, _ := libtest.Stdout(t, s, "help("+name+")", kernel.StatusOK)
 		assert.NotContains(t, out, "a built-in function", "help(%s)", name)
 		assert.Regexp(t, `^`+name+`\(`, out, "help(%s) opens with the call's shape", name)
 	}
@@ -218,12 +219,12 @@ func TestEveryBuiltinHasHelp(t *testing.T) {
 
 func TestDirListsWhatTheCellsDefined(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{})
-	out, _ := stdout(t, s, "print(dir())", kernel.StatusOK)
+	out, _ := libtest.Stdout(t, s, "print(dir())", kernel.StatusOK)
 	assert.Equal(t, "[]\n", out, "a fresh session has defined nothing")
-	stdout(t, s, "x = 1\ndef f(a, b=2):\n    c = 3\n    print(dir())\n    d = 4", kernel.StatusOK)
-	out, _ = stdout(t, s, "len = 5\ny = 2\nprint(dir())\nz = 3\nf(1)", kernel.StatusOK)
+	libtest.Stdout(t, s, "x = 1\ndef f(a, b=2):\n    c = 3\n    print(dir())\n    d = 4", kernel.StatusOK)
+	out, _ = libtest.Stdout(t, s, "len = 5\ny = 2\nprint(dir())\nz = 3\nf(1)", kernel.StatusOK)
 	assert.Equal(t, "['f', 'len', 'x', 'y']\n['a', 'b', 'c']\n", out, "rebinding a builtin defines it; inside a function, its bound locals")
-	out, _ = stdout(t, s, "print(dir())\nprint(dir([])[:2])", kernel.StatusOK)
+	out, _ = libtest.Stdout(t, s, "print(dir())\nprint(dir([])[:2])", kernel.StatusOK)
 	assert.Equal(t, "['f', 'len', 'x', 'y', 'z']\n['append', 'clear']\n", out)
 	require.NotContains(t, s.Globals(), "_pushbook_result_")
 }
