@@ -365,7 +365,7 @@ func (p *parser) parseSmallStmt() Stmt {
 	// Assignment
 	x := p.parseExprOrYield(false) // pushbook fork: or yield
 	switch p.tok {
-	case EQ, PLUS_EQ, MINUS_EQ, STAR_EQ, SLASH_EQ, SLASHSLASH_EQ, PERCENT_EQ, AMP_EQ, PIPE_EQ, CIRCUMFLEX_EQ, LTLT_EQ, GTGT_EQ:
+	case EQ, PLUS_EQ, MINUS_EQ, STAR_EQ, SLASH_EQ, SLASHSLASH_EQ, PERCENT_EQ, AMP_EQ, PIPE_EQ, CIRCUMFLEX_EQ, LTLT_EQ, GTGT_EQ, STARSTAR_EQ: // pushbook fork: STARSTAR_EQ
 		op := p.tok
 		pos := p.nextToken() // consume op
 		rhs := p.parseExprOrYield(false)
@@ -645,7 +645,7 @@ func (p *parser) parseTestPrec(prec int) Expr {
 	defer p.leave()
 
 	if prec >= len(preclevels) {
-		return p.parsePrimaryWithSuffix()
+		return p.parsePower() // pushbook fork: was parsePrimaryWithSuffix
 	}
 
 	// expr = NOT expr
@@ -729,6 +729,24 @@ func init() {
 			precedence[tok] = int8(level)
 		}
 	}
+}
+
+// power = primary_with_suffix ['**' power]
+//
+// pushbook fork: Python's power operator. It binds tighter than a unary
+// operator on its left (-2**2 is -(2**2)) and is right-associative
+// (2**3**2 is 2**9); its right operand may start with a unary operator
+// (2**-1), which parsePrimary handles.
+func (p *parser) parsePower() Expr {
+	x := p.parsePrimaryWithSuffix()
+	if p.tok != STARSTAR {
+		return x
+	}
+	pos := p.nextToken() // consume STARSTAR
+	p.enter()
+	y := p.parsePower()
+	p.leave()
+	return &BinaryExpr{OpPos: pos, Op: STARSTAR, X: x, Y: y}
 }
 
 // primary_with_suffix = primary
@@ -921,7 +939,7 @@ func (p *parser) parsePrimary() Expr {
 	case MINUS, PLUS, TILDE: // unary
 		tok := p.tok
 		pos := p.nextToken()
-		x := p.parsePrimaryWithSuffix()
+		x := p.parsePower() // pushbook fork: -x**y is -(x**y); was parsePrimaryWithSuffix
 		return &UnaryExpr{
 			OpPos: pos,
 			Op:    tok,
@@ -1327,7 +1345,7 @@ func (p *parser) explainKeyword(asName bool) {
 
 // explainUnexpected reports a syntax error that names the Python construct
 // the parser met where it wanted token want, and says what to write instead:
-// an unparenthesized generator expression, the power operator. For anything
+// an unparenthesized generator expression, annotations. For anything
 // else it returns.
 // (pushbook fork)
 func (p *parser) explainUnexpected(want Token) {
@@ -1336,8 +1354,6 @@ func (p *parser) explainUnexpected(want Token) {
 		p.in.error(p.in.pos, "a generator expression must be in parentheses unless it is a call's only argument: f(a, (x for x in y))")
 	case p.tok == COLON && (want == NEWLINE || want == RPAREN || want == COMMA || want == EQ):
 		p.in.error(p.in.pos, "':' here: pushbook cells have no type annotations (write x = 1 and def f(x)) and no := operator (assign on a line of its own)")
-	case p.tok == STARSTAR:
-		p.in.error(p.in.pos, "the power operator ** is not supported in pushbook cells: multiply (x * x)")
 	}
 }
 

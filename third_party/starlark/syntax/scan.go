@@ -79,6 +79,7 @@ const (
 	GTGT_EQ       // >>=
 	AT            // @ (pushbook fork: decorators)
 	STARSTAR      // **
+	STARSTAR_EQ   // **= (pushbook fork: power)
 
 	// Keywords
 	AND
@@ -94,6 +95,7 @@ const (
 	LOAD
 	NOT
 	NOT_IN // synthesized by parser from NOT IN
+	IS_NOT // synthesized by parser from IS NOT (pushbook fork)
 	OR
 	PASS
 	RETURN
@@ -127,7 +129,7 @@ func (tok Token) String() string { return tokenNames[tok] }
 // GoString is like String but quotes punctuation tokens.
 // Use Sprintf("%#v", tok) when constructing error messages.
 func (tok Token) GoString() string {
-	if tok >= PLUS && tok <= STARSTAR {
+	if tok >= PLUS && tok <= STARSTAR_EQ { // pushbook fork: STARSTAR_EQ
 		return "'" + tokenNames[tok] + "'"
 	}
 	return tokenNames[tok]
@@ -185,6 +187,7 @@ var tokenNames = [...]string{
 	GTGT_EQ:       ">>=",
 	AT:            "@", // pushbook fork
 	STARSTAR:      "**",
+	STARSTAR_EQ:   "**=", // pushbook fork
 	AND:           "and",
 	BREAK:         "break",
 	CONTINUE:      "continue",
@@ -198,6 +201,7 @@ var tokenNames = [...]string{
 	LOAD:          "load",
 	NOT:           "not",
 	NOT_IN:        "not in",
+	IS_NOT:        "is not", // pushbook fork
 	OR:            "or",
 	PASS:          "pass",
 	RETURN:        "return",
@@ -858,6 +862,10 @@ start:
 		switch sc.peekRune() {
 		case '*':
 			sc.readRune()
+			if sc.peekRune() == '=' { // pushbook fork: **=
+				sc.readRune()
+				return STARSTAR_EQ
+			}
 			return STARSTAR
 		case '=':
 			sc.readRune()
