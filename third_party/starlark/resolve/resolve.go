@@ -834,6 +834,12 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.GenExpr: // pushbook fork
 		r.genExpr(e)
 
+	case *syntax.ChainExpr: // pushbook fork
+		r.expr(e.X)
+		for _, link := range e.Links {
+			r.expr(link.Y)
+		}
+
 	default:
 		log.Panicf("unexpected expr %T", e)
 	}

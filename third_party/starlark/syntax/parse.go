@@ -676,9 +676,6 @@ func (p *parser) parseBinopExpr(prec int) Expr {
 			}
 			p.tok = NOT_IN
 		}
-		if p.tok == IS { // pushbook fork
-			p.explainKeyword(false)
-		}
 
 		// Binary operator of specified precedence?
 		opprec := int(precedence[p.tok])
@@ -686,17 +683,33 @@ func (p *parser) parseBinopExpr(prec int) Expr {
 			return x
 		}
 
-		// Comparisons are non-associative.
-		if !first && opprec == int(precedence[EQL]) {
-			p.in.errorf(p.in.pos, "%s does not associate with %s (use parens): pushbook cells have no chained comparisons; write a < b and b < c", // pushbook fork: advice
-				x.(*BinaryExpr).Op, p.tok)
-		}
-
 		op := p.tok
 		pos := p.nextToken()
+		if op == IS && p.tok == NOT { // pushbook fork: is not
+			p.nextToken() // consume NOT
+			op = IS_NOT
+		}
 		y := p.parseTestPrec(opprec + 1)
+
+		// pushbook fork: comparisons chain, as in Python: a < b < c.
+		if !first && opprec == int(precedence[EQL]) {
+			x = chain(x, op, pos, y)
+			continue
+		}
 		x = &BinaryExpr{OpPos: pos, Op: op, X: x, Y: y}
 	}
+}
+
+// chain extends the comparison x, a BinaryExpr or a ChainExpr, by op y.
+// (pushbook fork)
+func chain(x Expr, op Token, pos Position, y Expr) Expr {
+	link := ChainLink{OpPos: pos, Op: op, Y: y}
+	if c, ok := x.(*ChainExpr); ok {
+		c.Links = append(c.Links, link)
+		return c
+	}
+	b := x.(*BinaryExpr)
+	return &ChainExpr{X: b.X, Links: []ChainLink{{OpPos: b.OpPos, Op: b.Op, Y: b.Y}, link}}
 }
 
 // precedence maps each operator to its precedence (0-7), or -1 for other tokens.
@@ -707,16 +720,16 @@ var precedence [maxToken]int8
 // Unary MINUS, unary PLUS, and TILDE have higher precedence so are handled in parsePrimary.
 // See https://github.com/google/starlark-go/blob/master/doc/spec.md#binary-operators
 var preclevels = [...][]Token{
-	{OR},                                   // or
-	{AND},                                  // and
-	{NOT},                                  // not (unary)
-	{EQL, NEQ, LT, GT, LE, GE, IN, NOT_IN}, // == != < > <= >= in not in
-	{PIPE},                                 // |
-	{CIRCUMFLEX},                           // ^
-	{AMP},                                  // &
-	{LTLT, GTGT},                           // << >>
-	{MINUS, PLUS},                          // -
-	{STAR, PERCENT, SLASH, SLASHSLASH},     // * % / //
+	{OR},  // or
+	{AND}, // and
+	{NOT}, // not (unary)
+	{EQL, NEQ, LT, GT, LE, GE, IN, NOT_IN, IS, IS_NOT}, // == != < > <= >= in not in is is not (pushbook fork: is)
+	{PIPE},                             // |
+	{CIRCUMFLEX},                       // ^
+	{AMP},                              // &
+	{LTLT, GTGT},                       // << >>
+	{MINUS, PLUS},                      // -
+	{STAR, PERCENT, SLASH, SLASHSLASH}, // * % / //
 }
 
 func init() {
@@ -1306,7 +1319,6 @@ var keywordAdvice = map[Token]string{
 	FROM:     `'from ... import' is not supported in pushbook cells: modules are not importable yet; use load("name", "symbol", ...)`,
 	GLOBAL:   `'global' is not supported in pushbook cells: a function cannot rebind a module variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
 	IMPORT:   `'import' is not supported in pushbook cells: modules are not importable yet; use load("name", "symbol", ...)`,
-	IS:       "'is' is not supported in pushbook cells: use == instead (e.g. x == None)",
 	NONLOCAL: `'nonlocal' is not supported in pushbook cells: a function cannot rebind an enclosing function's variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
 	RAISE:    "'raise' must begin a statement; it is not an expression",
 	TRY:      "'try' must begin a statement: try: followed by an indented block",
@@ -1316,24 +1328,16 @@ var keywordAdvice = map[Token]string{
 	STAR:     "got '*', want primary expression: starred expressions (a, *rest = xs or [*xs, *ys]) are not supported in pushbook cells; use slices and +, e.g. a, rest = xs[0], xs[1:]",
 }
 
-const isNotAdvice = "'is not' is not supported in pushbook cells: use != instead (e.g. x != None)"
-
 // explainKeyword reports a syntax error that names the construct and says
 // what to write instead, if the current token is a Python keyword or '@'
 // that cannot appear where the parser found it: a statement that pushbook
-// cells do not have (class, with, import, ...), is / is not, or one of
+// cells do not have (class, with, import, ...), or one of
 // the fork's keywords out of place. asName says that a name was wanted.
 // For any other token it returns, and the caller reports its own error.
 func (p *parser) explainKeyword(asName bool) {
 	tok, pos := p.tok, p.tokval.pos
 	if asName && tok >= AS && tok <= YIELD {
 		p.in.errorf(pos, "%s is a keyword and cannot be used as a name", tok)
-	}
-	if tok == IS {
-		p.nextToken() // consume IS, to tell 'is not' apart
-		if p.tok == NOT {
-			p.in.error(pos, isNotAdvice)
-		}
 	}
 	if msg, ok := keywordAdvice[tok]; ok {
 		p.in.error(pos, msg)

@@ -117,3 +117,29 @@ func (*GenExpr) expr()   {}
 func (*TryStmt) stmt()   {}
 func (*RaiseStmt) stmt() {}
 func (*YieldExpr) expr() {}
+
+// A ChainExpr is a chained comparison, X op1 Y1 op2 Y2 ..., such as
+// a < b <= c or x is not None is not y: it is X op1 Y1 and Y1 op2 Y2 and
+// ..., each operand evaluated at most once and from the left, stopping at
+// the first false comparison. A single comparison stays a BinaryExpr; a
+// ChainExpr has two links or more.
+type ChainExpr struct {
+	commentsRef
+	X     Expr
+	Links []ChainLink
+}
+
+// A ChainLink is one "op Y" of a ChainExpr.
+type ChainLink struct {
+	OpPos Position
+	Op    Token // == != < > <= >= in, not in, is, is not
+	Y     Expr
+}
+
+func (x *ChainExpr) Span() (start, end Position) {
+	start, _ = x.X.Span()
+	_, end = x.Links[len(x.Links)-1].Y.Span()
+	return start, end
+}
+
+func (*ChainExpr) expr() {}

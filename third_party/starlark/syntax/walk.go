@@ -188,6 +188,12 @@ func Walk(n Node, f func(Node) bool) {
 	case *GenExpr:
 		Walk(n.Comp, f)
 
+	case *ChainExpr: // pushbook fork
+		Walk(n.X, f)
+		for _, link := range n.Links {
+			Walk(link.Y, f)
+		}
+
 	default:
 		panic(n)
 	}

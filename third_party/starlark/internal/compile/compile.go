@@ -1519,6 +1519,9 @@ func (fcomp *fcomp) expr(e syntax.Expr) {
 	case *syntax.GenExpr: // pushbook fork
 		fcomp.genExpr(e)
 
+	case *syntax.ChainExpr: // pushbook fork
+		fcomp.chainExpr(e)
+
 	case *syntax.LambdaExpr:
 		fcomp.function(e.Function.(*resolve.Function))
 

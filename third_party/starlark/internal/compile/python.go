@@ -37,6 +37,8 @@ type tries struct {
 	finallies []finally  // finally bodies enclosing the code being compiled, innermost last
 	excLocals []uint32   // hidden locals of the exceptions being handled, innermost last
 	retLocal  int        // hidden local for a return value while finally bodies run; 0: none yet
+
+	chainLocal int // 1 + hidden local for a chained comparison's middle operand; 0: none yet
 }
 
 // A finally is a finally body that return, break and continue must run.
@@ -266,4 +268,37 @@ func (fcomp *fcomp) exceptionTable(blocks []*block) {
 		table = append(table, Handler{Start: b.addr, End: end, Target: target, Iters: uint32(b.handler.iters)})
 	}
 	fcomp.fn.Handlers = table
+}
+
+// chainExpr compiles a chained comparison, a < b < c: each middle operand is
+// kept in a hidden local while its left comparison runs, then loaded again
+// as the left operand of the next; the first false comparison ends it. One
+// local serves every chain of the function, as it is loaded again before
+// any other operand is evaluated.
+func (fcomp *fcomp) chainExpr(e *syntax.ChainExpr) {
+	if fcomp.chainLocal == 0 {
+		fcomp.chainLocal = int(fcomp.hiddenLocal("<comparison>")) + 1
+	}
+	tmp := uint32(fcomp.chainLocal - 1)
+	done := fcomp.newBlock()
+	fcomp.expr(e.X)
+	last := len(e.Links) - 1
+	for i, link := range e.Links {
+		fcomp.expr(link.Y)
+		if i == last {
+			fcomp.binop(link.OpPos, link.Op)
+			break
+		}
+		fcomp.emit(DUP)
+		fcomp.emit1(SETLOCAL, tmp)
+		fcomp.binop(link.OpPos, link.Op)
+		fcomp.emit(DUP)
+		next := fcomp.newBlock()
+		fcomp.condjump(CJMP, next, done)
+		fcomp.block = next
+		fcomp.emit(POP)
+		fcomp.emit1(LOCAL, tmp)
+	}
+	fcomp.jump(done)
+	fcomp.block = done
 }
