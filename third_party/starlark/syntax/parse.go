@@ -925,6 +925,9 @@ func (p *parser) parsePrimary() Expr {
 		pos := p.nextToken()
 		return &Literal{Token: tok, TokenPos: pos, Raw: raw, Value: val}
 
+	case FSTRING: // pushbook fork
+		return p.parseFString()
+
 	case LBRACK:
 		return p.parseList()
 
@@ -1342,8 +1345,8 @@ func (p *parser) explainKeyword(asName bool) {
 	if msg, ok := keywordAdvice[tok]; ok {
 		p.in.error(pos, msg)
 	}
-	if tok == STRING {
-		p.in.error(pos, `a string literal cannot follow here: pushbook cells have no f-strings (write "{}".format(x) or str(x)) and do not join adjacent string literals (write "a" + "b")`)
+	if tok == STRING || tok == FSTRING {
+		p.in.error(pos, `a string literal cannot follow here: pushbook cells do not join adjacent string literals (write "a" + "b")`)
 	}
 }
 

@@ -169,6 +169,8 @@ func TestExprParseTrees(t *testing.T) {
 			`(BinaryExpr X=a Op=* Y=(BinaryExpr X=b Op=** Y=(IndexExpr X=c Y=0)))`},
 		{`f(*a, **k)`,
 			`(CallExpr Fn=f Args=((UnaryExpr Op=* X=a) (UnaryExpr Op=** X=k)))`},
+		{`f"a{x!r:>{w}}b"`,
+			`(FStringExpr Raw=f"a{x!r:>{w}}b" Parts=((FStringPart Text=a Conv=) (FStringPart Text= X=x Conv=r HasSpec Spec=((FStringPart Text=> Conv=) (FStringPart Text= X=w Conv=))) (FStringPart Text=b Conv=)))`},
 		{`await f()`,
 			`'await' is not supported in pushbook cells: call the function directly, or drive a generator with next() or send()`},
 	} {

@@ -142,4 +142,31 @@ func (x *ChainExpr) Span() (start, end Position) {
 	return start, end
 }
 
-func (*ChainExpr) expr() {}
+// An FStringExpr is an f-string literal, f"text {expr!r:spec} text": its
+// parts, literal text and replacement fields, are concatenated.
+type FStringExpr struct {
+	commentsRef
+	TokenPos Position
+	Raw      string // the literal as written, prefix and quotes included
+	Parts    []FStringPart
+}
+
+func (x *FStringExpr) Span() (start, end Position) {
+	return x.TokenPos, x.TokenPos.add(x.Raw)
+}
+
+// An FStringPart is literal text (X == nil), or a replacement field
+// {X!Conv:Spec}, whose value is X converted by Conv ("", "s" or "r") and
+// then formatted by Spec as format(value, spec) does. A spec is itself
+// literal text and fields: f"{x:>{width}}". The debug form {x=} is the
+// literal text "x=" followed by the field {x!r}.
+type FStringPart struct {
+	Text    string
+	X       Expr
+	Conv    string
+	HasSpec bool
+	Spec    []FStringPart
+}
+
+func (*ChainExpr) expr()   {}
+func (*FStringExpr) expr() {}

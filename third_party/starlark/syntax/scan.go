@@ -36,6 +36,8 @@ const (
 	STRING // "foo" or 'foo' or '''foo''' or r'foo' or r"foo"
 	BYTES  // b"foo", etc
 
+	FSTRING // f"a {x}", etc (pushbook fork; the parser reads its parts, fstring.go)
+
 	// Punctuation
 	PLUS          // +
 	MINUS         // -
@@ -145,6 +147,7 @@ var tokenNames = [...]string{
 	INT:           "int literal",
 	FLOAT:         "float literal",
 	STRING:        "string literal",
+	FSTRING:       "f-string", // pushbook fork
 	PLUS:          "+",
 	MINUS:         "-",
 	STAR:          "*",
@@ -688,6 +691,12 @@ start:
 
 	// identifier or keyword
 	if isIdentStart(c) {
+		if n := fstringPrefix(sc.rest); n > 0 { // pushbook fork: f"...", rf"..." and so on
+			for i := 0; i < n; i++ {
+				sc.readRune()
+			}
+			return sc.scanString(val, sc.peekRune())
+		}
 		if (c == 'r' || c == 'b') && len(sc.rest) > 1 && (sc.rest[1] == '"' || sc.rest[1] == '\'') {
 			//  r"..."
 			//  b"..."
@@ -948,6 +957,9 @@ func (sc *scanner) scanString(val *tokenValue, quote rune) Token {
 		}
 	}
 	val.raw = raw.String()
+	if fstringPrefix([]byte(val.raw)) > 0 { // pushbook fork: the parser reads an f-string's parts
+		return FSTRING
+	}
 
 	s, _, isByte, err := unquote(val.raw)
 	if err != nil {

@@ -194,6 +194,9 @@ func Walk(n Node, f func(Node) bool) {
 			Walk(link.Y, f)
 		}
 
+	case *FStringExpr: // pushbook fork
+		walkFStringParts(n.Parts, f)
+
 	default:
 		panic(n)
 	}
@@ -204,5 +207,16 @@ func Walk(n Node, f func(Node) bool) {
 func walkStmts(stmts []Stmt, f func(Node) bool) {
 	for _, stmt := range stmts {
 		Walk(stmt, f)
+	}
+}
+
+// walkFStringParts walks the expressions of an f-string's fields, and of
+// the fields in their format specs. (pushbook fork)
+func walkFStringParts(parts []FStringPart, f func(Node) bool) {
+	for _, part := range parts {
+		if part.X != nil {
+			Walk(part.X, f)
+			walkFStringParts(part.Spec, f)
+		}
 	}
 }

@@ -1522,6 +1522,9 @@ func (fcomp *fcomp) expr(e syntax.Expr) {
 	case *syntax.ChainExpr: // pushbook fork
 		fcomp.chainExpr(e)
 
+	case *syntax.FStringExpr: // pushbook fork
+		fcomp.fstring(e)
+
 	case *syntax.LambdaExpr:
 		fcomp.function(e.Function.(*resolve.Function))
 

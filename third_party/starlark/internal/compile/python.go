@@ -302,3 +302,50 @@ func (fcomp *fcomp) chainExpr(e *syntax.ChainExpr) {
 	fcomp.jump(done)
 	fcomp.block = done
 }
+
+// fstring compiles an f-string: each part is pushed as a string (a
+// constant, or a field's value through FORMAT_VALUE) and BUILD_STRING
+// joins them.
+func (fcomp *fcomp) fstring(e *syntax.FStringExpr) {
+	switch n := fcomp.fstringParts(e.Parts); n {
+	case 0:
+		fcomp.emit1(CONSTANT, fcomp.pcomp.constantIndex(""))
+	case 1:
+		// a constant, or FORMAT_VALUE's string
+	default:
+		fcomp.setPos(e.TokenPos)
+		fcomp.emit1(BUILD_STRING, uint32(n))
+	}
+}
+
+// fstringParts pushes the strings of parts and returns how many.
+func (fcomp *fcomp) fstringParts(parts []syntax.FStringPart) int {
+	n := 0
+	for _, part := range parts {
+		if part.X == nil {
+			if part.Text != "" {
+				fcomp.emit1(CONSTANT, fcomp.pcomp.constantIndex(part.Text))
+				n++
+			}
+			continue
+		}
+		fcomp.expr(part.X)
+		var arg uint32
+		switch part.Conv {
+		case "s":
+			arg = 1
+		case "r":
+			arg = 2
+		}
+		if k := fcomp.fstringParts(part.Spec); k > 0 {
+			if k > 1 {
+				fcomp.emit1(BUILD_STRING, uint32(k))
+			}
+			arg |= 4
+		}
+		fcomp.setPos(syntax.Start(part.X))
+		fcomp.emit1(FORMAT_VALUE, arg)
+		n++
+	}
+	return n
+}
