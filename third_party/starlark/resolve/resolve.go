@@ -851,6 +851,15 @@ func (r *resolver) expr(e syntax.Expr) {
 	case *syntax.GenExpr: // pushbook fork
 		r.genExpr(e)
 
+	case *syntax.ChainExpr: // pushbook fork
+		r.expr(e.X)
+		for _, link := range e.Links {
+			r.expr(link.Y)
+		}
+
+	case *syntax.FStringExpr: // pushbook fork
+		r.fstringParts(e.Parts)
+
 	default:
 		log.Panicf("unexpected expr %T", e)
 	}
@@ -1087,6 +1096,17 @@ func (r *resolver) yield(e *syntax.YieldExpr) {
 // clause's operand in the enclosing block, the rest as the body of a
 // generator function of one parameter, whose for loops and if statements
 // are the clauses and whose innermost statement yields the body.
+// fstringParts resolves the expressions of an f-string's fields and of
+// the fields in their format specs. (pushbook fork)
+func (r *resolver) fstringParts(parts []syntax.FStringPart) {
+	for _, part := range parts {
+		if part.X != nil {
+			r.expr(part.X)
+			r.fstringParts(part.Spec)
+		}
+	}
+}
+
 func (r *resolver) genExpr(e *syntax.GenExpr) {
 	first := e.Comp.Clauses[0].(*syntax.ForClause)
 	r.expr(first.X)

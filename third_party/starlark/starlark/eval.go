@@ -1199,6 +1199,11 @@ func Binary(op syntax.Token, x, y Value) (Value, error) {
 			}
 		}
 
+	case syntax.STARSTAR: // pushbook fork: x ** y (python_expr.go)
+		if z, err := power(x, y); z != nil || err != nil {
+			return z, err
+		}
+
 	default:
 		// unknown operator
 		goto unknown

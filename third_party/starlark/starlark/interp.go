@@ -670,6 +670,45 @@ loop:
 			stack[sp] = x
 			sp++
 
+		case compile.POW: // pushbook fork
+			y := stack[sp-1]
+			x := stack[sp-2]
+			sp -= 2
+			z, err2 := Binary(syntax.STARSTAR, x, y)
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			stack[sp] = z
+			sp++
+
+		case compile.IS: // pushbook fork
+			stack[sp-2] = Bool(Identical(stack[sp-2], stack[sp-1]))
+			sp--
+
+		case compile.FORMAT_VALUE: // pushbook fork: f-string fields
+			var spec string
+			if arg&4 != 0 {
+				sp--
+				spec = string(stack[sp].(String))
+			}
+			z, err2 := formatValue(stack[sp-1], arg&3, spec)
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			stack[sp-1] = z
+
+		case compile.BUILD_STRING: // pushbook fork: f-strings
+			z, err2 := buildString(stack[sp-int(arg) : sp])
+			if err2 != nil {
+				err = err2
+				break loop
+			}
+			sp -= int(arg)
+			stack[sp] = z
+			sp++
+
 		case compile.YIELD, compile.YIELD_FROM: // pushbook fork
 			var host GeneratorHost
 			if host, err = thread.generatorHost(fn); err != nil {

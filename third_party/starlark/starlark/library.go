@@ -75,6 +75,7 @@ func init() {
 		"type":      NewBuiltin("type", type_),
 		"zip":       NewBuiltin("zip", zip),
 		"format":    NewBuiltin("format", format), // pushbook fork
+		"pow":       NewBuiltin("pow", pow),       // pushbook fork
 	}) {
 		Universe[name] = v
 	}

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.starlark.net/internal/chunkedfile"
@@ -779,6 +780,38 @@ func TestFormatWidthBeyondBoundIsValueError(t *testing.T) {
 		_, err := evalExpr(t, c.expr, nil)
 		if got := exceptionText(err); got != c.want {
 			t.Errorf("%s: raised %q, want %q", c.expr, got, c.want)
+		}
+	}
+}
+
+// TestFStringErrorsPointIntoTheFString checks the line and column of
+// errors inside an f-string's fields: syntax errors and runtime errors
+// point at the expression inside the literal (issue #13).
+func TestFStringErrorsPointIntoTheFString(t *testing.T) {
+	for _, test := range []struct{ src, want string }{
+		{"x = 1\ny = f\"ab {x + } c\"", "f.star:2:15: f-string: got end of file, want primary expression"},
+		{"y = f\"{}\"", "f.star:1:7: f-string: empty expression not allowed"},
+		{"y = f'{x!z}'", "f.star:1:9: f-string: invalid conversion character: expected 's', 'r', or 'a'"},
+		{"y = f\"{undefined}\"", "f.star:1:8: undefined: undefined"},
+		{"x = 0\ny = f\"\"\"\n  {\n  1 /\n  x}\"\"\"", "f.star:4:5: ZeroDivisionError: floating-point division by zero"},
+		{"x = [1]\ny = f\"a {'b'} {x[3]}\"", "f.star:2:17: IndexError: list index 3 out of range"},
+		{"x = 'a'\ny = f\"{1:d} {x:d}\"", "f.star:2:14: ValueError: Unknown format code 'd' for object of type 'str'"},
+	} {
+		_, err := starlark.ExecFileOptions(&syntax.FileOptions{}, &starlark.Thread{}, "f.star", test.src, nil)
+		if err == nil {
+			t.Errorf("%q: no error, want %s", test.src, test.want)
+			continue
+		}
+		got := err.Error()
+		if evalErr, ok := err.(*starlark.EvalError); ok {
+			pos := evalErr.CallStack.At(0).Pos
+			got = pos.String() + ": " + evalErr.Msg
+			if exc := starlark.ExceptionOf(err); exc != nil {
+				got = pos.String() + ": " + exc.Error()
+			}
+		}
+		if !strings.HasPrefix(got, test.want) {
+			t.Errorf("%q: got %s, want %s", test.src, got, test.want)
 		}
 	}
 }

@@ -368,7 +368,7 @@ func (p *parser) parseSmallStmt() Stmt {
 	// Assignment
 	x := p.parseExprOrYield(false) // pushbook fork: or yield
 	switch p.tok {
-	case EQ, PLUS_EQ, MINUS_EQ, STAR_EQ, SLASH_EQ, SLASHSLASH_EQ, PERCENT_EQ, AMP_EQ, PIPE_EQ, CIRCUMFLEX_EQ, LTLT_EQ, GTGT_EQ:
+	case EQ, PLUS_EQ, MINUS_EQ, STAR_EQ, SLASH_EQ, SLASHSLASH_EQ, PERCENT_EQ, AMP_EQ, PIPE_EQ, CIRCUMFLEX_EQ, LTLT_EQ, GTGT_EQ, STARSTAR_EQ: // pushbook fork: STARSTAR_EQ
 		op := p.tok
 		pos := p.nextToken() // consume op
 		rhs := p.parseExprOrYield(false)
@@ -648,7 +648,7 @@ func (p *parser) parseTestPrec(prec int) Expr {
 	defer p.leave()
 
 	if prec >= len(preclevels) {
-		return p.parsePrimaryWithSuffix()
+		return p.parsePower() // pushbook fork: was parsePrimaryWithSuffix
 	}
 
 	// expr = NOT expr
@@ -679,9 +679,6 @@ func (p *parser) parseBinopExpr(prec int) Expr {
 			}
 			p.tok = NOT_IN
 		}
-		if p.tok == IS { // pushbook fork
-			p.explainKeyword(false)
-		}
 
 		// Binary operator of specified precedence?
 		opprec := int(precedence[p.tok])
@@ -689,17 +686,33 @@ func (p *parser) parseBinopExpr(prec int) Expr {
 			return x
 		}
 
-		// Comparisons are non-associative.
-		if !first && opprec == int(precedence[EQL]) {
-			p.in.errorf(p.in.pos, "%s does not associate with %s (use parens): pushbook cells have no chained comparisons; write a < b and b < c", // pushbook fork: advice
-				x.(*BinaryExpr).Op, p.tok)
-		}
-
 		op := p.tok
 		pos := p.nextToken()
+		if op == IS && p.tok == NOT { // pushbook fork: is not
+			p.nextToken() // consume NOT
+			op = IS_NOT
+		}
 		y := p.parseTestPrec(opprec + 1)
+
+		// pushbook fork: comparisons chain, as in Python: a < b < c.
+		if !first && opprec == int(precedence[EQL]) {
+			x = chain(x, op, pos, y)
+			continue
+		}
 		x = &BinaryExpr{OpPos: pos, Op: op, X: x, Y: y}
 	}
+}
+
+// chain extends the comparison x, a BinaryExpr or a ChainExpr, by op y.
+// (pushbook fork)
+func chain(x Expr, op Token, pos Position, y Expr) Expr {
+	link := ChainLink{OpPos: pos, Op: op, Y: y}
+	if c, ok := x.(*ChainExpr); ok {
+		c.Links = append(c.Links, link)
+		return c
+	}
+	b := x.(*BinaryExpr)
+	return &ChainExpr{X: b.X, Links: []ChainLink{{OpPos: b.OpPos, Op: b.Op, Y: b.Y}, link}}
 }
 
 // precedence maps each operator to its precedence (0-7), or -1 for other tokens.
@@ -710,16 +723,16 @@ var precedence [maxToken]int8
 // Unary MINUS, unary PLUS, and TILDE have higher precedence so are handled in parsePrimary.
 // See https://github.com/google/starlark-go/blob/master/doc/spec.md#binary-operators
 var preclevels = [...][]Token{
-	{OR},                                   // or
-	{AND},                                  // and
-	{NOT},                                  // not (unary)
-	{EQL, NEQ, LT, GT, LE, GE, IN, NOT_IN}, // == != < > <= >= in not in
-	{PIPE},                                 // |
-	{CIRCUMFLEX},                           // ^
-	{AMP},                                  // &
-	{LTLT, GTGT},                           // << >>
-	{MINUS, PLUS},                          // -
-	{STAR, PERCENT, SLASH, SLASHSLASH},     // * % / //
+	{OR},  // or
+	{AND}, // and
+	{NOT}, // not (unary)
+	{EQL, NEQ, LT, GT, LE, GE, IN, NOT_IN, IS, IS_NOT}, // == != < > <= >= in not in is is not (pushbook fork: is)
+	{PIPE},                             // |
+	{CIRCUMFLEX},                       // ^
+	{AMP},                              // &
+	{LTLT, GTGT},                       // << >>
+	{MINUS, PLUS},                      // -
+	{STAR, PERCENT, SLASH, SLASHSLASH}, // * % / //
 }
 
 func init() {
@@ -732,6 +745,24 @@ func init() {
 			precedence[tok] = int8(level)
 		}
 	}
+}
+
+// power = primary_with_suffix ['**' power]
+//
+// pushbook fork: Python's power operator. It binds tighter than a unary
+// operator on its left (-2**2 is -(2**2)) and is right-associative
+// (2**3**2 is 2**9); its right operand may start with a unary operator
+// (2**-1), which parsePrimary handles.
+func (p *parser) parsePower() Expr {
+	x := p.parsePrimaryWithSuffix()
+	if p.tok != STARSTAR {
+		return x
+	}
+	pos := p.nextToken() // consume STARSTAR
+	p.enter()
+	y := p.parsePower()
+	p.leave()
+	return &BinaryExpr{OpPos: pos, Op: STARSTAR, X: x, Y: y}
 }
 
 // primary_with_suffix = primary
@@ -897,6 +928,9 @@ func (p *parser) parsePrimary() Expr {
 		pos := p.nextToken()
 		return &Literal{Token: tok, TokenPos: pos, Raw: raw, Value: val}
 
+	case FSTRING: // pushbook fork
+		return p.parseFString()
+
 	case LBRACK:
 		return p.parseList()
 
@@ -924,7 +958,7 @@ func (p *parser) parsePrimary() Expr {
 	case MINUS, PLUS, TILDE: // unary
 		tok := p.tok
 		pos := p.nextToken()
-		x := p.parsePrimaryWithSuffix()
+		x := p.parsePower() // pushbook fork: -x**y is -(x**y); was parsePrimaryWithSuffix
 		return &UnaryExpr{
 			OpPos: pos,
 			Op:    tok,
@@ -1289,7 +1323,6 @@ var keywordAdvice = map[Token]string{
 	EXCEPT:   "'except' must follow a try: block (or another except) at the same indentation",
 	FINALLY:  "'finally' must follow a try: block (or its except and else blocks) at the same indentation",
 	GLOBAL:   `'global' is not supported in pushbook cells: a function cannot rebind a module variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
-	IS:       "'is' is not supported in pushbook cells: use == instead (e.g. x == None)",
 	NONLOCAL: `'nonlocal' is not supported in pushbook cells: a function cannot rebind an enclosing function's variable; keep the value in a dict or list and change it in place (state["n"] += 1)`,
 	RAISE:    "'raise' must begin a statement; it is not an expression",
 	TRY:      "'try' must begin a statement: try: followed by an indented block",
@@ -1299,12 +1332,10 @@ var keywordAdvice = map[Token]string{
 	STAR:     "got '*', want primary expression: starred expressions (a, *rest = xs or [*xs, *ys]) are not supported in pushbook cells; use slices and +, e.g. a, rest = xs[0], xs[1:]",
 }
 
-const isNotAdvice = "'is not' is not supported in pushbook cells: use != instead (e.g. x != None)"
-
 // explainKeyword reports a syntax error that names the construct and says
 // what to write instead, if the current token is a Python keyword or '@'
 // that cannot appear where the parser found it: a statement that pushbook
-// cells do not have (class, with, del, ...), is / is not, or one of
+// cells do not have (class, with, del, ...), or one of
 // the fork's keywords out of place. asName says that a name was wanted.
 // For any other token it returns, and the caller reports its own error.
 func (p *parser) explainKeyword(asName bool) {
@@ -1312,23 +1343,17 @@ func (p *parser) explainKeyword(asName bool) {
 	if asName && tok >= AS && tok <= YIELD {
 		p.in.errorf(pos, "%s is a keyword and cannot be used as a name", tok)
 	}
-	if tok == IS {
-		p.nextToken() // consume IS, to tell 'is not' apart
-		if p.tok == NOT {
-			p.in.error(pos, isNotAdvice)
-		}
-	}
 	if msg, ok := keywordAdvice[tok]; ok {
 		p.in.error(pos, msg)
 	}
-	if tok == STRING {
-		p.in.error(pos, `a string literal cannot follow here: pushbook cells have no f-strings (write "{}".format(x) or str(x)) and do not join adjacent string literals (write "a" + "b")`)
+	if tok == STRING || tok == FSTRING {
+		p.in.error(pos, `a string literal cannot follow here: pushbook cells do not join adjacent string literals (write "a" + "b")`)
 	}
 }
 
 // explainUnexpected reports a syntax error that names the Python construct
 // the parser met where it wanted token want, and says what to write instead:
-// an unparenthesized generator expression, the power operator. For anything
+// an unparenthesized generator expression, annotations. For anything
 // else it returns.
 // (pushbook fork)
 func (p *parser) explainUnexpected(want Token) {
@@ -1337,8 +1362,6 @@ func (p *parser) explainUnexpected(want Token) {
 		p.in.error(p.in.pos, "a generator expression must be in parentheses unless it is a call's only argument: f(a, (x for x in y))")
 	case p.tok == COLON && (want == NEWLINE || want == RPAREN || want == COMMA || want == EQ):
 		p.in.error(p.in.pos, "':' here: pushbook cells have no type annotations (write x = 1 and def f(x)) and no := operator (assign on a line of its own)")
-	case p.tok == STARSTAR:
-		p.in.error(p.in.pos, "the power operator ** is not supported in pushbook cells: multiply (x * x)")
 	}
 }
 

@@ -266,3 +266,56 @@ func (*TryStmt) stmt()    {}
 func (*RaiseStmt) stmt()  {}
 func (*YieldExpr) expr()  {}
 func (*ImportStmt) stmt() {}
+
+// A ChainExpr is a chained comparison, X op1 Y1 op2 Y2 ..., such as
+// a < b <= c or x is not None is not y: it is X op1 Y1 and Y1 op2 Y2 and
+// ..., each operand evaluated at most once and from the left, stopping at
+// the first false comparison. A single comparison stays a BinaryExpr; a
+// ChainExpr has two links or more.
+type ChainExpr struct {
+	commentsRef
+	X     Expr
+	Links []ChainLink
+}
+
+// A ChainLink is one "op Y" of a ChainExpr.
+type ChainLink struct {
+	OpPos Position
+	Op    Token // == != < > <= >= in, not in, is, is not
+	Y     Expr
+}
+
+func (x *ChainExpr) Span() (start, end Position) {
+	start, _ = x.X.Span()
+	_, end = x.Links[len(x.Links)-1].Y.Span()
+	return start, end
+}
+
+// An FStringExpr is an f-string literal, f"text {expr!r:spec} text": its
+// parts, literal text and replacement fields, are concatenated.
+type FStringExpr struct {
+	commentsRef
+	TokenPos Position
+	Raw      string // the literal as written, prefix and quotes included
+	Parts    []FStringPart
+}
+
+func (x *FStringExpr) Span() (start, end Position) {
+	return x.TokenPos, x.TokenPos.add(x.Raw)
+}
+
+// An FStringPart is literal text (X == nil), or a replacement field
+// {X!Conv:Spec}, whose value is X converted by Conv ("", "s" or "r") and
+// then formatted by Spec as format(value, spec) does. A spec is itself
+// literal text and fields: f"{x:>{width}}". The debug form {x=} is the
+// literal text "x=" followed by the field {x!r}.
+type FStringPart struct {
+	Text    string
+	X       Expr
+	Conv    string
+	HasSpec bool
+	Spec    []FStringPart
+}
+
+func (*ChainExpr) expr()   {}
+func (*FStringExpr) expr() {}

@@ -36,6 +36,8 @@ const (
 	STRING // "foo" or 'foo' or '''foo''' or r'foo' or r"foo"
 	BYTES  // b"foo", etc
 
+	FSTRING // f"a {x}", etc (pushbook fork; the parser reads its parts, fstring.go)
+
 	// Punctuation
 	PLUS          // +
 	MINUS         // -
@@ -79,6 +81,7 @@ const (
 	GTGT_EQ       // >>=
 	AT            // @ (pushbook fork: decorators)
 	STARSTAR      // **
+	STARSTAR_EQ   // **= (pushbook fork: power)
 
 	// Keywords
 	AND
@@ -94,6 +97,7 @@ const (
 	LOAD
 	NOT
 	NOT_IN // synthesized by parser from NOT IN
+	IS_NOT // synthesized by parser from IS NOT (pushbook fork)
 	OR
 	PASS
 	RETURN
@@ -127,7 +131,7 @@ func (tok Token) String() string { return tokenNames[tok] }
 // GoString is like String but quotes punctuation tokens.
 // Use Sprintf("%#v", tok) when constructing error messages.
 func (tok Token) GoString() string {
-	if tok >= PLUS && tok <= STARSTAR {
+	if tok >= PLUS && tok <= STARSTAR_EQ { // pushbook fork: STARSTAR_EQ
 		return "'" + tokenNames[tok] + "'"
 	}
 	return tokenNames[tok]
@@ -143,6 +147,7 @@ var tokenNames = [...]string{
 	INT:           "int literal",
 	FLOAT:         "float literal",
 	STRING:        "string literal",
+	FSTRING:       "f-string", // pushbook fork
 	PLUS:          "+",
 	MINUS:         "-",
 	STAR:          "*",
@@ -185,6 +190,7 @@ var tokenNames = [...]string{
 	GTGT_EQ:       ">>=",
 	AT:            "@", // pushbook fork
 	STARSTAR:      "**",
+	STARSTAR_EQ:   "**=", // pushbook fork
 	AND:           "and",
 	BREAK:         "break",
 	CONTINUE:      "continue",
@@ -198,6 +204,7 @@ var tokenNames = [...]string{
 	LOAD:          "load",
 	NOT:           "not",
 	NOT_IN:        "not in",
+	IS_NOT:        "is not", // pushbook fork
 	OR:            "or",
 	PASS:          "pass",
 	RETURN:        "return",
@@ -684,6 +691,12 @@ start:
 
 	// identifier or keyword
 	if isIdentStart(c) {
+		if n := fstringPrefix(sc.rest); n > 0 { // pushbook fork: f"...", rf"..." and so on
+			for i := 0; i < n; i++ {
+				sc.readRune()
+			}
+			return sc.scanString(val, sc.peekRune())
+		}
 		if (c == 'r' || c == 'b') && len(sc.rest) > 1 && (sc.rest[1] == '"' || sc.rest[1] == '\'') {
 			//  r"..."
 			//  b"..."
@@ -858,6 +871,10 @@ start:
 		switch sc.peekRune() {
 		case '*':
 			sc.readRune()
+			if sc.peekRune() == '=' { // pushbook fork: **=
+				sc.readRune()
+				return STARSTAR_EQ
+			}
 			return STARSTAR
 		case '=':
 			sc.readRune()
@@ -940,6 +957,9 @@ func (sc *scanner) scanString(val *tokenValue, quote rune) Token {
 		}
 	}
 	val.raw = raw.String()
+	if fstringPrefix([]byte(val.raw)) > 0 { // pushbook fork: the parser reads an f-string's parts
+		return FSTRING
+	}
 
 	s, _, isByte, err := unquote(val.raw)
 	if err != nil {

@@ -201,6 +201,15 @@ func Walk(n Node, f func(Node) bool) {
 	case *GenExpr:
 		Walk(n.Comp, f)
 
+	case *ChainExpr: // pushbook fork
+		Walk(n.X, f)
+		for _, link := range n.Links {
+			Walk(link.Y, f)
+		}
+
+	case *FStringExpr: // pushbook fork
+		walkFStringParts(n.Parts, f)
+
 	default:
 		panic(n)
 	}
@@ -211,5 +220,16 @@ func Walk(n Node, f func(Node) bool) {
 func walkStmts(stmts []Stmt, f func(Node) bool) {
 	for _, stmt := range stmts {
 		Walk(stmt, f)
+	}
+}
+
+// walkFStringParts walks the expressions of an f-string's fields, and of
+// the fields in their format specs. (pushbook fork)
+func walkFStringParts(parts []FStringPart, f func(Node) bool) {
+	for _, part := range parts {
+		if part.X != nil {
+			Walk(part.X, f)
+			walkFStringParts(part.Spec, f)
+		}
 	}
 }

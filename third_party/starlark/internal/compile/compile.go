@@ -46,7 +46,7 @@ var Disassemble = false
 const debug = false // make code generation verbose, for debugging the compiler
 
 // Increment this to force recompilation of saved bytecode files.
-const Version = 16 // pushbook fork: 15 adds the opcodes and tables of try and yield, 16 those of import
+const Version = 17 // pushbook fork: 15 adds the opcodes and tables of try and yield, 16 those of import, 17 POW, IS, FORMAT_VALUE, BUILD_STRING
 
 type Opcode uint8
 
@@ -119,6 +119,8 @@ const (
 	EXCMATCH    // exc classes EXCMATCH   bool    [except classes: does exc match?]
 	RAISE       //           x RAISE      -       [raise x; x is None for a bare raise with no exception]
 	IMPORT_STAR //     module IMPORT_STAR -       [from module import *: binds its public members as globals]
+	POW         //         x y POW        z       [x ** y]
+	IS          //         x y IS         bool    [x is y]
 
 	// --- opcodes with an argument must go below this line ---
 
@@ -147,6 +149,11 @@ const (
 	SETFIELD     //               x y SETFIELD<name>      -           x.name = y
 	UNPACK       //          iterable UNPACK<n>           vn ... v1
 
+	// pushbook fork (FORK.md): f-strings. FORMAT_VALUE's n&3 is the
+	// conversion (0 none, 1 !s, 2 !r) and n&4 says a spec is on the stack.
+	FORMAT_VALUE //     value [spec] FORMAT_VALUE<n>     string
+	BUILD_STRING //    s1 ... sn BUILD_STRING<n>     string      (s1 + ... + sn)
+
 	// n>>8 is #positional args and n&0xff is #named args (pairs).
 	CALL        // fn positional named                CALL<n>        result
 	CALL_VAR    // fn positional named *args          CALL_VAR<n>    result
@@ -170,6 +177,10 @@ var opcodeNames = [...]string{
 	APPEND:       "append",
 	ATTR:         "attr",
 	EXCMATCH:     "excmatch",
+	FORMAT_VALUE: "format_value",
+	BUILD_STRING: "build_string",
+	IS:           "is",
+	POW:          "pow",
 	CALL:         "call",
 	CALL_KW:      "call_kw ",
 	CALL_VAR:     "call_var",
@@ -263,6 +274,10 @@ var stackEffect = [...]int8{
 	DUP:          +1,
 	EQL:          -1,
 	EXCMATCH:     -1,
+	FORMAT_VALUE: variableStackEffect,
+	BUILD_STRING: variableStackEffect,
+	IS:           -1,
+	POW:          -1,
 	FALSE:        +1,
 	FREE:         +1,
 	FREECELL:     +1,
@@ -764,6 +779,10 @@ func (insn *insn) stackeffect() int {
 			se = 0
 		case MAKELIST, MAKETUPLE:
 			se = 1 - arg
+		case BUILD_STRING: // pushbook fork
+			se = 1 - arg
+		case FORMAT_VALUE: // pushbook fork: pops the spec, if any
+			se = -(arg >> 2 & 1)
 		case UNPACK:
 			se = arg - 1
 		default:
@@ -1151,7 +1170,8 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 			syntax.PIPE_EQ,
 			syntax.CIRCUMFLEX_EQ,
 			syntax.LTLT_EQ,
-			syntax.GTGT_EQ:
+			syntax.GTGT_EQ,
+			syntax.STARSTAR_EQ: // pushbook fork
 			// augmented assignment: x += y
 
 			var set func()
@@ -1204,6 +1224,8 @@ func (fcomp *fcomp) stmt(stmt syntax.Stmt) {
 			case syntax.PIPE_EQ:
 				fcomp.setPos(stmt.OpPos)
 				fcomp.emit(INPLACE_PIPE)
+			case syntax.STARSTAR_EQ: // pushbook fork
+				fcomp.binop(stmt.OpPos, syntax.STARSTAR)
 			default:
 				fcomp.binop(stmt.OpPos, stmt.Op-syntax.PLUS_EQ+syntax.PLUS)
 			}
@@ -1515,6 +1537,12 @@ func (fcomp *fcomp) expr(e syntax.Expr) {
 	case *syntax.GenExpr: // pushbook fork
 		fcomp.genExpr(e)
 
+	case *syntax.ChainExpr: // pushbook fork
+		fcomp.chainExpr(e)
+
+	case *syntax.FStringExpr: // pushbook fork
+		fcomp.fstring(e)
+
 	case *syntax.LambdaExpr:
 		fcomp.function(e.Function.(*resolve.Function))
 
@@ -1695,6 +1723,13 @@ func (fcomp *fcomp) binop(pos syntax.Position, op syntax.Token) {
 		fcomp.emit(GTGT)
 	case syntax.IN:
 		fcomp.emit(IN)
+	case syntax.STARSTAR: // pushbook fork
+		fcomp.emit(POW)
+	case syntax.IS: // pushbook fork
+		fcomp.emit(IS)
+	case syntax.IS_NOT: // pushbook fork
+		fcomp.emit(IS)
+		fcomp.emit(NOT)
 	case syntax.NOT_IN:
 		fcomp.emit(IN)
 		fcomp.emit(NOT)

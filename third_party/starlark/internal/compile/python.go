@@ -37,6 +37,8 @@ type tries struct {
 	finallies []finally  // finally bodies enclosing the code being compiled, innermost last
 	excLocals []uint32   // hidden locals of the exceptions being handled, innermost last
 	retLocal  int        // hidden local for a return value while finally bodies run; 0: none yet
+
+	chainLocal int // 1 + hidden local for a chained comparison's middle operand; 0: none yet
 }
 
 // A finally is a finally body that return, break and continue must run.
@@ -301,4 +303,84 @@ func (fcomp *fcomp) importStmt(stmt *syntax.ImportStmt) {
 		fcomp.set(name.Bound())
 	}
 	fcomp.emit(POP)
+}
+
+// chainExpr compiles a chained comparison, a < b < c: each middle operand is
+// kept in a hidden local while its left comparison runs, then loaded again
+// as the left operand of the next; the first false comparison ends it. One
+// local serves every chain of the function, as it is loaded again before
+// any other operand is evaluated.
+func (fcomp *fcomp) chainExpr(e *syntax.ChainExpr) {
+	if fcomp.chainLocal == 0 {
+		fcomp.chainLocal = int(fcomp.hiddenLocal("<comparison>")) + 1
+	}
+	tmp := uint32(fcomp.chainLocal - 1)
+	done := fcomp.newBlock()
+	fcomp.expr(e.X)
+	last := len(e.Links) - 1
+	for i, link := range e.Links {
+		fcomp.expr(link.Y)
+		if i == last {
+			fcomp.binop(link.OpPos, link.Op)
+			break
+		}
+		fcomp.emit(DUP)
+		fcomp.emit1(SETLOCAL, tmp)
+		fcomp.binop(link.OpPos, link.Op)
+		fcomp.emit(DUP)
+		next := fcomp.newBlock()
+		fcomp.condjump(CJMP, next, done)
+		fcomp.block = next
+		fcomp.emit(POP)
+		fcomp.emit1(LOCAL, tmp)
+	}
+	fcomp.jump(done)
+	fcomp.block = done
+}
+
+// fstring compiles an f-string: each part is pushed as a string (a
+// constant, or a field's value through FORMAT_VALUE) and BUILD_STRING
+// joins them.
+func (fcomp *fcomp) fstring(e *syntax.FStringExpr) {
+	switch n := fcomp.fstringParts(e.Parts); n {
+	case 0:
+		fcomp.emit1(CONSTANT, fcomp.pcomp.constantIndex(""))
+	case 1:
+		// a constant, or FORMAT_VALUE's string
+	default:
+		fcomp.setPos(e.TokenPos)
+		fcomp.emit1(BUILD_STRING, uint32(n))
+	}
+}
+
+// fstringParts pushes the strings of parts and returns how many.
+func (fcomp *fcomp) fstringParts(parts []syntax.FStringPart) int {
+	n := 0
+	for _, part := range parts {
+		if part.X == nil {
+			if part.Text != "" {
+				fcomp.emit1(CONSTANT, fcomp.pcomp.constantIndex(part.Text))
+				n++
+			}
+			continue
+		}
+		fcomp.expr(part.X)
+		var arg uint32
+		switch part.Conv {
+		case "s":
+			arg = 1
+		case "r":
+			arg = 2
+		}
+		if k := fcomp.fstringParts(part.Spec); k > 0 {
+			if k > 1 {
+				fcomp.emit1(BUILD_STRING, uint32(k))
+			}
+			arg |= 4
+		}
+		fcomp.setPos(syntax.Start(part.X))
+		fcomp.emit1(FORMAT_VALUE, arg)
+		n++
+	}
+	return n
 }
