@@ -56,8 +56,9 @@ func TestSeedNotebookStoresTheSeedsOutputs(t *testing.T) {
 	assert.Equal(t, "[[ 1.  2.  3.]\n [ 1.  2.  3.]]\n[2 5]\n", got, "In [289]")
 	_, cell = streamOf(t, nb, "append_fields(r")
 	require.Len(t, cell.Outputs, 1)
-	assert.Contains(t, cell.Outputs[0].Data["text/plain"], "[2 rows x 4 columns]", "In [314] made to work")
-	assert.Contains(t, cell.Outputs[0].Data["text/html"], "<table")
+	assert.Equal(t, "rec.array([([1.0, 2.0, 3.0], 2, 3.0, 100), ([1.0, 2.0, 3.0], 5, 6.0, 100)], \n"+
+		"      dtype=[('x', '<f8', (3,)), ('y', '<i8'), ('z', '<f8'), ('B', '<i8')])",
+		cell.Outputs[0].Data["text/plain"], "In [314] made to work: the scalar is broadcast")
 }
 
 func TestRunReadsDataFilesBesideTheNotebookOnly(t *testing.T) {

@@ -45,7 +45,7 @@ func TestRunAndCheckRefuseNotebooksThatAreNotSmallRegularFiles(t *testing.T) {
 }
 
 func TestDataFileOverTheLimitIsAnOSErrorNamingFileAndLimit(t *testing.T) {
-	in := writeNotebook(t, notebook.NewCode("s = read_text('big.txt')"))
+	in := writeNotebook(t, notebook.NewCode("from files import read_text\ns = read_text('big.txt')"))
 	sparseFile(t, filepath.Dir(in), "big.txt", maxDataFileBytes+1)
 	code, _, stderr := invoke("run", in)
 	assert.Equal(t, 1, code)

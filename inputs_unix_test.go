@@ -52,7 +52,7 @@ func TestRunAndCheckRefuseDevicesAndPipesAsNotebooks(t *testing.T) {
 }
 
 func TestDataFileThatIsAPipeIsRefusedNotWaitedFor(t *testing.T) {
-	in := writeNotebook(t, notebook.NewCode("read_text('pipe.txt')"))
+	in := writeNotebook(t, notebook.NewCode("from files import read_text\nread_text('pipe.txt')"))
 	require.NoError(t, syscall.Mkfifo(filepath.Join(filepath.Dir(in), "pipe.txt"), 0o644))
 	code, _, stderr := invokeWithin(t, 10*time.Second, "run", in)
 	assert.Equal(t, 1, code)

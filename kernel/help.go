@@ -24,6 +24,7 @@ func init() {
 // universe), which starlark.NewBuiltin made without one.
 var universeDocs = map[string]string{
 	"abs":       "abs(x): the absolute value of the number x",
+	"pow":       "pow(base, exp[, mod]): base ** exp, or (base ** exp) % mod computed without the large power",
 	"any":       "any(iterable): whether some item of iterable is true (False when it is empty)",
 	"all":       "all(iterable): whether every item of iterable is true (True when it is empty)",
 	"bool":      "bool(x=False): the truth value of x, True or False",
