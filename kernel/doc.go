@@ -78,15 +78,23 @@
 // Stop button works without SharedArrayBuffer. A stopped cell ends with an
 // error output and status "aborted"; the next cell runs normally.
 //
-// # Extending the session
+// # Built-ins and modules
 //
-// [Session.Predeclare] adds builtins and values; [Session.AddModule] makes
-// load("name", "member") work, loading each module once per session. A
-// builtin that must run Starlark code on another goroutine (a coroutine or
-// generator body) makes a thread with [NewThread]: it shares the cell's
-// print routing, output cap, step budget, yield hook, cancellation, load
-// and thread locals. [Stopped] tells long-running Go code that the cell was
-// stopped.
+// A cell's namespace is Starlark's universe with Python's meaning
+// (builtins.go: lazy filter and map, iter, next, sum, round, isinstance,
+// ...; help and dir in help.go), the exception classes, and display. Every
+// other name comes by import. The kernel knows no module: a host passes
+// the modules it offers in [Options].Modules (pushbook's are the packages
+// under lib/, listed by lib.Modules), and an import statement loads one
+// through starlark.Thread.Load the first time a session's cell imports it
+// (modules.go). A module is a [Module]: a name, a one-line doc, and a
+// function that makes its members; [PythonModule] makes one from Python
+// source. Go builtins are made with [NewBuiltin] so that help shows their
+// one line ([DocOf]). The engine API a module uses is small: [NewThread],
+// [Adopt], [Checkpoint], [LoopCheckpoint], [Stopped], [Emit],
+// [DisplayData], [PrintCurrent], [SessionValue] for per-session state,
+// [ReadFile] for data files, [RegisterExport] for tables the page
+// downloads, [NewStage] and [Stage] for pipeline stages.
 //
 // # Coroutines, generators and stages
 //
@@ -100,37 +108,20 @@
 // delegates. Stage arguments are the stage's outputs, so close (down,
 // fan-in counted) and stop (up, as StopIteration, as Python 3.4 did) follow
 // the pipeline package. A body resumed by a later cell is adopted by it: it
-// prints into that cell and counts against its budget. The stage library
-// (stages.go, sinks.go) wraps pipeline's Go stages; push() is a Go source
-// that reports its work to the step budget and yield hook through
-// [Checkpoint]. The seed notebook's functions are a module in the seed's
-// own Python (seed.star), loaded with load("seed", ...). Builtins that
-// iterate (list, sorted, ...) raise a generator's error from their call
-// (iterfailure.go); a for loop raises it where the loop is.
-//
-// # Tables
-//
-// tables.go adapts Starlark dicts and lists to the flatten package without
-// copying them into Go maps, and wraps flatten.Table as a value that shows
-// as text/plain and text/html: table(events), array(rows, dtype),
-// append_fields, flatten_dict and the table_sink stage.
-//
-// # Random numbers, files, asyncio, pictures
-//
-// random(seed=...) is a PCG stream (math/rand/v2), identical natively and
-// in WebAssembly. read_events, read_table and read_text read data files
-// through Options.ReadFile. gather, sleep, clock, partial and io_source are
-// an asyncio-style loop: each task has a goroutine, one runs at a time, and
-// a task gives the turn away only while it waits, so waits overlap and
-// computation does not, on every platform. A stage shown as a result, and
-// graph, plot, hist and scatter, are SVG pictures from the picture package.
+// prints into that cell and counts against its budget. Library stages
+// (lib/stages) are Stages too, made with [NewStage] over pipeline's Go
+// stages. A stage shown as a cell's result draws its pipeline graph
+// (stagegraph.go). Builtins that iterate (list, sorted, ...) raise a
+// generator's error from their call (iterfailure.go); a for loop raises it
+// where the loop is.
 //
 // # Python features
 //
 // Cells are Python as far as generators, coroutines and exceptions need,
 // on our fork of go.starlark.net (third_party/starlark, FORK.md): yield,
 // yield from, decorators, try/except/else/finally, raise, Python's
-// exception classes, str.format with format specs, and Python's repr
+// exception classes, str.format and f-strings with format specs, import,
+// **, is, chained comparisons, and Python's repr
 // (starlark.PythonRepr, set in this package's init). The README's "The
 // cell language" lists what a cell accepts and where it differs from
 // Python.
