@@ -7,8 +7,10 @@
 //
 // A pull chain is a sequence of generators: each asks the one before it
 // for the next value. Here generators are plain iter.Seq values, and the
-// package adds only what the seed uses: Range, MapSeq, FilterSeq, TakeSeq,
-// and Generator for Python-style next() with ErrExhausted.
+// package adds only what joins them to push stages: Range (Python's
+// range), Push and PushBlocks (a generator drives a push pipeline), and
+// Sender (a generator drives a replying coroutine). Lazy map, filter and
+// next() over generators are the kernel's, over Starlark iterators.
 //
 // A push pipeline runs the other way: a source sends each value into a
 // head stage, which sends results on to the stages it was given as

@@ -231,7 +231,13 @@ func Example_seedIn225() {
 func Example_seedIn226() {
 	r := pipeline.RawCoroutine("running_avg", runningAvg)
 	defer r.Close()
-	inputs := pipeline.MapSeq(pipeline.Range(10), func(i int) float64 { return float64(i) })
+	var inputs iter.Seq[float64] = func(yield func(float64) bool) { // range(10)
+		for i := range 10 {
+			if !yield(float64(i)) {
+				return
+			}
+		}
+	}
 	for x, err := range pipeline.Sender(r, inputs) {
 		if err != nil {
 			fmt.Println(err)
@@ -330,4 +336,27 @@ func ExamplePushBlocks() {
 	// first 666667
 	// display 333334
 	// second 333333
+}
+
+// Batch gathers values into batches and packs each one: here into its sum.
+// The last, partial batch goes out when the stage is closed.
+func ExampleBatch() {
+	var sums []int
+	sum := func(batch []int) int {
+		total := 0
+		for _, v := range batch {
+			total += v
+		}
+		return total
+	}
+	head := pipeline.Batch("sums of 4", 4, sum, pipeline.Collect("sums", &sums))
+	if err := pipeline.Push(pipeline.Range(10), head); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(sums)
+	head.Close()
+	fmt.Println(sums)
+	// Output:
+	// [6 22]
+	// [6 22 17]
 }

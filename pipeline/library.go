@@ -1,6 +1,9 @@
 package pipeline
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // The stage library. Every constructor takes the stage's name first and its
 // outputs last, so pipelines read as nested calls, innermost built first:
@@ -332,56 +335,54 @@ func Scan[T, A any](name string, init A, step func(A, T) (A, error), out *Stage[
 	return s
 }
 
-// Number is the set of types RunningAverage averages.
-type Number interface {
-	~int | ~int8 | ~int16 | ~int32 | ~int64 |
-		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
-		~float32 | ~float64
-}
-
-// RunningAverage returns a stage that sends the mean of all values so far
-// to out after each value: the seed's running_avg as a push stage.
-func RunningAverage[T Number](name string, out *Stage[float64]) *Stage[T] {
-	s := newStage[T](name, "average")
-	o := connect(&s.node, out, "out")
-	var total, count float64
-	s.handle = func(v T) (T, error) {
-		var zero T
-		total += float64(v)
-		count++
-		return zero, o.send(total / count)
-	}
-	return s
-}
-
-// Batch returns a stage that gathers values into slices of size values and
-// sends each full slice to out; when closed it sends the last, partial
-// slice (if any) before closing out. Each slice is new and belongs to out.
-func Batch[T any](name string, size int, out *Stage[[]T]) *Stage[T] {
+// Batch returns a stage that gathers values into slices of size values
+// (size < 1 is treated as 1) and sends pack(slice) to out for each full
+// one; when closed it sends the last, partial batch (if any) before
+// closing out. Each slice is new and pack may keep it: a Go caller that
+// wants the slices themselves passes func(b []T) []T { return b }. A stop
+// below that refuses the last batch on close is not an error, as for a
+// coroutine's clean-up. It takes blocks.
+func Batch[T, B any](name string, size int, pack func([]T) B, out *Stage[B]) *Stage[T] {
 	s := newStage[T](name, "batch")
 	o := connect(&s.node, out, "out")
 	size = max(size, 1)
 	var buf []T
+	flush := func() error {
+		full := buf
+		buf = nil
+		return o.send(pack(full))
+	}
 	s.handle = func(v T) (T, error) {
 		var zero T
 		if buf == nil {
 			buf = make([]T, 0, size)
 		}
-		buf = append(buf, v)
-		if len(buf) < size {
+		if buf = append(buf, v); len(buf) < size {
 			return zero, nil
 		}
-		full := buf
-		buf = nil
-		return zero, o.send(full)
+		return zero, flush()
+	}
+	s.block = func(vs []T) error {
+		for len(vs) > 0 {
+			if buf == nil {
+				buf = make([]T, 0, size)
+			}
+			k := min(size-len(buf), len(vs))
+			buf, vs = append(buf, vs[:k]...), vs[k:]
+			s.node.received += uint64(k)
+			if len(buf) == size {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
 	s.node.cleanup = func() error {
 		if len(buf) == 0 {
 			return nil
 		}
-		rest := buf
-		buf = nil
-		if err := o.send(rest); err != nil {
+		if err := flush(); err != nil && !errors.Is(err, ErrStopped) {
 			return fmt.Errorf("batch %q: flush on close: %w", name, err)
 		}
 		return nil

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -76,7 +77,7 @@ func TestStopIfDoesNotPassTheStoppingValue(t *testing.T) {
 	var got []int
 	head := pipeline.StopIf("over 104", func(v int) (bool, error) { return v > 104, nil },
 		pipeline.Collect("c", &got))
-	err := pipeline.Push(pipeline.MapSeq(pipeline.Range(10), func(i int) int { return i + 100 }), head)
+	err := pipeline.Push(slices.Values([]int{100, 101, 102, 103, 104, 105, 106}), head)
 	require.ErrorIs(t, err, pipeline.ErrStopped)
 	assert.Equal(t, []int{100, 101, 102, 103, 104}, got)
 }
@@ -121,22 +122,50 @@ func TestScanErrorKeepsAccumulatorAndNamesStage(t *testing.T) {
 	assert.Equal(t, []int{2}, got)
 }
 
-func TestRunningAverageMatchesSeed(t *testing.T) {
-	var avgs []float64
-	head := pipeline.RunningAverage[int]("avg", pipeline.Collect("c", &avgs))
-	require.NoError(t, pipeline.Push(pipeline.Range(4), head))
-	assert.Equal(t, []float64{0, 0.5, 1, 1.5}, avgs)
-}
+func slice[T any](b []T) []T { return b }
 
 func TestBatchFlushesPartialBatchOnClose(t *testing.T) {
 	var batches [][]int
 	sink := pipeline.Collect("batches", &batches)
-	head := pipeline.Batch("by 3", 3, sink)
+	head := pipeline.Batch("by 3", 3, slice, sink)
 	require.NoError(t, pipeline.Push(pipeline.Range(7), head))
 	assert.Equal(t, [][]int{{0, 1, 2}, {3, 4, 5}}, batches)
 	require.NoError(t, head.Close())
 	assert.Equal(t, [][]int{{0, 1, 2}, {3, 4, 5}, {6}}, batches)
 	assert.Equal(t, pipeline.Closed, sink.State())
+}
+
+func TestBatchTakesBlocksLikeValues(t *testing.T) {
+	for _, block := range []int{1, 2, 3, 4, 7, 16} {
+		var got [][]int
+		head := pipeline.Batch("by 3", 3, slice, pipeline.Collect("c", &got))
+		require.NoError(t, pipeline.PushBlocks(pipeline.Range(10), head, block))
+		assert.Equal(t, uint64(10), head.Node().Received(), "block %d", block)
+		require.NoError(t, head.Close())
+		assert.Equal(t, [][]int{{0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {9}}, got, "block %d", block)
+	}
+}
+
+func TestBatchStopsWithItsOutputAndNamesTheEvent(t *testing.T) {
+	var got [][]int
+	head := pipeline.Batch("by 2", 2, slice, pipeline.Take("one", 1, pipeline.Collect("c", &got)))
+	err := pipeline.PushBlocks(pipeline.Range(10), head, 5)
+	require.ErrorIs(t, err, pipeline.ErrStopped)
+	assert.EqualError(t, err, `take "one": event 1: pipeline: stopped`)
+	assert.Equal(t, uint64(2), head.Node().Received())
+	assert.Equal(t, pipeline.Stopped, head.State())
+	assert.Equal(t, [][]int{{0, 1}}, got)
+}
+
+func TestBatchCloseIntoStoppedOutputIsNotAnError(t *testing.T) {
+	var got [][]int
+	below := pipeline.Take("one", 1, pipeline.Collect("c", &got))
+	other := pipeline.Map("other", func(v []int) ([]int, error) { return v, nil }, below)
+	head := pipeline.Batch("by 2", 2, slice, below) // below has two upstreams
+	require.NoError(t, head.Send(7))
+	require.ErrorIs(t, other.Send([]int{1}), pipeline.ErrStopped)
+	require.NoError(t, head.Close(), "the last batch meets a stopped stage")
+	assert.Equal(t, [][]int{{1}}, got)
 }
 
 func TestSinkCallsFunctionForEveryValue(t *testing.T) {

@@ -1,13 +1,11 @@
 package pipeline
 
-import (
-	"errors"
-	"fmt"
-	"iter"
-)
+import "iter"
 
 // Pull side: generators are iter.Seq values. These helpers connect them to
-// push stages and give the small pull-side toolkit the seed uses.
+// push stages; lazy map, filter and next() over generators belong to the
+// kernel, which runs them over Starlark iterators with its errors and
+// checkpoints.
 
 // Push drives a push pipeline from a sequence: it sends each value of seq
 // to head in turn (the seed's pushdata) and returns the first error, at
@@ -25,8 +23,10 @@ func Push[T any](seq iter.Seq[T], head *Stage[T]) error {
 
 // PushBlocks is Push in blocks of up to size values (see Stage.SendAll):
 // much faster through library stages, at the cost of interleaving branches
-// block by block and of pulling up to size-1 values from seq that a stop
-// then leaves unsent. The block buffer is reused.
+// block by block, and of pulling up to size-1 values from seq that a stop
+// part-way through a block then leaves unhandled. Each block of size
+// values is sent as soon as its last value is pulled, and what is left
+// when seq ends goes as a last, shorter block. The block buffer is reused.
 func PushBlocks[T any](seq iter.Seq[T], head *Stage[T], size int) error {
 	buf := make([]T, 0, max(size, 1))
 	for v := range seq {
@@ -81,95 +81,3 @@ func Range(n int) iter.Seq[int] {
 		}
 	}
 }
-
-// MapSeq returns a generator yielding fn(v) for each v of seq, lazily.
-func MapSeq[T, U any](seq iter.Seq[T], fn func(T) U) iter.Seq[U] {
-	return func(yield func(U) bool) {
-		for v := range seq {
-			if !yield(fn(v)) {
-				return
-			}
-		}
-	}
-}
-
-// FilterSeq returns a generator yielding the values of seq for which keep
-// is true.
-func FilterSeq[T any](seq iter.Seq[T], keep func(T) bool) iter.Seq[T] {
-	return func(yield func(T) bool) {
-		for v := range seq {
-			if keep(v) && !yield(v) {
-				return
-			}
-		}
-	}
-}
-
-// TakeSeq returns a generator yielding at most the first n values of seq;
-// it stops pulling from seq once it has them.
-func TakeSeq[T any](seq iter.Seq[T], n int) iter.Seq[T] {
-	return func(yield func(T) bool) {
-		if n <= 0 {
-			return
-		}
-		left := n
-		for v := range seq {
-			if !yield(v) {
-				return
-			}
-			left--
-			if left == 0 {
-				return
-			}
-		}
-	}
-}
-
-// ErrExhausted is returned by Generator.Next when the sequence has no
-// more values: Python's StopIteration from next().
-var ErrExhausted = errors.New("pipeline: generator exhausted")
-
-// Generator pulls values one at a time from a sequence (Python's next() on
-// a generator), on a Go-runtime coroutine. Close it if you stop before it
-// is exhausted, or its goroutine stays suspended.
-type Generator[T any] struct {
-	name string
-	next func() (T, bool)
-	stop func()
-	err  error
-}
-
-// NewGenerator returns a Generator named name over seq; nothing of seq
-// runs until the first Next.
-func NewGenerator[T any](name string, seq iter.Seq[T]) *Generator[T] {
-	g := &Generator[T]{name: name}
-	g.next, g.stop = iter.Pull(func(yield func(T) bool) {
-		defer func() {
-			switch p := recover().(type) {
-			case nil:
-			case error:
-				g.err = fmt.Errorf("generator %q: panic: %w", name, p)
-			default:
-				g.err = fmt.Errorf("generator %q: panic: %v", name, p)
-			}
-		}()
-		seq(yield)
-	})
-	return g
-}
-
-// Next returns the next value, or ErrExhausted (wrapped with the
-// generator's name) when there is none, or the panic of seq as an error.
-func (g *Generator[T]) Next() (T, error) {
-	v, ok := g.next()
-	if ok {
-		return v, nil
-	}
-	if g.err != nil {
-		return v, g.err
-	}
-	return v, fmt.Errorf("generator %q: %w", g.name, ErrExhausted)
-}
-
-// Close ends the generator early; Next returns ErrExhausted after it.
-func (g *Generator[T]) Close() { g.stop() }

@@ -306,10 +306,10 @@ func (s *Stage[T]) Exchange(v T) (T, error) {
 
 // SendAll sends the values of vs in order as one block and returns the
 // first error, like calling Send for each. Library stages that support
-// blocks (Map, Filter, Split, Thin, Broadcast, StopIf, Take, Sink, Collect,
-// Discard) handle the whole block in one call and pass sub-blocks on, which
-// removes the per-value call overhead; other stages take the values one by
-// one. Each stage receives the same values in the same order as with Send;
+// blocks (Map, Filter, Split, Thin, Broadcast, StopIf, Take, Batch, Sink,
+// Collect, Discard) handle the whole block in one call and pass sub-blocks
+// on, which removes the per-value call overhead; other stages take the
+// values one by one. Each stage receives the same values in the same order as with Send;
 // what differs is the interleaving between branches: a stage hands its
 // first output its whole sub-block before its second output gets any. So
 // when a stage stops or fails part-way through a block, stages on other

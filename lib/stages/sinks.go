@@ -95,45 +95,61 @@ func pushBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if g, ok := source.(*kernel.Stage); ok && g == head {
 		return nil, starlark.Errorf(starlark.ValueError, "push: source and head are the same stage")
 	}
-	it := source.Iterate()
-	defer it.Done()
-	buf := make([]value, 0, block)
-	sent, unchecked := 0, 0
-	flush := func() error {
-		if len(buf) == 0 {
-			return nil
-		}
-		var err error
-		if len(buf) == 1 {
-			err = head.Pipeline().Send(buf[0])
-		} else {
-			err = head.Pipeline().SendAll(buf)
-		}
-		sent, unchecked = sent+len(buf), unchecked+len(buf)
-		buf = buf[:0]
-		if err != nil {
-			return err
-		}
-		if unchecked >= checkpointEvery {
-			// one work step per value: the budget, the yield hook and Stop reach Go loops too
-			err, unchecked = kernel.Checkpoint(thread, uint64(unchecked)), 0
-		}
-		return err
+	src := &pushSource{thread: thread, it: source.Iterate(), block: block}
+	defer src.it.Done()
+	var err error
+	if block == 1 {
+		err = pipeline.Push(src.values, head.Pipeline())
+	} else {
+		err = pipeline.PushBlocks(src.values, head.Pipeline(), block)
 	}
+	if err != nil {
+		return stoppedOr(head, src.sent, err)
+	}
+	if src.err == nil && src.unchecked >= checkpointEvery { // the last, partial block
+		src.err = kernel.Checkpoint(thread, uint64(src.unchecked))
+	}
+	if src.err != nil {
+		return nil, src.err
+	}
+	return starlark.MakeInt(src.sent), nil
+}
+
+// pushSource is push's source as a sequence for pipeline.Push and
+// PushBlocks: it counts the values handed to the pipeline and, every
+// checkpointEvery values, at the end of a block, charges the cell a work
+// step per value (the budget, the yield hook and Stop reach Go loops too),
+// ending the sequence if that stopped the cell.
+type pushSource struct {
+	thread    *starlark.Thread
+	it        starlark.Iterator
+	block     int
+	sent      int   // values handed to the pipeline
+	unchecked int   // of those, how many since the last checkpoint
+	err       error // the checkpoint's, if it stopped the cell
+}
+
+func (src *pushSource) values(yield func(value) bool) {
 	var v value
-	for it.Next(&v) {
-		buf = append(buf, v)
-		if len(buf) < block {
-			continue
+	sent, unchecked, inBlock := 0, 0, 0 // kept in locals: this loop is push's per-value path
+	defer func() { src.sent, src.unchecked = sent, unchecked }()
+	for src.it.Next(&v) {
+		sent++
+		if !yield(v) {
+			return
 		}
-		if err := flush(); err != nil {
-			return stoppedOr(head, sent, err)
+		unchecked++
+		// PushBlocks has sent the block when its last value is yielded
+		if inBlock++; inBlock == src.block {
+			inBlock = 0
+			if unchecked >= checkpointEvery {
+				if src.err = kernel.Checkpoint(src.thread, uint64(unchecked)); src.err != nil {
+					return
+				}
+				unchecked = 0
+			}
 		}
 	}
-	if err := flush(); err != nil {
-		return stoppedOr(head, sent, err)
-	}
-	return starlark.MakeInt(sent), nil
 }
 
 // checkpointEvery is how many values push sends between two checkpoints.

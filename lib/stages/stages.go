@@ -223,6 +223,9 @@ func scanBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 }
 
 // running_average(output) sends the mean of all values so far after each.
+// It is a Map whose function keeps the total: pipeline has no average
+// stage of its own, since this, the only one, is mostly the conversion of
+// Starlark numbers and its error.
 func runningAverageBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var out stageArg
 	var name string
@@ -261,20 +264,6 @@ func batchBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return nil, starlark.Errorf(starlark.ValueError, "batch: size must be at least 1, got %d", size)
 	}
 	name = nameOr(name, fmt.Sprintf("batch(%d)", size))
-	body := func(co *pipeline.Co[value]) error {
-		var batch []value
-		for v := range co.All() {
-			if batch = append(batch, v); len(batch) == size {
-				if err := co.Send(0, starlark.NewList(batch)); err != nil {
-					return err
-				}
-				batch = nil
-			}
-		}
-		if len(batch) > 0 {
-			return co.Send(0, starlark.NewList(batch))
-		}
-		return nil
-	}
-	return kernel.NewStage(thread, b.Name(), pipeline.Coroutine(name, body, out.pipe()), out.s), nil
+	pack := func(batch []value) value { return starlark.NewList(batch) }
+	return kernel.NewStage(thread, b.Name(), pipeline.Batch(name, size, pack, out.pipe()), out.s), nil
 }
