@@ -170,7 +170,9 @@ func benchInPage(b *testing.B, setup, push string) {
 // In [206] topology built from the kernel's built-in stages, in the page.
 func BenchmarkPageBuiltinStages(b *testing.B) {
 	benchInPage(b, `
-head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+import stages
+from stages import push, process, split, counter, add, negate, multiple_of
+head = process(add(100), stages.filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
 `, fmt.Sprintf("push(range(%d), head, block=256)", pipelineEvents))
 }
 
@@ -178,7 +180,9 @@ head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), 
 // (block=1, push's default, which keeps prints interleaved as in the seed).
 func BenchmarkPageBuiltinStagesPerValue(b *testing.B) {
 	benchInPage(b, `
-head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+import stages
+from stages import push, process, split, counter, add, negate, multiple_of
+head = process(add(100), stages.filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
 `, fmt.Sprintf("push(range(%d), head)", pipelineEvents))
 }
 
@@ -193,7 +197,8 @@ func BenchmarkPageLoop(b *testing.B) {
 // counting sink, all Starlark, in the page.
 func BenchmarkPageSeedCoroutines(b *testing.B) {
 	benchInPage(b, `
-load("seed", "co_process", "co_filter", "co_split", "coroutine")
+from seed import co_process, co_filter, co_split, coroutine
+from stages import push
 @coroutine
 def co_count(name):
     while True:

@@ -50,7 +50,7 @@ func TestAFileAddedOrDroppedIsReadByCellsAndSurvivesARestart(t *testing.T) {
 	assert.Equal(t, []string{"d.jsonl"}, dataFilesShown(p))
 	assert.Equal(t, "Data files", eval[string](p, `document.querySelector("#data-files h2").textContent`))
 
-	text := runAndRead(p, `for e in read_events("d.jsonl"):`+"\n"+`    print(e["x"], e["tag"])`)
+	text := runAndRead(p, "from files import read_events\n"+`for e in read_events("d.jsonl"):`+"\n"+`    print(e["x"], e["tag"])`)
 	assert.Contains(t, text, "1 first\n2 second", "the cell prints the file's events")
 
 	// A file dropped on the page (not a notebook) is added the same way.
@@ -62,17 +62,17 @@ func TestAFileAddedOrDroppedIsReadByCellsAndSurvivesARestart(t *testing.T) {
 	p.waitFor(`[...document.querySelectorAll("#data-files-list code")].some(e => e.textContent === "dropped.csv")`, "dropped.csv in the list", 5*time.Second)
 	assert.Equal(t, []string{"d.jsonl", "dropped.csv"}, dataFilesShown(p))
 	assert.Equal(t, "basics.ipynb", eval[string](p, `document.querySelector("#nb-name").textContent`), "a data file does not replace the notebook")
-	assert.Contains(t, runAndRead(p, `print(read_events("dropped.csv"))`), `[{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]`)
+	assert.Contains(t, runAndRead(p, "from files import read_events\n"+`print(read_events("dropped.csv"))`), `[{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]`)
 
 	// Restart: the session's variables go, the files stay.
 	restart(p)
 	p.waitIdle(10 * time.Second)
-	assert.Contains(t, runAndRead(p, `print(len(read_events("d.jsonl")), "events after restart")`), "2 events after restart")
+	assert.Contains(t, runAndRead(p, "from files import read_events\n"+`print(len(read_events("d.jsonl")), "events after restart")`), "2 events after restart")
 
 	// Remove: the cell now looks for it next to the notebook, and says where it looked.
 	p.click(`#data-files button[aria-label="Remove data file d.jsonl"]`)
 	assert.Equal(t, []string{"dropped.csv"}, dataFilesShown(p))
-	text = runAndRead(p, `read_events("d.jsonl")`)
+	text = runAndRead(p, "from files import read_events\n"+`read_events("d.jsonl")`)
 	assert.Contains(t, text, "FileNotFoundError")
 	assert.Contains(t, text, "no file d.jsonl (looked among dropped files and at "+base+"testdata/d.jsonl)")
 }
@@ -127,7 +127,7 @@ type savedFile struct {
 func TestTableDownloadButtonsSaveTheWholeTableByMouseAndKeyboard(t *testing.T) {
 	p, _ := openBasics(t)
 	captureDownloads(p)
-	id := p.appendCell(`table([{"n": i, "name": "row %d" % i, "pos": {"x": i * 0.5}} for i in range(60)])`)
+	id := p.appendCell("from tables import table\n" + `table([{"n": i, "name": "row %d" % i, "pos": {"x": i * 0.5}} for i in range(60)])`)
 	p.runCell(id)
 	p.waitIdle(10 * time.Second)
 	cell := fmt.Sprintf(`.cell[data-id=%s]`, jsString(id))

@@ -32,7 +32,7 @@ var profileCells = map[string]profileCell{
 	// The seed's In [206] as the seed writes it (@coroutine, data = (yield)),
 	// with sinks that count, driven by a loop in a cell.
 	"seed": {setup: `
-load("seed", "coroutine", "co_process", "co_filter", "co_split")
+from seed import coroutine, co_process, co_filter, co_split
 
 counts = {}
 
@@ -52,7 +52,9 @@ pipeline.close()
 print(counts["first"], counts["display"], counts["second"])`, want: "13334 6667 6666"},
 	// In [206] from the kernel's built-in stages, as BenchmarkPageBuiltinStages runs it.
 	"builtin": {setup: `
-head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+import stages
+from stages import push, process, split, counter, add, negate, multiple_of
+head = process(add(100), stages.filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
 `, run: "push(range(1000000), head, block=256)"},
 	"loop":  {run: "s = 0\nfor i in range(300000):\n    s += i % 7"},
 	"print": {run: "for i in range(8000):\n    print(\"line\", i)", want: "line 7999"},

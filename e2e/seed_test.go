@@ -88,8 +88,10 @@ func TestRunAllReproducesTheSeedTranscripts(t *testing.T) {
 	for i, prompt := range prompts {
 		assert.Equal(t, fmt.Sprintf("In [%d]:", i+1), prompt, "code cell %d after Run all", i+1)
 	}
-	// The typed table at the end is an HTML output, sanitized and shown.
-	assert.True(t, eval[bool](p, `!!document.querySelector(".output-html table th")`), "no HTML table after Run all")
+	// The pipeline's graph is drawn inline, and the record array append_fields
+	// makes at the end is shown as its repr.
+	assert.True(t, eval[bool](p, `!!document.querySelector(".output-svg svg.pushbook-picture")`), "no pipeline graph after Run all")
+	assert.Contains(t, text, "rec.array([([1.0, 2.0, 3.0], 2, 3.0, 100), ([1.0, 2.0, 3.0], 5, 6.0, 100)]", "the seed's last output")
 	assert.False(t, eval[bool](p, `!!document.querySelector(".output-html script, .output-html [onerror], .output-html [onclick]")`), "unsafe HTML in outputs")
 	p.screenshot("seed-run-all.png")
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"pushbook/kernel"
+	"pushbook/lib"
 )
 
 // computeCell is compute-bound: no output, no waiting, only Starlark steps.
@@ -52,7 +53,7 @@ func BenchmarkInterruptibleCell(b *testing.B) {
 // handles when it handles events per run.
 func benchWasmCell(b *testing.B, setup, cell string, events int) {
 	y := newYielder(yieldInterval)
-	s := kernel.NewSession(kernel.Options{YieldEvery: yieldEvery, OnYield: y.maybeYield, MaxSteps: 1 << 62})
+	s := kernel.NewSession(kernel.Options{YieldEvery: yieldEvery, OnYield: y.maybeYield, MaxSteps: 1 << 62, Modules: lib.Modules()})
 	for _, code := range []string{setup, cell} { // the second runs once to warm the engine up
 		if res := s.Execute(code, nil); res.Status != kernel.StatusOK {
 			b.Fatal(res.Err)
@@ -79,7 +80,7 @@ func BenchmarkWasmLoop(b *testing.B) {
 // values sent from a Starlark loop.
 func BenchmarkWasmSeedCoroutines(b *testing.B) {
 	benchWasmCell(b, `
-load("seed", "co_process", "co_filter", "co_split", "coroutine")
+from seed import co_process, co_filter, co_split, coroutine
 @coroutine
 def co_count(name):
     while True:
@@ -93,6 +94,8 @@ pipeline = co_process(co_filter(co_split(co_count("first"), co_count("display"))
 // Starlark.
 func BenchmarkWasmBuiltinStages(b *testing.B) {
 	benchWasmCell(b, `
-head = process(add(100), filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
+import stages
+from stages import push, process, split, counter, add, negate, multiple_of
+head = process(add(100), stages.filter(negate(multiple_of(3)), split(counter("first"), counter("display")), counter("second")))
 `, "push(range(200000), head)", 200000)
 }

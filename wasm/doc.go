@@ -36,11 +36,12 @@
 // among them) run, and then the cell resumes. No SharedArrayBuffer, so no COOP/COEP
 // headers are needed: it works on any static host.
 //
-// Cells read data files (read_events, read_table, read_text) by name: first among the
-// files the page sent with addFile, else by fetching the name relative to the URL given
-// to setBase (the notebook's location), same origin only. The fetch goes through the
-// host's fetch; the cell's goroutine waits on a channel while the promise settles, so the
-// event loop runs meanwhile, and Stop aborts the fetch. Files and base outlive restart.
+// Cells read data files by name (from files import read_events, read_table, read_text):
+// first among the files the page sent with addFile, else by fetching the name relative
+// to the URL given to setBase (the notebook's location), same origin only. The fetch goes
+// through the host's fetch; the cell's goroutine waits on a channel while the promise
+// settles, so the event loop runs meanwhile, and Stop aborts the fetch. Files and base
+// outlive restart.
 //
 // A call that fails returns a rejected promise carrying the message instead of its
 // value, so callers await every call.

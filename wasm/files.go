@@ -12,7 +12,7 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// Data files: a cell's read_events/read_table/read_text look first among the
+// Data files: the files module's read_events/read_table/read_text look first among the
 // files the user dropped on the page (sent here with pushbook.addFile), then
 // fetch the name from the page's own site, relative to the notebook's
 // location (pushbook.setBase). Both outlive a restart: they belong to the

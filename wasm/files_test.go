@@ -114,11 +114,11 @@ func TestADroppedFileIsReadByReadTextAndReadEvents(t *testing.T) {
 	assert.Equal(t, len("héllo\nworld"), size)
 	call(t, pb, "addFile", "d.jsonl", bytesJS(t, `{"x": 1, "tag": "a"}`+"\n"+`{"x": 2, "tag": "b"}`+"\n"))
 
-	res := run(t, pb, `print(read_text("notes.txt"))`)
+	res := run(t, pb, "from files import read_text\nprint(read_text(\"notes.txt\"))")
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
 	assert.Equal(t, "héllo\nworld\n", res.Outputs[0]["text"])
 
-	res = run(t, pb, `print(read_events("d.jsonl"))`)
+	res = run(t, pb, "from files import read_events\nprint(read_events(\"d.jsonl\"))")
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
 	assert.Equal(t, "[{'x': 1, 'tag': 'a'}, {'x': 2, 'tag': 'b'}]\n", res.Outputs[0]["text"])
 
@@ -137,7 +137,7 @@ func TestARemovedFileIsNoLongerFound(t *testing.T) {
 	removed, err := call(t, pb, "removeFile", "gone.txt").Bool()
 	require.NoError(t, err)
 	assert.True(t, removed)
-	res := run(t, pb, `read_text("gone.txt")`)
+	res := run(t, pb, "from files import read_text\nread_text(\"gone.txt\")")
 	assert.Equal(t, "error", res.Status)
 	assert.Contains(t, lastError(t, res), "no file gone.txt: it is not among the dropped files, and the page gave no address")
 	again, err := call(t, pb, "removeFile", "gone.txt").Bool()
@@ -149,7 +149,7 @@ func TestDroppedFilesAndBaseSurviveARestart(t *testing.T) {
 	pb := api(t)
 	call(t, pb, "addFile", "keep.txt", bytesJS(t, "kept"))
 	await(t, call(t, pb, "restart"), 5*time.Second)
-	res := run(t, pb, `read_text("keep.txt")`)
+	res := run(t, pb, "from files import read_text\nread_text(\"keep.txt\")")
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
 	assert.Equal(t, `'kept'`, res.Outputs[0]["data"].(map[string]any)["text/plain"])
 }
@@ -167,7 +167,7 @@ func TestNamesThatLeaveTheSiteAreRefused(t *testing.T) {
 		{"/etc/passwd", "a path from the server's root is not allowed"},
 		{`\\evil.test\x.json`, "backslashes are not allowed"},
 	} {
-		res := run(t, pb, "read_text("+strconv.Quote(c.name)+")")
+		res := run(t, pb, "from files import read_text\nread_text("+strconv.Quote(c.name)+")")
 		assert.Equal(t, "error", res.Status, "read_text(%q)", c.name)
 		msg := lastError(t, res)
 		assert.Contains(t, msg, c.why, "read_text(%q)", c.name)
@@ -181,10 +181,10 @@ func TestFilesNotDroppedAreFetchedRelativeToTheNotebook(t *testing.T) {
 	fetched := fakeFetch(t, `(url) => Promise.resolve({status: 200, arrayBuffer: () =>
 		Promise.resolve(new TextEncoder().encode('[{"a": 1}, {"a": 2, "b": {"c": true}}]').buffer)})`)
 	call(t, pb, "setBase", "http://site.test/examples/x.ipynb")
-	res := run(t, pb, `print(read_table("data.json"))`)
+	res := run(t, pb, "from files import read_table\nprint(read_table(\"data.json\"))")
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
 	assert.Contains(t, res.Outputs[0]["text"], "b.c", "nested keys flattened")
-	res = run(t, pb, `print(len(read_events("sub/a:b.json")), len(read_events("../top.json")))`)
+	res = run(t, pb, "from files import read_events\nprint(len(read_events(\"sub/a:b.json\")), len(read_events(\"../top.json\")))")
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
 	assert.Equal(t, []string{
 		"http://site.test/examples/data.json",
@@ -197,16 +197,16 @@ func TestAMissingFileNamesWhereItLooked(t *testing.T) {
 	pb := api(t)
 	fakeFetch(t, `() => Promise.resolve({status: 404})`)
 	call(t, pb, "setBase", "http://site.test/nb/x.ipynb")
-	res := run(t, pb, `read_events("d.jsonl")`)
+	res := run(t, pb, "from files import read_events\nread_events(\"d.jsonl\")")
 	assert.Equal(t, "error", res.Status)
 	assert.Contains(t, lastError(t, res), "no file d.jsonl (looked among dropped files and at http://site.test/nb/d.jsonl)")
 
 	fakeFetch(t, `() => Promise.resolve({status: 500})`)
-	res = run(t, pb, `read_events("d.jsonl")`)
+	res = run(t, pb, "from files import read_events\nread_events(\"d.jsonl\")")
 	assert.Contains(t, lastError(t, res), "HTTP 500")
 
 	fakeFetch(t, `() => Promise.reject(new TypeError("Failed to fetch"))`)
-	res = run(t, pb, `read_events("d.jsonl")`)
+	res = run(t, pb, "from files import read_events\nread_events(\"d.jsonl\")")
 	assert.Contains(t, lastError(t, res), "Failed to fetch")
 }
 
@@ -215,7 +215,7 @@ func TestStopEndsAFetchThatNeverAnswers(t *testing.T) {
 	fakeFetch(t, `(url, init) => new Promise((_, reject) =>
 		init.signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))`)
 	call(t, pb, "setBase", "http://site.test/")
-	p, finish := start(t, pb, `read_text("slow.txt")`)
+	p, finish := start(t, pb, "from files import read_text\nread_text(\"slow.txt\")")
 	time.Sleep(100 * time.Millisecond)
 	began := time.Now()
 	call(t, pb, "interrupt")
@@ -225,7 +225,7 @@ func TestStopEndsAFetchThatNeverAnswers(t *testing.T) {
 	assert.Contains(t, res.Outputs[len(res.Outputs)-1]["ename"], "KeyboardInterrupt")
 
 	call(t, pb, "addFile", "slow.txt", bytesJS(t, "now here"))
-	res = run(t, pb, `read_text("slow.txt")`)
+	res = run(t, pb, "from files import read_text\nread_text(\"slow.txt\")")
 	assert.Equal(t, "ok", res.Status, "the next cell reads normally: %v", res.Outputs)
 }
 
@@ -237,7 +237,7 @@ func TestSetBaseRefusesAnAddressThatIsNotAURL(t *testing.T) {
 
 func TestExportTableReturnsAShownTableWhole(t *testing.T) {
 	pb := api(t)
-	res := run(t, pb, `table([{"a": i, "b": {"c": "x,y"}} for i in range(40)])`)
+	res := run(t, pb, "from tables import table\ntable([{\"a\": i, \"b\": {\"c\": \"x,y\"}} for i in range(40)])")
 	require.Equal(t, "ok", res.Status, "outputs: %v", res.Outputs)
 	html := res.Outputs[0]["data"].(map[string]any)["text/html"].(string)
 	m := regexp.MustCompile(`data-pushbook-table="(\d+)"`).FindStringSubmatch(html)

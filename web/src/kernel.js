@@ -311,8 +311,8 @@ export class Kernel extends EventTarget {
 
   /**
    * Makes a data file (a Uint8Array or ArrayBuffer) readable by cells as name
-   * (read_events, read_table, read_text). Kept here and sent again to every new worker,
-   * so it survives a restart or a replaced worker.
+   * (from files import read_events, read_table, read_text). Kept here and sent
+   * again to every new worker, so it survives a restart or a replaced worker.
    */
   addFile(name, data) {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
