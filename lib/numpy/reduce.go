@@ -181,15 +181,25 @@ func (p pairwise) sum(a []float64, at int) (float64, error) {
 }
 
 func mean(thread *starlark.Thread, col *flatten.Column, _ int) (starlark.Value, error) {
-	xs, err := floats(thread, col)
+	_, m, err := floatMean(thread, col)
 	if err != nil {
 		return nil, err
+	}
+	return starlark.Float(m), nil // an empty array's mean is nan, as numpy's
+}
+
+// floatMean returns col's values as floats and their mean, summed as
+// numpy sums them.
+func floatMean(thread *starlark.Thread, col *flatten.Column) ([]float64, float64, error) {
+	xs, err := floats(thread, col)
+	if err != nil {
+		return nil, 0, err
 	}
 	s, err := floatSum(thread, xs, col.DType().Kind != flatten.Float64)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return starlark.Float(s / float64(len(xs))), nil // an empty array's mean is nan, as numpy's
+	return xs, s / float64(len(xs)), nil
 }
 
 func sum(thread *starlark.Thread, col *flatten.Column, _ int) (starlark.Value, error) {
@@ -278,15 +288,10 @@ func pick[T any](thread *starlark.Thread, xs []T, beats func(x, best T) bool) (T
 // std is numpy's _var then sqrt: the mean, the squared deviations summed
 // pairwise, divided by n - ddof.
 func std(thread *starlark.Thread, col *flatten.Column, ddof int) (starlark.Value, error) {
-	xs, err := floats(thread, col)
+	xs, m, err := floatMean(thread, col)
 	if err != nil {
 		return nil, err
 	}
-	s, err := floatSum(thread, xs, col.DType().Kind != flatten.Float64)
-	if err != nil {
-		return nil, err
-	}
-	m := s / float64(len(xs))
 	dev := make([]float64, len(xs))
 	for i, x := range xs {
 		if err := kernel.LoopCheckpoint(thread, i); err != nil {
