@@ -19,7 +19,7 @@ func TestDiagnoseMarksPythonHabitsPushbookLacksAtTheirLine(t *testing.T) {
 		{"def f():\n    with open('x') as f:\n        pass", 2, 5, "'with' statements are not supported"},
 		{"async def f():\n    pass", 1, 1, "async"},
 		{"load('stages', 'push')", 1, 1, "from stages import push"},
-		{"for x in range(3)\n    print(x)", 2, 1, ""}, // the parser finds the missing colon at the next token,
+		{"for x in range(3)\n    print(x)", 2, 1, ""}, // the parser finds the missing colon at the next token
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
