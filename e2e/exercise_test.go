@@ -68,6 +68,11 @@ func TestExerciseChecksHintsAndSolvedMarkSurvivesAReload(t *testing.T) {
 	assert.Equal(t, "In [1]:", p.cellPrompt("filter"), "the check took no execution number")
 	assert.Empty(t, eval[[]any](p, `pushbookApp.notebook.cell("filter").outputs.filter(o => o.output_type === "error")`), "no check output among the cell's")
 
+	p.screenshot("exercise-wrong-light.png")
+	p.colorScheme("dark")
+	p.screenshot("exercise-wrong-dark.png")
+	p.colorScheme("light")
+
 	// Hints, one at a time.
 	hint := exerciseCell + ` .exercise-hint`
 	shownHints := `document.querySelectorAll('` + exerciseCell + ` .exercise-hints li').length`
@@ -85,7 +90,7 @@ func TestExerciseChecksHintsAndSolvedMarkSurvivesAReload(t *testing.T) {
 	assert.Equal(t, "v % 2", eval[string](p, `document.querySelector('`+exerciseCell+` .exercise-hints li:nth-child(2) code').textContent`), "hints are inline Markdown")
 	assert.True(t, eval[bool](p, `document.querySelector('`+hint+`').hidden`), "no more hints")
 	assert.True(t, eval[bool](p, `!document.querySelector('`+exerciseCell+` .exercise-show-solution').hidden`), "Show solution after the last hint")
-	p.screenshot("exercise-wrong-light.png")
+	p.screenshot("exercise-hints-light.png")
 
 	// Type the solution into the editor, then Check.
 	p.click(exerciseCell + ` .cm-content`)
@@ -129,6 +134,7 @@ func TestExerciseChecksHintsAndSolvedMarkSurvivesAReload(t *testing.T) {
 	// Show solution reveals the reference solution.
 	p.click(exerciseCell + ` .exercise-show-solution`)
 	assert.Contains(t, p.cellText("filter"), "Reference solution\ndef is_wanted(v):\n    return v % 2 == 0")
+	p.screenshot("exercise-solution-light.png")
 
 	// The download carries the solved mark.
 	file := downloadNotebook(p, "#download")
