@@ -198,7 +198,7 @@ func (b *bridge) start(name string, args []safejs.Value, run func(*kernel.Sessio
 	}
 	p, err := newPromise(func(resolve, reject safejs.Value) {
 		go func() {
-			res := b.run(code, onOutput, run)
+			res := b.run(code, onOutput, run, name == "check")
 			b.busy.Unlock() // the next cell may come as soon as this one's result is out
 			if _, err := resolve.Invoke(res); err != nil {
 				_, _ = reject.Invoke(err.Error())
@@ -214,7 +214,7 @@ func (b *bridge) start(name string, args []safejs.Value, run func(*kernel.Sessio
 // run executes code in the current session with exec (Execute or ExecuteCheck); a
 // panic anywhere below becomes an error output and an "error" status, and the session
 // lives on. The caller holds b.busy.
-func (b *bridge) run(code string, onOutput safejs.Value, exec func(*kernel.Session, string, func(kernel.Output)) kernel.Result) (result string) {
+func (b *bridge) run(code string, onOutput safejs.Value, exec func(*kernel.Session, string, func(kernel.Output)) kernel.Result, check bool) (result string) {
 	send := func(out kernel.Output) {
 		if onOutput.Type() != safejs.TypeFunction {
 			return
@@ -242,7 +242,11 @@ func (b *bridge) run(code string, onOutput safejs.Value, exec func(*kernel.Sessi
 		held.flush(send)
 		if r := recover(); r != nil {
 			send(notebook.NewError("InternalError", fmt.Sprint(r), []string{string(debug.Stack())}))
-			result = resultJSON(b.session.Load().ExecutionCount(), "error")
+			count := b.session.Load().ExecutionCount()
+			if check {
+				count = 0 // a check has no number
+			}
+			result = resultJSON(count, "error")
 		}
 	}()
 	b.yielder.reset()
