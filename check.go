@@ -18,7 +18,10 @@ func init() {
 		summary: "Re-execute each notebook and compare every code cell's outputs with the stored ones, like nbval;\n" +
 			"print a diff per differing cell and exit 1 on any difference. Compared: output type, stream name\n" +
 			"and text, every MIME type except binary images, error ename and evalue. Ignored: execution counts,\n" +
-			"output metadata, tracebacks. Cells tagged nbval-skip are not run, nbval-ignore-output not compared.",
+			"output metadata, tracebacks. Cells tagged nbval-skip are not run, nbval-ignore-output not compared.\n" +
+			"An exercise cell (metadata.pushbook.exercise) runs its reference solution instead of its starting code,\n" +
+			"then its check; a check that fails, or a malformed exercise, fails the notebook. Exercise cells'\n" +
+			"stored outputs are not compared (the starting code's vary).",
 		run: checkCommand,
 	}
 }
@@ -58,10 +61,40 @@ func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool
 		stored[i] = c.Outputs
 	}
 	opts.dir = filepath.Dir(path)
-	executeNotebook(nb, opts, discard{})
+	opts.solutions = true
+	_, checks, err := executeNotebook(nb, opts, discard{})
+	if err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(stdout, terminalText(fmt.Sprintf("%s: %s", path, line)))
+		}
+		fmt.Fprintf(stdout, "%s: FAIL: malformed exercise\n", path)
+		return false
+	}
+	exercise := map[int]bool{}
+	broken := 0
+	for _, r := range checks {
+		exercise[r.index] = true
+		if r.passed() {
+			continue
+		}
+		broken++
+		why := r.verdict()
+		switch {
+		case !r.ran:
+			why = "the reference solution fails (see the cell's error)"
+			if o := lastError(nb.Cells[r.index-1].Outputs); o != nil {
+				why = fmt.Sprintf("the reference solution fails: %s: %s", o.EName, o.EValue)
+			}
+		case r.feedback != "":
+			why = "the check fails with the reference solution: " + r.feedback
+		default:
+			why = fmt.Sprintf("the check fails with the reference solution: %s: %s", r.ename, r.evalue)
+		}
+		fmt.Fprint(stdout, terminalText(fmt.Sprintf("%s: cell %d, exercise %q: %s\n", path, r.index, r.title, why)))
+	}
 	differing, compared := 0, 0
 	for i, c := range nb.Cells {
-		if c.CellType != notebook.CodeCell || c.HasTag("nbval-skip") || c.HasTag("nbval-ignore-output") {
+		if c.CellType != notebook.CodeCell || c.HasTag("nbval-skip") || c.HasTag("nbval-ignore-output") || exercise[i+1] {
 			continue
 		}
 		compared++
@@ -73,12 +106,31 @@ func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool
 		fmt.Fprint(stdout, terminalText(fmt.Sprintf("%s: cell %d (In [%d]) outputs differ:\n--- stored\n+++ re-executed\n%s",
 			path, i+1, c.ExecutionCount, unifiedDiff(want, got, 3))))
 	}
+	var problems []string
 	if differing > 0 {
-		fmt.Fprintf(stdout, "%s: FAIL: %d of %d code cells differ\n", path, differing, compared)
+		problems = append(problems, fmt.Sprintf("%d of %d code cells differ", differing, compared))
+	}
+	if broken > 0 {
+		problems = append(problems, fmt.Sprintf("%d of %d exercises fail their check", broken, len(checks)))
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(stdout, "%s: FAIL: %s\n", path, strings.Join(problems, "; "))
 		return false
+	}
+	if len(checks) > 0 {
+		fmt.Fprintf(stdout, "%s: ok (%d code cells, %d exercises)\n", path, compared, len(checks))
+		return true
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d code cells)\n", path, compared)
 	return true
+}
+
+// lastError is the error output among outs, which is always the last, or nil.
+func lastError(outs []notebook.Output) *notebook.Output {
+	if n := len(outs); n > 0 && outs[n-1].OutputType == notebook.ErrorOutput {
+		return &outs[n-1]
+	}
+	return nil
 }
 
 // comparableLines renders outputs as the lines check compares: a header

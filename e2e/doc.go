@@ -10,8 +10,10 @@
 // install chromium). Without it the tests skip, except when CI=true, where a
 // missing browser is a failure. PUSHBOOK_SITE points them at another built
 // site; PUSHBOOK_SHOTS=DIR saves light and dark screenshots of the page
-// after Run all, and pipeline-dark.png, the seed's pipeline graph in the dark
-// theme. The server also serves this package's testdata/ under /testdata/, so
+// after Run all, pipeline-dark.png, the seed's pipeline graph in the dark
+// theme, and exercise-*.png, testdata/exercise.ipynb's exercise wrong, with
+// hints, solved (light and dark, 1280 and 390 px wide) and with its solution
+// shown. The server also serves this package's testdata/ under /testdata/, so
 // testdata/data/readings.ipynb reads the readings.jsonl beside it.
 //
 // The benchmarks measure what the issues set targets for: navigation to

@@ -30,7 +30,9 @@ const maxCallDepth = 2000
 // cell is the state of one running cell, shared by all of its threads.
 type cell struct {
 	session  *Session
-	n        int
+	n        int    // the execution count; 0 for an exercise's check
+	check    bool   // an exercise's check (Session.ExecuteCheck), not a cell
+	name     string // how messages name it: "cell In [3]", "the exercise's check"
 	filename string
 	main     *starlark.Thread
 
@@ -61,9 +63,22 @@ func newCell(s *Session, n int, emit func(Output)) *cell {
 	if emit == nil {
 		emit = func(Output) {}
 	}
-	c := &cell{session: s, n: n, filename: fmt.Sprintf("<cell %d>", n), emitFn: emit}
+	c := &cell{session: s, n: n, name: fmt.Sprintf("cell In [%d]", n), filename: fmt.Sprintf("<cell %d>", n), emitFn: emit}
 	c.nextYield.Store(s.opts.YieldEvery)
 	c.main = c.newThread(fmt.Sprintf("In [%d]", n), s.locals)
+	return c
+}
+
+// newCheck returns the k-th exercise check of session s (see
+// Session.ExecuteCheck): a cell without an execution count, whose file is
+// "<check k>" (shown as "Exercise check" in tracebacks).
+func newCheck(s *Session, k int, emit func(Output)) *cell {
+	if emit == nil {
+		emit = func(Output) {}
+	}
+	c := &cell{session: s, check: true, name: "the exercise's check", filename: fmt.Sprintf("<check %d>", k), emitFn: emit}
+	c.nextYield.Store(s.opts.YieldEvery)
+	c.main = c.newThread("check", s.locals)
 	return c
 }
 
@@ -101,11 +116,11 @@ func (c *cell) account(t *starlark.Thread, ts *threadState) {
 func (c *cell) charge(work uint64) error {
 	used := c.used.Add(work)
 	if used >= c.session.opts.MaxSteps {
-		c.abortWith(starlark.Errorf(StepLimitError, "cell In [%d] ran more than %d steps: %w", c.n, c.session.opts.MaxSteps, ErrStepBudget))
+		c.abortWith(starlark.Errorf(StepLimitError, "%s ran more than %d steps: %w", c.name, c.session.opts.MaxSteps, ErrStepBudget))
 	}
 	if due := c.nextHeap.Load(); used >= due && c.nextHeap.CompareAndSwap(due, used+heapCheckEvery) {
 		if heap, over := overBudget(c.session.opts.MaxMemory); over {
-			c.abortWith(starlark.Errorf(starlark.MemoryError, "cell In [%d] grew the kernel's memory to %d MB, past its budget of %d MB", c.n, heap>>20, c.session.opts.MaxMemory>>20))
+			c.abortWith(starlark.Errorf(starlark.MemoryError, "%s grew the kernel's memory to %d MB, past its budget of %d MB", c.name, heap>>20, c.session.opts.MaxMemory>>20))
 		}
 	}
 	if every := c.session.opts.YieldEvery; every > 0 && c.session.opts.OnYield != nil && c.abort.Load() == nil {

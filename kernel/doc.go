@@ -13,6 +13,16 @@
 // Jupyter's In [n]; a cell that fails still takes a number and keeps the
 // globals it assigned before failing.
 //
+// # Exercise checks
+//
+// [Session.ExecuteCheck] runs an exercise's check (notebook.Exercise): the
+// hidden code that runs after the learner's cell, in the same session, and
+// raises AssertionError("what is wrong, in plain words") when the cell's
+// work is not right. It runs as a cell does, with the same limits, but
+// takes no execution number, shows no Out for a final expression, and its
+// frames read "Exercise check, line L" in tracebacks. [CheckFeedback]
+// returns the AssertionError's message from its Result.
+//
 // # Outputs
 //
 // Everything a cell shows is an [Output] (nbformat 4), passed to Execute's

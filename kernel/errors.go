@@ -143,7 +143,7 @@ func footer(name, msg string) string {
 // compileErrorOutput shows a syntax or resolve error: the source line and
 // a caret under the column, as Python does.
 func (s *Session) compileErrorOutput(name string, pos syntax.Position, msg string) Output {
-	tb := []string{ansiCyan + fmt.Sprintf("  Cell %s, line %d, column %d", cellLabel(pos.Filename()), pos.Line, max(int(pos.Col), 1)) + ansiReset}
+	tb := []string{ansiCyan + fmt.Sprintf("  %s, line %d, column %d", cellLabel(pos.Filename()), pos.Line, max(int(pos.Col), 1)) + ansiReset}
 	if line, ok := s.sourceLine(pos.Filename(), int(pos.Line)); ok {
 		col := max(int(pos.Col), 1)
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
@@ -221,10 +221,10 @@ func extends(inner, outer starlark.CallStack) bool {
 // around it with an arrow, as IPython does.
 func (s *Session) frame(fr starlark.CallFrame) string {
 	file := fr.Pos.Filename()
-	if !strings.HasPrefix(file, "<cell ") {
+	if !strings.HasPrefix(file, "<cell ") && !strings.HasPrefix(file, "<check ") {
 		return fmt.Sprintf("%sFile %s%s, in %s%s%s", ansiGreen, file, ansiReset, ansiCyan, fr.Name, ansiReset)
 	}
-	where := fmt.Sprintf("%sCell %s, line %d, column %d%s", ansiGreen, cellLabel(file), fr.Pos.Line, fr.Pos.Col, ansiReset)
+	where := fmt.Sprintf("%s%s, line %d, column %d%s", ansiGreen, cellLabel(file), fr.Pos.Line, fr.Pos.Col, ansiReset)
 	if fr.Name != "<toplevel>" {
 		where += fmt.Sprintf(", in %s%s%s", ansiCyan, fr.Name, ansiReset)
 	}
@@ -244,10 +244,14 @@ func (s *Session) frame(fr starlark.CallFrame) string {
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// cellLabel turns "<cell 3>" into "In[3]".
+// cellLabel turns "<cell 3>" into "Cell In[3]", and an exercise check's
+// "<check 2>" into "Exercise check".
 func cellLabel(file string) string {
+	if strings.HasPrefix(file, "<check ") {
+		return "Exercise check"
+	}
 	n := strings.TrimSuffix(strings.TrimPrefix(file, "<cell "), ">")
-	return "In[" + n + "]"
+	return "Cell In[" + n + "]"
 }
 
 func (s *Session) sourceLine(file string, line int) (string, bool) {

@@ -86,8 +86,9 @@ type Session struct {
 
 	exec sync.Mutex // held while a cell runs
 
-	mu      sync.Mutex // guards count
+	mu      sync.Mutex // guards count and checks
 	count   int
+	checks  int                  // exercise checks run, for their file names
 	current atomic.Pointer[cell] // the running cell, nil between cells
 
 	globals     starlark.StringDict // user globals and predeclared names, shared by all cells
@@ -245,7 +246,52 @@ func (s *Session) Execute(code string, emit func(Output)) Result {
 	s.current.Store(c)
 	s.mu.Unlock()
 	defer s.current.Store(nil)
+	return s.runCell(c, code)
+}
 
+// ExecuteCheck runs code as an exercise's check: the hidden code that runs
+// after the learner's cell, in the same session, and says what is right and
+// what is not (see notebook.Exercise). It runs as a cell does, against the
+// session's globals, with the same limits (steps, memory, output, Stop), and
+// emits its outputs the same way, with two differences: it takes no
+// execution number (Result.ExecutionCount is 0 and the session's count does
+// not move), and its frames in a traceback read "Exercise check, line L"
+// instead of "Cell In[n]". A final bare expression is evaluated but not
+// shown: a check speaks by printing and by raising. A check that raises
+// AssertionError("what is wrong") ends with status "error"; [CheckFeedback]
+// reads the message from its Result.
+func (s *Session) ExecuteCheck(code string, emit func(Output)) Result {
+	s.exec.Lock()
+	defer s.exec.Unlock()
+	s.mu.Lock()
+	s.checks++
+	c := newCheck(s, s.checks, emit)
+	s.current.Store(c)
+	s.mu.Unlock()
+	defer s.current.Store(nil)
+	return s.runCell(c, code)
+}
+
+// CheckFeedback returns the plain-words message of a check that failed by
+// raising AssertionError (or a subclass), and whether it did; a check that
+// passed, failed otherwise or was stopped gives "", false. The message is
+// the error output's evalue, context and all.
+func CheckFeedback(res Result) (string, bool) {
+	if res.Status != StatusError || res.Err == nil {
+		return "", false
+	}
+	var exc *starlark.Exception
+	if !errors.As(res.Err, &exc) || !exc.Class.IsSubclassOf(starlark.AssertionError) {
+		return "", false
+	}
+	_, msg := exceptionName(errors.Unwrap(res.Err)) // without the "the exercise's check: " in front
+	return msg, true
+}
+
+// runCell runs c, a cell or a check, made current by the caller, who holds
+// s.exec.
+func (s *Session) runCell(c *cell, code string) Result {
+	n := c.n
 	s.sources[c.filename] = code
 	s.closeUnreachable() // their clean-up prints at the top of this cell
 	err := c.run(code)
@@ -265,7 +311,7 @@ func (s *Session) Execute(code string, emit func(Output)) Result {
 		}
 	}
 	c.emitAlways(s.errorOutput(n, err))
-	return Result{ExecutionCount: n, Status: status, Err: fmt.Errorf("cell In [%d]: %w", n, err)}
+	return Result{ExecutionCount: n, Status: status, Err: fmt.Errorf("%s: %w", c.name, err)}
 }
 
 // resultName is the hidden global that receives a cell's final expression.
@@ -286,7 +332,7 @@ func (c *cell) run(code string) (err error) {
 	if err := noLoad(f); err != nil {
 		return err
 	}
-	hasResult := captureFinalExpression(f)
+	hasResult := !c.check && captureFinalExpression(f)
 	err = starlark.ExecREPLChunk(f, c.main, c.session.globals)
 	if !hasResult {
 		return err

@@ -22,6 +22,12 @@
 //     They repair metadata as [Decode] does, so what they write is valid
 //     against the nbformat 4.5 schema.
 //
+// A code cell may be an [Exercise]: its metadata.pushbook.exercise holds a
+// title, a hidden check, up to three hints, the reference solution and
+// whether the learner solved it. [Cell.Exercise] reads and validates one,
+// [Cell.SetExercise] writes one, and [Notebook.Exercises] reads them all
+// with errors that name each malformed cell.
+//
 // Output text is kept as one Go string; the split into lines happens only on
 // disk. [Output] also marshals on its own (json.Marshal) to nbformat's shape
 // with plain strings, the form Jupyter's messaging protocol uses, which is how

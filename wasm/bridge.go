@@ -100,6 +100,7 @@ func (b *bridge) install(global safejs.Value) error {
 	}
 	for name, fn := range map[string]func(safejs.Value, []safejs.Value) (any, error){
 		"execute":     b.execute,
+		"check":       b.check,
 		"interrupt":   b.interrupt,
 		"restart":     b.restart,
 		"addFile":     b.addFile,
@@ -168,8 +169,21 @@ var errBusy = errors.New("a cell is already running (or the session is restartin
 // its result; outputs reach onOutput as JSON strings while the cell runs. While a
 // cell runs it returns a rejected promise (errBusy) and runs nothing.
 func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
+	return b.start("execute", args, (*kernel.Session).Execute)
+}
+
+// check(code, onOutput) runs an exercise's check (kernel.Session.ExecuteCheck) as
+// execute runs a cell: after the cell it checks, never while a cell runs. It takes no
+// execution number: its result's execution_count is null.
+func (b *bridge) check(_ safejs.Value, args []safejs.Value) (any, error) {
+	return b.start("check", args, (*kernel.Session).ExecuteCheck)
+}
+
+// start runs code with run (Execute or ExecuteCheck) on a new goroutine, for the
+// function name(code, onOutput), and returns a promise of its result JSON.
+func (b *bridge) start(name string, args []safejs.Value, run func(*kernel.Session, string, func(kernel.Output)) kernel.Result) (any, error) {
 	if len(args) < 1 || args[0].Type() != safejs.TypeString {
-		return nil, fmt.Errorf("execute(code, onOutput): code must be a string")
+		return nil, fmt.Errorf("%s(code, onOutput): code must be a string", name)
 	}
 	code, err := args[0].String()
 	if err != nil {
@@ -184,7 +198,7 @@ func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
 	}
 	p, err := newPromise(func(resolve, reject safejs.Value) {
 		go func() {
-			res := b.run(code, onOutput)
+			res := b.run(code, onOutput, run, name == "check")
 			b.busy.Unlock() // the next cell may come as soon as this one's result is out
 			if _, err := resolve.Invoke(res); err != nil {
 				_, _ = reject.Invoke(err.Error())
@@ -197,9 +211,10 @@ func (b *bridge) execute(_ safejs.Value, args []safejs.Value) (any, error) {
 	return p, err
 }
 
-// run executes code in the current session; a panic anywhere below becomes an error
-// output and an "error" status, and the session lives on. The caller holds b.busy.
-func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
+// run executes code in the current session with exec (Execute or ExecuteCheck); a
+// panic anywhere below becomes an error output and an "error" status, and the session
+// lives on. The caller holds b.busy.
+func (b *bridge) run(code string, onOutput safejs.Value, exec func(*kernel.Session, string, func(kernel.Output)) kernel.Result, check bool) (result string) {
 	send := func(out kernel.Output) {
 		if onOutput.Type() != safejs.TypeFunction {
 			return
@@ -227,12 +242,16 @@ func (b *bridge) run(code string, onOutput safejs.Value) (result string) {
 		held.flush(send)
 		if r := recover(); r != nil {
 			send(notebook.NewError("InternalError", fmt.Sprint(r), []string{string(debug.Stack())}))
-			result = resultJSON(b.session.Load().ExecutionCount(), "error")
+			count := b.session.Load().ExecutionCount()
+			if check {
+				count = 0 // a check has no number
+			}
+			result = resultJSON(count, "error")
 		}
 	}()
 	b.yielder.reset()
 	b.armStop()
-	res := b.session.Load().Execute(code, emit)
+	res := exec(b.session.Load(), code, emit)
 	return resultJSON(res.ExecutionCount, res.Status)
 }
 
@@ -266,8 +285,14 @@ func (j *streamJoiner) flush(send func(kernel.Output)) {
 	send(out)
 }
 
+// resultJSON is a result as execute and check resolve with; a count of 0 (a check's)
+// is null.
 func resultJSON(count int, status string) string {
-	data, _ := json.Marshal(map[string]any{"execution_count": count, "status": status})
+	var n any = count
+	if count == 0 {
+		n = nil
+	}
+	data, _ := json.Marshal(map[string]any{"execution_count": n, "status": status})
 	return string(data)
 }
 

@@ -73,6 +73,12 @@ func await(t *testing.T, p safejs.Value, timeout time.Duration) safejs.Value {
 // that, after the promise settles, gives the result with the outputs collected.
 func start(t *testing.T, pb safejs.Value, code string) (safejs.Value, func(safejs.Value) cellResult) {
 	t.Helper()
+	return startFn(t, pb, "execute", code)
+}
+
+// startFn is start for pushbook[fn], execute or check.
+func startFn(t *testing.T, pb safejs.Value, fn, code string) (safejs.Value, func(safejs.Value) cellResult) {
+	t.Helper()
 	var outputs []map[string]any
 	onOutput, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
 		s, err := args[0].String()
@@ -83,7 +89,7 @@ func start(t *testing.T, pb safejs.Value, code string) (safejs.Value, func(safej
 		return nil
 	})
 	require.NoError(t, err)
-	p, err := pb.Call("execute", code, onOutput.Value())
+	p, err := pb.Call(fn, code, onOutput.Value())
 	require.NoError(t, err)
 	return p, func(v safejs.Value) cellResult {
 		defer onOutput.Release()
@@ -100,6 +106,44 @@ func run(t *testing.T, pb safejs.Value, code string) cellResult {
 	t.Helper()
 	p, finish := start(t, pb, code)
 	return finish(await(t, p, 10*time.Second))
+}
+
+// check runs code as an exercise's check and returns its result and outputs.
+func check(t *testing.T, pb safejs.Value, code string) cellResult {
+	t.Helper()
+	p, finish := startFn(t, pb, "check", code)
+	return finish(await(t, p, 10*time.Second))
+}
+
+func TestCheckRunsAfterTheCellWithoutANumber(t *testing.T) {
+	pb := api(t)
+	run(t, pb, "received = [1, 3]")
+	res := check(t, pb, "print('checking')\nif len(received) != 10:\n    raise AssertionError('the sink received %d values; expected 10' % len(received))")
+	assert.Equal(t, "error", res.Status)
+	assert.Equal(t, 0, res.ExecutionCount, "null: a check takes no number")
+	require.Len(t, res.Outputs, 2, "outputs: %v", res.Outputs)
+	assert.Equal(t, "checking\n", res.Outputs[0]["text"])
+	assert.Equal(t, "AssertionError", res.Outputs[1]["ename"])
+	assert.Equal(t, "the sink received 2 values; expected 10", res.Outputs[1]["evalue"])
+
+	res = check(t, pb, "pass")
+	assert.Equal(t, "ok", res.Status)
+	assert.Equal(t, 2, run(t, pb, "x = 1").ExecutionCount, "the next cell is In [2]")
+}
+
+func TestCheckIsRefusedWhileACellRuns(t *testing.T) {
+	pb := api(t)
+	p, finish := start(t, pb, "x = 1\nwhile True:\n    pass")
+	time.Sleep(50 * time.Millisecond)
+	refused, _ := startFn(t, pb, "check", "print('must not run')")
+	assert.Contains(t, rejection(t, refused), "a cell is already running")
+	_, err := pb.Call("interrupt")
+	require.NoError(t, err)
+	assert.Equal(t, "aborted", finish(await(t, p, 5*time.Second)).Status)
+	res := check(t, pb, "print('runs now')")
+	assert.Equal(t, "ok", res.Status)
+	require.Len(t, res.Outputs, 1)
+	assert.Equal(t, "runs now\n", res.Outputs[0]["text"])
 }
 
 func TestExecuteStreamsOutputsAsNbformatJSON(t *testing.T) {

@@ -6,6 +6,7 @@
 //   const { execution_count, status } = await k.execute('print("hi")', {
 //     onOutput: (output) => console.log(output),    // nbformat 4 output objects, as they happen
 //   });
+//   await k.check(exerciseCheck, { onOutput });   // an exercise's check, after its cell
 //   k.interrupt();  await k.restart();
 //   k.addFile("events.jsonl", bytes); k.setBase(notebookURL); // files cells can read
 //   const csv = await k.exportTable(3, "csv");             // a shown table, whole
@@ -58,7 +59,7 @@ export class Kernel extends EventTarget {
   #module = null; // the compiled main.wasm, once a worker has sent it
   #base;
   #worker = null;
-  #current = null; // the one request in flight: {kind: "execute" | "restart", id, resolve, onOutput}
+  #current = null; // the one request in flight: {kind: "execute" | "restart", type?: "execute" | "check", id, resolve, onOutput}
   #nextId = 1;
   #state = "starting";
   #watchdog = null;
@@ -251,12 +252,28 @@ export class Kernel extends EventTarget {
    * keeps no queue, so the caller sends the next cell after this one's reply.
    */
   execute(code, { onOutput } = {}) {
+    return this.#send("execute", code, onOutput);
+  }
+
+  /**
+   * Runs code as an exercise's check (PROTOCOL.md: the check message): like execute, in
+   * the same session, after the cell it checks, one request at a time; but it takes no
+   * execution number (execution_count is null) and its traceback frames read "Exercise
+   * check". A check that raises AssertionError ends with status "error" and an error
+   * output whose evalue is its message.
+   */
+  check(code, { onOutput } = {}) {
+    return this.#send("check", code, onOutput);
+  }
+
+  #send(type, code, onOutput) {
     if (!this.#worker) return Promise.resolve({ execution_count: null, status: "aborted" });
-    if (this.#current) return Promise.reject(new Error(`the kernel is busy (${this.#current.kind} in flight): await it before the next execute`));
+    if (this.#current) return Promise.reject(new Error(`the kernel is busy (${this.#current.type ?? this.#current.kind} in flight): await it before the next ${type}`));
     const id = this.#nextId++;
     return new Promise((resolve) => {
-      this.#current = { kind: "execute", id, resolve, onOutput };
-      this.#worker.postMessage({ type: "execute", id, code });
+      // A check is an execute to everything below but the message's type.
+      this.#current = { kind: "execute", type, id, resolve, onOutput };
+      this.#worker.postMessage({ type, id, code });
     });
   }
 

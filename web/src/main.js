@@ -11,6 +11,7 @@ import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js"
 import { failingLine } from "./traceback.js";
 import { EXPORT_EVENT } from "./tabledownload.js";
 import { RunQueue } from "./runqueue.js";
+import { ExercisePanel, HintMemory, judgeCheck, markSolved, readExercise } from "./exercise.js";
 
 export { Kernel };
 
@@ -41,7 +42,7 @@ class App {
   kernel = null;
   // The one queue of cells waiting to run: the kernel's worker and bridge hold none.
   queue = new RunQueue({
-    run: (id) => this.runCell(id),
+    run: (id, job) => this.runCell(id, job),
     ready: () => this.kernel?.canExecute ?? false,
     expectsError: (id) => (this.notebook.cell(id)?.metadata?.tags ?? []).includes("raises-exception"),
     onDrop: (ids, why) => {
@@ -49,6 +50,8 @@ class App {
         const view = this.views.get(id);
         view?.setState("idle"); // back to its previous prompt
         if (why === LOST) view?.addNotice(NOT_RUN_MESSAGE);
+        const panel = this.exercises.get(id);
+        if (panel?.isChecking) panel.show("cell-stopped", "Not checked: the cell was taken off the queue before its turn.");
       }
     },
   });
@@ -59,6 +62,9 @@ class App {
   dataFiles = new Map(); // name -> Uint8Array: files cells read by name, sent to every kernel
   liveOutputs = new WeakMap(); // output -> {kernel, session} that produced it
   kernelDown = false; // the banner says the kernel stopped; it goes once a kernel is idle
+  exercises = new Map(); // cell id -> ExercisePanel, for exercise cells
+  hintMemory = new HintMemory(); // hints revealed, per notebook and cell, for the tab's session
+  checking = null; // {id, lost}: the exercise whose check runs now
 
   async boot() {
     this.bindToolbar();
@@ -150,7 +156,9 @@ class App {
   // kernel is idle. Called while the running cell's execute is still pending.
   onKernelLost(reason) {
     const id = this.queue.running;
-    if (id !== null && this.notebook.indexOf(id) >= 0) {
+    if (this.checking && this.checking.id === id) {
+      this.checking.lost = reason; // the check, not the cell, was running: its feedback says so
+    } else if (id !== null && this.notebook.indexOf(id) >= 0) {
       this.notebook.addOutput(id, lostOutput(reason));
       this.views.get(id)?.addNotice(LOST_MESSAGE);
     }
@@ -159,7 +167,9 @@ class App {
     this.banner(`The kernel stopped: ${reason}. All variables from this session are lost; a new kernel is starting.`, "warn");
   }
 
-  enqueue(id) {
+  // Queues cell id to run; with check, its exercise's check runs after it (the queue's
+  // job for the cell runs both, one after the other).
+  enqueue(id, { check = false } = {}) {
     const cell = this.notebook.cell(id);
     const view = this.views.get(id);
     if (cell.cell_type === "markdown") {
@@ -172,15 +182,24 @@ class App {
       view.addNotice("The kernel is unavailable, so this cell cannot run (see the message at the top).");
       return;
     }
-    if (this.queue.has(id)) return;
+    if (check) this.exercises.get(id)?.checking();
+    if (this.queue.has(id)) {
+      if (check) this.queue.add(id, { check }); // its job runs the check too
+      return;
+    }
     view.setState("queued"); // In [*] until its turn (add may start it at once)
-    this.queue.add(id);
+    this.queue.add(id, { check });
+  }
+
+  // Whether cell id is an exercise that can be checked.
+  isExercise(id) {
+    return this.exercises.get(id)?.exercise != null;
   }
 
   // Runs cell id on the kernel, for the queue, and shows its result; resolves with its
   // status, or null when the cell was deleted meanwhile. As in JupyterLab, the queue
   // goes on after an error only in a cell tagged raises-exception (expectsError above).
-  async runCell(id) {
+  async runCell(id, job = {}) {
     if (this.notebook.indexOf(id) < 0) return null;
     const view = this.views.get(id);
     view.setState("running");
@@ -200,7 +219,38 @@ class App {
       const err = this.notebook.cell(id).outputs.findLast((o) => o.output_type === "error");
       if (err) view.markError(failingLine(err.traceback, result.execution_count)?.line ?? null);
     }
-    return result.status;
+    if (job.check) await this.runCheck(id, result.status);
+    return result.status; // the cell's: a check that fails is feedback, and the queue goes on
+  }
+
+  // Runs the check of exercise cell id after the cell ended with cellStatus, for the
+  // queue's job that ran the cell, and shows the verdict in the exercise's feedback box
+  // (never among the cell's outputs). A check that passes marks the exercise solved.
+  async runCheck(id, cellStatus) {
+    const panel = this.exercises.get(id);
+    const exercise = panel?.exercise;
+    if (!exercise) return;
+    if (cellStatus !== "ok") {
+      panel.showResult(judgeCheck(cellStatus));
+      return;
+    }
+    const outputs = [];
+    this.checking = { id, lost: null };
+    let result;
+    try {
+      result = await this.kernel.check(exercise.check, { onOutput: (o) => outputs.push(o) });
+    } finally {
+      const lost = this.checking?.lost;
+      this.checking = null;
+      if (lost) {
+        panel.show("error", `The kernel stopped while checking (${lost}). A new kernel is starting: run the cells this one needs, then press Check again.`);
+        return;
+      }
+    }
+    if (this.notebook.indexOf(id) < 0) return;
+    const verdict = judgeCheck(cellStatus, result.status, outputs);
+    panel.showResult(verdict);
+    if (verdict.verdict === "solved") this.notebook.changeMetadata(id, (_, cell) => markSolved(cell));
   }
 
   stop() {
@@ -230,8 +280,10 @@ class App {
   load(model, origin) {
     for (const view of this.views.values()) view.destroy();
     this.views.clear();
+    this.exercises.clear();
     this.queue.clear();
     this.origin = origin;
+    this.hintMemory.setScope(origin.key);
     this.notebook = new Notebook(model);
     const list = $("notebook");
     const views = this.notebook.cells.map((cell) => this.makeView(cell, { deferred: true }));
@@ -289,7 +341,39 @@ class App {
       onFocus: () => this.select(cell.id, false),
     }, options);
     this.views.set(cell.id, view);
+    this.attachExercise(view);
     return view;
+  }
+
+  // Gives view the exercise header and panel if its cell is an exercise (or takes them
+  // away if it no longer is one).
+  attachExercise(view) {
+    const id = view.cell.id;
+    const isExercise = readExercise(view.cell) !== null;
+    let panel = this.exercises.get(id);
+    if (!isExercise) {
+      panel?.destroy();
+      this.exercises.delete(id);
+      view.el.classList.remove("exercise-cell");
+      return;
+    }
+    if (panel) {
+      panel.update(view.cell);
+    } else {
+      panel = new ExercisePanel(view.cell, { memory: this.hintMemory, onCheck: () => this.checkExercise(id) });
+      this.exercises.set(id, panel);
+      const input = view.el.querySelector(":scope > .cell-input");
+      view.el.insertBefore(panel.header, input);
+      view.el.insertBefore(panel.panel, input.nextSibling);
+    }
+    view.el.classList.add("exercise-cell");
+    view.el.classList.toggle("exercise-solved", panel.exercise?.solved === true);
+  }
+
+  // The Check button: runs the cell, then its check.
+  checkExercise(id) {
+    this.select(id);
+    this.enqueue(id, { check: true });
   }
 
   onChange(d) {
@@ -302,6 +386,8 @@ class App {
         break;
       }
       case "delete":
+        this.exercises.get(d.id)?.destroy();
+        this.exercises.delete(d.id);
         view?.destroy();
         this.views.delete(d.id);
         this.queue.remove(d.id);
@@ -313,6 +399,10 @@ class App {
       }
       case "type":
         view.refresh();
+        this.attachExercise(view);
+        break;
+      case "metadata":
+        this.attachExercise(view);
         break;
       case "source":
         view.sourceChanged();
@@ -393,9 +483,11 @@ class App {
     if (edit) this.views.get(next.id).edit();
   }
 
+  // Runs cell id (Shift+Enter: "next", Ctrl+Enter: "stay", Alt+Enter: "insert"); an
+  // exercise cell's check runs after it.
   runFrom(id, mode) {
     this.select(id);
-    this.enqueue(id);
+    this.enqueue(id, { check: this.isExercise(id) });
     const index = this.notebook.indexOf(id);
     if (mode === "insert") {
       const cell = this.notebook.insertCell(index + 1, "code");

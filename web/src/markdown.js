@@ -10,3 +10,8 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 export function renderMarkdown(source) {
   return sanitizeHTML(md.render(source));
 }
+
+/** Renders one line of Markdown (no paragraph around it: a hint, a title) the same way. */
+export function renderInlineMarkdown(source) {
+  return sanitizeHTML(md.renderInline(source));
+}

@@ -153,6 +153,16 @@ export class Notebook extends EventTarget {
     return index;
   }
 
+  /**
+   * Changes a cell's metadata in place with change(metadata), which returns whether it
+   * changed anything; a "metadata" change event follows if it did.
+   */
+  changeMetadata(id, change) {
+    const cell = this.cell(id);
+    cell.metadata ??= {};
+    if (change(cell.metadata, cell)) this.#emit("metadata", { id });
+  }
+
   /** Sets a code cell's execution count. */
   setExecutionCount(id, count) {
     this.cell(id).execution_count = count;

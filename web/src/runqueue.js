@@ -10,9 +10,11 @@
 //
 // It knows nothing of the DOM or the kernel: the page gives it
 //
-//   run(id)          runs cell id on the kernel; resolves with its status, "ok", "error"
+//   run(id, job)     runs cell id on the kernel; resolves with its status, "ok", "error"
 //                    or "aborted", or null when there is no status to judge (the cell was
-//                    deleted while it ran): the queue then goes on
+//                    deleted while it ran): the queue then goes on. job is {check}: whether
+//                    the cell's exercise check should run after it, in the same turn
+//                    (read it once the cell has run: Check pressed meanwhile sets it)
 //   ready()          whether the kernel can take a cell now; when it cannot, the queue
 //                    waits until the page calls pump() again (the kernel is idle)
 //   expectsError(id) whether an error in cell id is the point of the cell
@@ -28,6 +30,7 @@ export const FAILED = "failed";
 export class RunQueue {
   #waiting = [];
   #running = null;
+  #jobs = new Map(); // id -> {check}, for every waiting or running cell
   #run;
   #ready;
   #expectsError;
@@ -56,11 +59,16 @@ export class RunQueue {
   }
 
   /**
-   * Puts cell id at the end of the queue and starts it if nothing runs. Returns false,
-   * and changes nothing, when the cell is already waiting or running.
+   * Puts cell id at the end of the queue and starts it if nothing runs. With check, its
+   * exercise's check runs after it (run() is told). Returns false when the cell is
+   * already waiting or running: then only check is added to its job.
    */
-  add(id) {
-    if (this.has(id)) return false;
+  add(id, { check = false } = {}) {
+    if (this.has(id)) {
+      if (check) this.#jobs.get(id).check = true;
+      return false;
+    }
+    this.#jobs.set(id, { check });
     this.#waiting.push(id);
     this.pump();
     return true;
@@ -69,6 +77,7 @@ export class RunQueue {
   /** Takes cell id off the queue (it was deleted); a running cell runs on. */
   remove(id) {
     this.#waiting = this.#waiting.filter((w) => w !== id);
+    if (this.#running !== id) this.#jobs.delete(id);
   }
 
   /**
@@ -77,6 +86,7 @@ export class RunQueue {
    */
   clear(reason = CLEARED) {
     const dropped = this.#waiting.splice(0);
+    for (const id of dropped) if (id !== this.#running) this.#jobs.delete(id);
     if (dropped.length) this.#onDrop(dropped, reason);
     return dropped;
   }
@@ -92,12 +102,13 @@ export class RunQueue {
       this.#running = id;
       let status;
       try {
-        status = await this.#run(id);
+        status = await this.#run(id, this.#jobs.get(id));
       } catch (err) {
         console.error(`pushbook: running cell ${id}: ${err?.message ?? err}`);
         status = "error";
       } finally {
         this.#running = null;
+        this.#jobs.delete(id);
       }
       if (status !== null && status !== "ok" && !(status === "error" && this.#expectsError(id))) this.clear(FAILED);
     }

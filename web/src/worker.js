@@ -116,13 +116,16 @@ function refuse(id) {
   post({ type: "done", id, execution_count: null, status: "error" });
 }
 
-// execute runs one cell: status busy, its outputs as they come, done, status idle.
+// execute runs one cell (or, for a check message, an exercise's check: pushbook.check):
+// status busy, its outputs as they come, done, status idle.
 async function execute(job) {
   running = job.id;
   post({ type: "status", state: "busy" });
   let result;
   try {
-    const text = await self.pushbook.execute(job.code, (outputJSON) => {
+    const run = job.check ? self.pushbook.check : self.pushbook.execute;
+    if (typeof run !== "function") throw new Error(`this kernel has no ${job.check ? "check" : "execute"}`);
+    const text = await run(job.code, (outputJSON) => {
       let output;
       try {
         output = JSON.parse(outputJSON);
@@ -172,8 +175,9 @@ self.onmessage = (event) => {
       start(msg);
       break;
     case "execute":
+    case "check":
       if (running !== null) refuse(msg.id);
-      else execute({ id: msg.id, code: String(msg.code ?? "") });
+      else execute({ id: msg.id, code: String(msg.code ?? ""), check: msg.type === "check" });
       break;
     case "interrupt":
       // Stops the running cell; there is nothing queued here to drop.

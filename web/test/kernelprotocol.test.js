@@ -71,3 +71,33 @@ test("the done of a stopped cell calls off Stop's watchdog", async () => {
   assert.ok(!log.some((l) => l.startsWith("lost")), `no lost event: ${log}`);
   assert.equal(first.terminated, false);
 });
+
+test("check sends a check message, one request at a time like execute, and settles on its done", async () => {
+  const { kernel, first } = await startedKernel();
+  const cell = kernel.execute("received = [1]");
+  await assert.rejects(kernel.check("pass"), /busy \(execute in flight\): await it before the next check/);
+  assert.equal(sent(first, "check").length, 0, "no check while a cell runs");
+  first.say({ type: "done", id: sent(first, "execute")[0].id, execution_count: 1, status: "ok" });
+  await cell;
+
+  const outputs = [];
+  const checking = kernel.check("raise AssertionError('no')", { onOutput: (o) => outputs.push(o) });
+  assert.equal(kernel.canExecute, false);
+  await assert.rejects(kernel.execute("x"), /busy \(check in flight\)/);
+  const [msg] = sent(first, "check");
+  assert.deepEqual(msg, { type: "check", id: msg.id, code: "raise AssertionError('no')" });
+  first.say({ type: "output", id: msg.id, output: { output_type: "error", ename: "AssertionError", evalue: "no", traceback: [] } });
+  first.say({ type: "done", id: msg.id, execution_count: null, status: "error" });
+  assert.deepEqual(await checking, { execution_count: null, status: "error" });
+  assert.deepEqual(outputs.map((o) => o.evalue), ["no"]);
+  assert.equal(kernel.canExecute, true);
+});
+
+test("interrupt stops a check as it stops a cell", async () => {
+  const { kernel, first } = await startedKernel();
+  const checking = kernel.check("while True: pass");
+  kernel.interrupt();
+  assert.equal(sent(first, "interrupt").length, 1);
+  first.say({ type: "done", id: sent(first, "check")[0].id, execution_count: null, status: "aborted" });
+  assert.deepEqual(await checking, { execution_count: null, status: "aborted" });
+});

@@ -157,3 +157,49 @@ test("a run that throws counts as an error: the rest is dropped and the queue go
   await tick();
   assert.deepEqual(log, ["run a", `drop b ${FAILED}`, "run c"]);
 });
+
+test("a cell added with check tells run so; Check on a waiting or running cell adds the check to its job", async () => {
+  const jobs = [];
+  const pending = new Map();
+  const queue = new RunQueue({
+    run: (id, job) => {
+      jobs.push([id, job]);
+      return new Promise((resolve) => pending.set(id, resolve));
+    },
+  });
+  const finish = async (id, status = "ok") => {
+    pending.get(id)(status);
+    pending.delete(id);
+    await tick();
+  };
+  assert.equal(queue.add("a"), true);
+  assert.equal(queue.add("b", { check: true }), true);
+  assert.equal(queue.add("c"), true);
+  assert.equal(queue.add("c", { check: true }), false, "c waits already: not added again");
+  assert.equal(queue.add("a", { check: true }), false, "a runs: not added again");
+  assert.deepEqual(jobs[0], ["a", { check: true }], "the running cell's job now asks for its check (read after the cell ran)");
+  await finish("a");
+  assert.deepEqual(jobs[1], ["b", { check: true }]);
+  await finish("b");
+  assert.deepEqual(jobs[2], ["c", { check: true }]);
+  await finish("c");
+  assert.equal(queue.add("c"), true, "a cell that ran is a new job");
+  assert.deepEqual(jobs[3], ["c", { check: false }], "without the old job's check");
+  await finish("c");
+});
+
+test("a cleared or removed cell's check goes with it", async () => {
+  const jobs = [];
+  let ready = false;
+  const queue = new RunQueue({ run: (id, job) => (jobs.push([id, { ...job }]), Promise.resolve("ok")), ready: () => ready });
+  queue.add("a", { check: true });
+  queue.add("b", { check: true });
+  queue.clear();
+  queue.add("b", { check: true });
+  queue.remove("b");
+  queue.add("a");
+  queue.add("b");
+  ready = true;
+  await queue.pump();
+  assert.deepEqual(jobs, [["a", { check: false }], ["b", { check: false }]]);
+});
