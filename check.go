@@ -118,7 +118,7 @@ func checkNotebook(path string, opts execOptions, stdout, stderr io.Writer) bool
 		return false
 	}
 	if len(checks) > 0 {
-		fmt.Fprintf(stdout, "%s: ok (%d code cells, %d exercises)\n", path, compared, len(checks))
+		fmt.Fprintf(stdout, "%s: ok (%s, %s)\n", path, count(compared, "code cell"), count(len(checks), "exercise"))
 		return true
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d code cells)\n", path, compared)
@@ -168,4 +168,12 @@ func comparableLines(outs []notebook.Output) []string {
 // between encoders and are not compared.
 func isBinaryImage(mime string) bool {
 	return strings.HasPrefix(mime, "image/") && mime != "image/svg+xml"
+}
+
+// count is "1 exercise", "2 exercises".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

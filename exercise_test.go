@@ -39,7 +39,7 @@ func TestCheckRunsEachExercisesSolutionThenItsCheck(t *testing.T) {
 			name:     "the solution passes",
 			cells:    []*notebook.Cell{notebook.NewMarkdown("# Filters"), exercise(startingCode, solutionCode, filterCheck), after},
 			wantCode: 0,
-			want:     []string{"ok (1 code cells, 1 exercises)"},
+			want:     []string{"ok (1 code cell, 1 exercise)"},
 		},
 		{
 			name:     "the solution fails its check",
@@ -87,7 +87,7 @@ func TestCheckDoesNotCompareTheExerciseCellsOutputs(t *testing.T) {
 	path := writeNotebook(t, ex)
 	code, stdout, _ := invoke("check", path)
 	assert.Equal(t, 0, code, stdout)
-	assert.Equal(t, path+": ok (0 code cells, 1 exercises)\n", stdout)
+	assert.Equal(t, path+": ok (0 code cells, 1 exercise)\n", stdout)
 }
 
 func TestMalformedExercisesFailRunAndCheckNamingTheCell(t *testing.T) {
@@ -158,5 +158,5 @@ func TestRunSolutionsWritesTheOutputsCheckCompares(t *testing.T) {
 	assert.Equal(t, startingCode, nb.Cells[0].Source, "and its starting code")
 	code, stdout, _ = invoke("check", out)
 	assert.Equal(t, 0, code, stdout)
-	assert.True(t, strings.HasSuffix(stdout, "ok (1 code cells, 1 exercises)\n"), stdout)
+	assert.True(t, strings.HasSuffix(stdout, "ok (1 code cell, 1 exercise)\n"), stdout)
 }
