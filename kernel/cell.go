@@ -42,7 +42,7 @@ type cell struct {
 	abort     atomic.Pointer[error] // first reason the cell was stopped
 
 	out       sync.Mutex // serialises emit and guards the counters below
-	emitFn    func(Output)
+	emitFn    func(Output) // nil once the cell has ended: later output goes nowhere
 	lines     int
 	bytes     int
 	truncated bool
@@ -173,6 +173,9 @@ func (c *cell) printText(_ *starlark.Thread, text string) {
 func (c *cell) emit(o Output) {
 	c.out.Lock()
 	defer c.out.Unlock()
+	if c.emitFn == nil {
+		return // the cell has ended (a generator closed by Session.Close prints into no cell)
+	}
 	max := c.session.opts
 	if o.OutputType == notebook.StreamOutput {
 		kept := 0
@@ -210,11 +213,21 @@ func (c *cell) emit(o Output) {
 	c.emitFn(o)
 }
 
+// end makes later output of the cell's threads go nowhere: once Execute
+// has returned, its emit callback is the caller's no more.
+func (c *cell) end() {
+	c.out.Lock()
+	defer c.out.Unlock()
+	c.emitFn = nil
+}
+
 // emitAlways passes o on regardless of the output cap.
 func (c *cell) emitAlways(o Output) {
 	c.out.Lock()
 	defer c.out.Unlock()
-	c.emitFn(o)
+	if c.emitFn != nil {
+		c.emitFn(o)
+	}
 }
 
 // flushTruncation emits the one notice saying how much output was dropped.

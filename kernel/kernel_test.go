@@ -384,3 +384,13 @@ func interruptAfterStarted(s *kernel.Session) {
 		s.Interrupt()
 	}()
 }
+
+func TestOutputAfterTheCellEndedGoesNowhere(t *testing.T) {
+	s := libtest.Session(kernel.Options{})
+	var late []kernel.Output
+	res := s.Execute("from seed import coroutine\n@coroutine\ndef sink():\n    try:\n        while True:\n            x = (yield)\n    except GeneratorExit:\n        print('closing')\nk = sink()", func(o kernel.Output) { late = append(late, o) })
+	require.Equal(t, kernel.StatusOK, res.Status)
+	require.Empty(t, late)
+	s.Close() // closes k: its clean-up prints into no cell
+	assert.Empty(t, late, "a cell's callback receives nothing after Execute returned")
+}

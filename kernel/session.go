@@ -291,6 +291,7 @@ func CheckFeedback(res Result) (string, bool) {
 // runCell runs c, a cell or a check, made current by the caller, who holds
 // s.exec.
 func (s *Session) runCell(c *cell, code string) Result {
+	defer c.end()
 	n := c.n
 	s.sources[c.filename] = code
 	s.closeUnreachable() // their clean-up prints at the top of this cell
