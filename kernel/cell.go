@@ -41,7 +41,7 @@ type cell struct {
 	nextHeap  atomic.Uint64         // used-count at which the heap is next measured
 	abort     atomic.Pointer[error] // first reason the cell was stopped
 
-	out       sync.Mutex // serialises emit and guards the counters below
+	out       sync.Mutex   // serialises emit and guards the counters below
 	emitFn    func(Output) // nil once the cell has ended: later output goes nowhere
 	lines     int
 	bytes     int
