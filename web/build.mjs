@@ -48,11 +48,13 @@ async function buildExamples(dir, out) {
     await writeFile(join(target, "index.json"), "[]\n");
     return { list: [], data: [] };
   }
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".ipynb")).sort((a, b) => {
-    if (a === "seed.ipynb") return -1;
-    if (b === "seed.ipynb") return 1;
-    return a.localeCompare(b);
-  });
+  // The teaching order first (the seed, then push against pull, the
+  // building blocks, the events tutorial), then any other notebook by name.
+  const order = ["seed.ipynb", "push-vs-pull.ipynb", "building-blocks.ipynb", "events.ipynb"];
+  const rank = (n) => (order.includes(n) ? order.indexOf(n) : order.length);
+  const names = (await readdir(dir))
+    .filter((n) => n.endsWith(".ipynb"))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const list = [];
   for (const name of names) {
     const text = await readFile(join(dir, name), "utf8");

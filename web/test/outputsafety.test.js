@@ -12,7 +12,7 @@ const read = (path) => readFileSync(new URL(path, here), "utf8");
 
 test("the kernel's pictures in the shipped notebooks are drawn inline, other SVG is not", () => {
   const pictures = [];
-  for (const name of ["seed.ipynb", "events.ipynb"]) {
+  for (const name of ["seed.ipynb", "push-vs-pull.ipynb", "building-blocks.ipynb", "events.ipynb"]) {
     for (const cell of JSON.parse(read(`../../examples/${name}`)).cells) {
       for (const out of cell.outputs ?? []) {
         const svg = out.data?.["image/svg+xml"];
