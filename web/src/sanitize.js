@@ -70,6 +70,9 @@ export function sanitizeMath(node) {
     SANITIZE_DOM: true,
     SANITIZE_NAMED_PROPS: true,
     USE_PROFILES: { html: true, mathMl: true },
+    // The TeX source, as MathML's annotation (text only); DOMPurify's MathML list leaves
+    // these two out, and would keep the TeX as loose text inside the <math>.
+    ADD_TAGS: ["semantics", "annotation"],
     FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "a", "img"],
   });
   return node;
