@@ -10,7 +10,8 @@
 // install chromium). Without it the tests skip, except when CI=true, where a
 // missing browser is a failure. PUSHBOOK_SITE points them at another built
 // site; PUSHBOOK_SHOTS=DIR saves light and dark screenshots of the page
-// after Run all, pipeline-dark.png, the seed's pipeline graph in the dark
+// after Run all, math-traceback-{1280-light,1280-dark,390-light}.png (testdata/math.ipynb
+// run to its traceback), pipeline-dark.png, the seed's pipeline graph in the dark
 // theme, and exercise-*.png, testdata/exercise.ipynb's exercise wrong, with
 // hints, solved (light and dark, 1280 and 390 px wide) and with its solution
 // shown. The server also serves this package's testdata/ under /testdata/, so

@@ -57,6 +57,7 @@ var contentTypes = map[string]string{
 	".svg":   "image/svg+xml",
 	".png":   "image/png",
 	".ico":   "image/x-icon",
+	".woff2": "font/woff2",
 	".txt":   "text/plain; charset=utf-8",
 	".md":    "text/markdown; charset=utf-8",
 }

@@ -85,6 +85,8 @@ func TestContentTypeByExtension(t *testing.T) {
 		"style.css":           "text/css; charset=utf-8",
 		"APP.JS":              "text/javascript; charset=utf-8",
 		"data.unknownx":       "application/octet-stream",
+		"favicon.ico":         "image/x-icon",
+		"katex/fonts/a.woff2": "font/woff2",
 	}
 	for name, want := range cases {
 		assert.Equal(t, want, ContentType(name), "ContentType(%q)", name)

@@ -6,6 +6,8 @@
 // page imports when the first cell is edited, and the code both share, which index.html
 // preloads), OUT/worker.js (the kernel's classic worker), OUT/kernel.js (the kernel API as
 // an ES module for tutorial pages), index.html, style.css, and
+// OUT/katex/ (KaTeX's stylesheet and its woff2 fonts, which chunks/math-HASH.js links when
+// a notebook has math), favicon.svg and favicon.ico (favicon.mjs), and
 // OUT/examples/ with every .ipynb of the examples directory plus index.json listing them,
 // and every other file there (data files the notebooks read by name), subfolders included.
 // main.wasm and wasm_exec.js are not built here: copy them into OUT next to worker.js.
@@ -17,6 +19,7 @@ import { gzipSync } from "node:zlib";
 import { dirname, join, resolve, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseNotebook } from "./src/ipynb.js";
+import { faviconICO, faviconSVG } from "./favicon.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -93,6 +96,23 @@ export async function copyDataFiles(dir, target, root = dir) {
   return copied.sort();
 }
 
+/**
+ * Copies KaTeX's stylesheet and the woff2 fonts it names (the first of its url()s a
+ * browser takes; the woff and ttf ones are never asked for) into out/katex; returns the
+ * files copied. Fails if the stylesheet names a font that is not there.
+ */
+export async function copyKatex(out, dist = join(here, "node_modules", "katex", "dist")) {
+  const target = join(out, "katex");
+  await rm(target, { recursive: true, force: true });
+  await mkdir(join(target, "fonts"), { recursive: true });
+  const css = await readFile(join(dist, "katex.min.css"), "utf8");
+  await writeFile(join(target, "katex.min.css"), css);
+  const fonts = [...new Set([...css.matchAll(/url\((fonts\/[^)]+\.woff2)\)/g)].map((m) => m[1]))].sort();
+  if (fonts.length === 0) throw new Error("katex.min.css names no woff2 font");
+  for (const font of fonts) await copyFile(join(dist, font), join(target, font));
+  return ["katex.min.css", ...fonts];
+}
+
 // The folder, under the site, of the page's code chunks.
 const CHUNKS = "chunks";
 
@@ -150,6 +170,9 @@ async function main() {
   const html = await readFile(join(here, "index.html"), "utf8");
   await writeFile(join(out, "index.html"), withModulePreloads(html, first.filter((f) => f !== "app.js")));
   await copyFile(join(here, "style.css"), join(out, "style.css"));
+  await writeFile(join(out, "favicon.svg"), faviconSVG());
+  await writeFile(join(out, "favicon.ico"), faviconICO());
+  await copyKatex(out);
   const { list: examples, data } = await buildExamples(args.examples && resolve(args.examples), out);
   const gzip = async (files) => {
     let bytes = 0;
@@ -164,8 +187,11 @@ async function main() {
     total += bytes;
     sizes.push(`${name} ${kib(bytes)}`);
   }
+  const math = later.filter((f) => /^chunks\/math-/.test(f));
+  const editor = later.filter((f) => !math.includes(f));
   console.log(
-    `built ${out}: ${sizes.join(", ")} (gzip; first load ${kib(total)}; editor chunk${later.length > 1 ? "s" : ""} loaded later ${kib(await gzip(later))}), ` +
+    `built ${out}: ${sizes.join(", ")} (gzip; first load ${kib(total)}; editor chunk${editor.length > 1 ? "s" : ""} loaded later ${kib(await gzip(editor))}; ` +
+      `KaTeX chunk, only for math, ${kib(await gzip(math))} + fonts), ` +
       `${examples.length} example notebook(s), ${data.length} data file(s)`,
   );
 }

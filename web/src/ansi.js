@@ -1,82 +1,97 @@
 // ansi.js: turn text with ANSI escape sequences (as in Jupyter tracebacks) into styled
 // segments.
 //
+// The SGR codes (colours, 256-colour and true-colour codes, bold, dim, italic, underline,
+// inverse...) are interpreted by anser, chunk by chunk through its processChunkJson, which
+// returns plain data, never HTML. What stays here: dropping the sequences that are not SGR
+// (cursor moves, erase-line, OSC titles: anser would keep an OSC's text and forget the colour
+// after an erase-line), the SGR state as a small object a line can start in (anser keeps its
+// state inside an instance and offers no way to read or set it, and TerminalText needs the
+// style each line starts in to draw any line range alone), and carriage returns.
+//
 // parseAnsi is pure: it returns [{text, style}] where style names the SGR state (colours as
 // palette names such as "red" or "bright-blue", or "#rrggbb" for 256-colour and true-colour
-// codes). Sequences other than SGR (cursor moves, OSC titles) are dropped. The renderer turns
-// segments into <span>s with textContent, never innerHTML.
+// codes). The renderer turns segments into <span>s with textContent, never innerHTML.
 //
 // TerminalText takes a stream's text chunk by chunk, as a terminal does: it keeps the lines
 // with carriage returns applied and the style each line starts in, so a view can draw any
 // line range, or only what was added, in the right colours without reading the whole text.
 
-const NAMES = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
-
-function xterm256(n) {
-  if (n < 8) return NAMES[n];
-  if (n < 16) return "bright-" + NAMES[n - 8];
-  const hex = (v) => v.toString(16).padStart(2, "0");
-  if (n < 232) {
-    const i = n - 16;
-    const level = (c) => (c === 0 ? 0 : 55 + c * 40);
-    return "#" + hex(level(Math.floor(i / 36))) + hex(level(Math.floor(i / 6) % 6)) + hex(level(i % 6));
-  }
-  const g = 8 + (n - 232) * 10;
-  return "#" + hex(g) + hex(g) + hex(g);
-}
-
-function rgb(r, g, b) {
-  const hex = (v) => Math.max(0, Math.min(255, v | 0)).toString(16).padStart(2, "0");
-  return "#" + hex(r) + hex(g) + hex(b);
-}
-
-// Applies one SGR parameter list to style (mutated copy returned).
-function applySGR(style, params) {
-  const s = { ...style };
-  const p = params.length ? params : [0];
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === 0) for (const k of Object.keys(s)) delete s[k];
-    else if (c === 1) s.bold = true;
-    else if (c === 2) s.dim = true;
-    else if (c === 3) s.italic = true;
-    else if (c === 4) s.underline = true;
-    else if (c === 7) s.inverse = true;
-    else if (c === 22) {
-      delete s.bold;
-      delete s.dim;
-    } else if (c === 23) delete s.italic;
-    else if (c === 24) delete s.underline;
-    else if (c === 27) delete s.inverse;
-    else if (c >= 30 && c <= 37) s.fg = NAMES[c - 30];
-    else if (c === 39) delete s.fg;
-    else if (c >= 40 && c <= 47) s.bg = NAMES[c - 40];
-    else if (c === 49) delete s.bg;
-    else if (c >= 90 && c <= 97) s.fg = "bright-" + NAMES[c - 90];
-    else if (c >= 100 && c <= 107) s.bg = "bright-" + NAMES[c - 100];
-    else if (c === 38 || c === 48) {
-      const key = c === 38 ? "fg" : "bg";
-      if (p[i + 1] === 5 && i + 2 < p.length) {
-        s[key] = xterm256(p[i + 2]);
-        i += 2;
-      } else if (p[i + 1] === 2 && i + 4 < p.length) {
-        s[key] = rgb(p[i + 2], p[i + 3], p[i + 4]);
-        i += 4;
-      }
-    }
-  }
-  return s;
-}
+import Anser from "anser";
 
 const NO_STYLE = Object.freeze({});
 
-// The numbers of an SGR sequence's parameter text ("1;31" -> [1, 31]; empty ones are 0).
-function sgrParams(text) {
-  return text === "" ? [] : text.split(";").map((x) => (x === "" ? 0 : Number(x)));
+// anser's 256-colour palette ("r, g, b" strings), for codes 38;5;N and 48;5;N with N >= 16,
+// which anser names by class ("ansi-palette-N") when asked for classes.
+let palette = null;
+function paletteColour(n) {
+  if (!palette) {
+    const a = new Anser();
+    a.setupPalette();
+    palette = a.PALETTE_COLORS;
+  }
+  return rgbHex(palette[n]);
 }
 
-// CSI sequences (ESC [ params final) and OSC sequences (ESC ] ... BEL or ESC \).
+// "1, 2, 255" -> "#0102ff".
+function rgbHex(text) {
+  return "#" + text.split(",").map((v) => Math.max(0, Math.min(255, Number(v) | 0)).toString(16).padStart(2, "0")).join("");
+}
+
+// anser's colour (a class name with use_classes) as this module names it.
+function colour(name, truecolor) {
+  if (!name) return undefined;
+  if (name === "ansi-truecolor") return truecolor ? rgbHex(truecolor) : undefined;
+  if (name.startsWith("ansi-palette-")) return paletteColour(Number(name.slice(13)));
+  return name.slice(5); // "ansi-red" -> "red", "ansi-bright-red" -> "bright-red"
+}
+
+// anser's decorations kept here, under this module's names.
+const FLAGS = { bold: "bold", dim: "dim", italic: "italic", underline: "underline", reverse: "inverse", strikethrough: "strikethrough" };
+const FLAG_CODES = { bold: 1, dim: 2, italic: 3, underline: 4, inverse: 7, strikethrough: 9 };
+const ORDER = ["fg", "bg", "bold", "dim", "italic", "underline", "inverse", "strikethrough"];
+
+// The style of one of anser's JSON chunks (the state after the chunk's SGR code).
+function styleOf(chunk) {
+  const s = {};
+  const fg = colour(chunk.fg, chunk.fg_truecolor);
+  const bg = colour(chunk.bg, chunk.bg_truecolor);
+  if (fg) s.fg = fg;
+  if (bg) s.bg = bg;
+  for (const d of chunk.decorations) if (FLAGS[d]) s[FLAGS[d]] = true;
+  const out = {};
+  for (const k of ORDER) if (k in s) out[k] = s[k];
+  return Object.keys(out).length ? out : NO_STYLE;
+}
+
+// The SGR parameters that set style from nothing ("0;1;31"), to start anser in a style.
+function sgrOf(style) {
+  const codes = [0];
+  const col = (value, base) => {
+    if (value.startsWith("#")) {
+      const n = parseInt(value.slice(1), 16);
+      return [base + 8, 2, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+    }
+    const bright = value.startsWith("bright-");
+    const i = NAMES.indexOf(bright ? value.slice(7) : value);
+    return [(bright ? base + 60 : base) + i];
+  };
+  if (style.fg) codes.push(...col(style.fg, 30));
+  if (style.bg) codes.push(...col(style.bg, 40));
+  for (const [flag, code] of Object.entries(FLAG_CODES)) if (style[flag]) codes.push(code);
+  return codes.join(";");
+}
+
+const NAMES = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
+const OPTIONS = Object.freeze({ use_classes: true });
+
+// Every escape sequence: CSI (ESC [ params final), OSC (ESC ] ... BEL or ESC \), other ESC x.
 const ESCAPE = /\x1b\[([0-9;?]*)([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?/g;
+
+// Text with every escape sequence but SGR ones (ESC [ ... m) removed.
+function onlySGR(text) {
+  return text.replace(ESCAPE, (m, params, final) => (final === "m" && /^[0-9;]*$/.test(params) ? m : ""));
+}
 
 /**
  * Splits text into [{text, style}] segments following ANSI SGR codes; drops other escapes.
@@ -84,29 +99,51 @@ const ESCAPE = /\x1b\[([0-9;?]*)([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[
  */
 export function parseAnsi(text, style = NO_STYLE) {
   const segments = [];
-  let last = 0;
-  const push = (chunk) => {
+  const push = (chunk, s) => {
     if (!chunk) return;
     const prev = segments[segments.length - 1];
-    if (prev && sameStyle(prev.style, style)) prev.text += chunk;
-    else segments.push({ text: chunk, style });
+    if (prev && sameStyle(prev.style, s)) prev.text += chunk;
+    else segments.push({ text: chunk, style: s });
   };
-  for (const m of text.matchAll(ESCAPE)) {
-    push(text.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[2] === "m") {
-      style = applySGR(style, sgrParams(m[1]));
-    }
+  if (!text.includes("\x1b")) {
+    push(text, style);
+    return segments;
   }
-  push(text.slice(last));
+  const [first, ...rest] = onlySGR(text).split("\x1b[");
+  push(first, style);
+  const anser = startIn(style);
+  for (const raw of rest) {
+    const chunk = anser.processChunkJson(raw, { ...OPTIONS }, true);
+    style = styleOf(chunk);
+    push(chunk.content, style);
+    reseedIfNeeded(anser, chunk, style);
+  }
   return segments;
+}
+
+// A fresh anser whose SGR state is style.
+function startIn(style) {
+  const anser = new Anser();
+  if (style !== NO_STYLE && Object.keys(style).length) anser.processChunkJson(sgrOf(style) + "m", { ...OPTIONS }, true);
+  return anser;
+}
+
+// anser adds a decoration again when its code repeats ("1;1"), and a reset code (22) then
+// removes only one: when a chunk's decorations repeat, start the state over from style.
+function reseedIfNeeded(anser, chunk, style) {
+  if (new Set(chunk.decorations).size !== chunk.decorations.length) anser.processChunkJson(sgrOf(style) + "m", { ...OPTIONS }, true);
 }
 
 /** The SGR state after text, which starts in style: the style the text that follows it starts in. */
 export function styleAfter(text, style = NO_STYLE) {
   if (!text.includes("\x1b")) return style;
-  for (const m of text.matchAll(ESCAPE)) {
-    if (m[2] === "m") style = applySGR(style, sgrParams(m[1]));
+  const [, ...rest] = onlySGR(text).split("\x1b[");
+  if (rest.length === 0) return style;
+  const anser = startIn(style);
+  for (const raw of rest) {
+    const chunk = anser.processChunkJson(raw, { ...OPTIONS }, true);
+    style = styleOf(chunk);
+    reseedIfNeeded(anser, chunk, style);
   }
   return style;
 }
@@ -242,7 +279,7 @@ export function ansiToFragment(text, doc = globalThis.document, startStyle = NO_
       if (value.startsWith("#")) span.style[key === "fg" ? "color" : "backgroundColor"] = value;
       else span.classList.add(`ansi-${value}-${key}`);
     }
-    for (const flag of ["bold", "dim", "italic", "underline"]) if (style[flag]) span.classList.add(`ansi-${flag}`);
+    for (const flag of ["bold", "dim", "italic", "underline", "strikethrough"]) if (style[flag]) span.classList.add(`ansi-${flag}`);
     frag.appendChild(span);
   }
   return frag;

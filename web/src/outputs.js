@@ -14,6 +14,7 @@ import { ansiToFragment, TerminalText } from "./ansi.js";
 import { planLines } from "./collapse.js";
 import { renderMarkdown } from "./markdown.js";
 import { sanitizeHTML, sanitizeInlineSVG } from "./sanitize.js";
+import { keyboardScrollable } from "./scrollable.js";
 import { addTableButtons } from "./tabledownload.js";
 
 /** The MIME types this page can show, richest first. */
@@ -161,12 +162,12 @@ function renderData(data, output) {
       const div = el("div", "output-html");
       div.appendChild(sanitizeHTML(value));
       addTableButtons(div, output);
-      return div;
+      return keyboardScrollable(div, "Output, scrolls sideways");
     }
     case "image/svg+xml": {
       const div = el("div", "output-svg");
       div.appendChild(drawSVG(String(value), data["text/plain"]));
-      return div;
+      return keyboardScrollable(div, "Picture, scrolls sideways");
     }
     case "image/png":
     case "image/jpeg":
@@ -179,7 +180,7 @@ function renderData(data, output) {
     case "text/markdown": {
       const div = el("div", "output-markdown markdown");
       div.appendChild(renderMarkdown(value));
-      return div;
+      return keyboardScrollable(div, "Output, scrolls sideways");
     }
     case "application/json":
       return textBlock(JSON.stringify(value, null, 2), "output-text");

@@ -56,3 +56,24 @@ export function sanitizeInlineSVG(svg) {
     FORBID_ATTR: ["style", "id", "name", "href", "xlink:href"],
   });
 }
+
+/**
+ * Cleans, in place, math that KaTeX (math.js) built as DOM nodes: HTML and MathML only, no
+ * forms, page ids or names, like every output. It keeps style="" attributes, the only
+ * sanitizer that does: KaTeX sets them through the CSSOM (heights, offsets, colours of
+ * \color) to lay the math out, and an attribute that survives is not set again.
+ */
+export function sanitizeMath(node) {
+  hook();
+  DOMPurify.sanitize(node, {
+    IN_PLACE: true,
+    SANITIZE_DOM: true,
+    SANITIZE_NAMED_PROPS: true,
+    USE_PROFILES: { html: true, mathMl: true },
+    // The TeX source, as MathML's annotation (text only); DOMPurify's MathML list leaves
+    // these two out, and would keep the TeX as loose text inside the <math>.
+    ADD_TAGS: ["semantics", "annotation"],
+    FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select", "a", "img"],
+  });
+  return node;
+}
