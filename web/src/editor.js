@@ -41,11 +41,13 @@ export function toCompletion(item) {
 
 /**
  * The completion source that asks the kernel through complete(code, pos, {signal}). It
- * asks on Ctrl+Space, and as you type when the cursor ends a name, follows a dot, or
- * follows "import " / "from m import "; never inside a string or a comment unless asked.
- * The answer stays valid while you type more of the same name (CodeMirror filters it), so
- * a name costs one request; a request that a later keystroke made stale is aborted. Names
- * defined in the cell but not yet run (CodeMirror's Python scope analysis) are added.
+ * asks on Ctrl+Space anywhere, and by itself only as you type after a dot or after
+ * "import " / "from " / "from m import " (so Enter after a plain name still breaks the
+ * line); never inside a string or a comment unless asked. The answer stays valid while you
+ * type more of the same name (CodeMirror filters it), so a name costs one request; a
+ * request that a later keystroke made stale is aborted; a name typed out in full, with
+ * nothing longer to offer, closes the list. Names defined in the cell but not yet run
+ * (CodeMirror's Python scope analysis) are added.
  */
 export function kernelCompletionSource(complete) {
   return async (context) => {
@@ -55,7 +57,9 @@ export function kernelCompletionSource(complete) {
     const word = WORD.exec(before)?.[0] ?? "";
     const afterDot = before.slice(0, before.length - word.length).endsWith(".");
     const importing = IMPORT_CONTEXT.test(before);
-    if (!explicit && !afterDot && !importing && (word === "" || /^\p{N}/u.test(word))) return null;
+    if (!explicit && !afterDot && !importing) return null;
+    const owner = afterDot ? (WORD.exec(before.slice(0, before.length - word.length - 1))?.[0] ?? "") : "";
+    if (/^\p{N}/u.test(word) || /^\p{N}/u.test(owner)) return null; // a number: 1.5, 2.
     if (!explicit && NO_COMPLETION_IN.has(syntaxTree(state).resolveInner(pos, -1).name)) return null;
     const local = !afterDot && !importing ? localCompletionSource(context) : null;
     const controller = new AbortController();
@@ -78,8 +82,12 @@ export function kernelCompletionSource(complete) {
         }
       }
     }
-    if (options.length === 0) return null;
-    return { from, options, validFor: WORD_CHARS };
+    const typedOut = (text) => {
+      const fitting = options.filter((o) => o.label.startsWith(text));
+      return fitting.length === 1 && fitting[0].label === text;
+    };
+    if (options.length === 0 || typedOut(state.sliceDoc(from, pos))) return null;
+    return { from, options, validFor: (text) => WORD_CHARS.test(text) && !typedOut(text) };
   };
 }
 

@@ -47,33 +47,37 @@ test("after a dot the source asks the kernel and offers a module's members from 
   assert.deepEqual(complete.calls.map(({ code, pos }) => ({ code, pos })), [{ code: "stages.pu", pos: 9 }]);
   assert.equal(result.from, 7);
   assert.deepEqual(result.options.map((o) => [o.label, o.type, o.info]), [["push", "function", "push(source, head, block=1): a source in Go"]]);
-  assert.ok(result.validFor.test("push_more"), "typing more of the name needs no new request");
-  assert.ok(!result.validFor.test("pu."), "a dot asks again");
+  assert.ok(result.validFor("pus"), "typing more of the name needs no new request");
+  assert.ok(!result.validFor("pu."), "a dot asks again");
+  assert.ok(!result.validFor("push"), "the name typed out in full closes the list");
+  const typed = await kernelCompletionSource(fakeComplete({ from: 7, items: [{ name: "push", kind: "function" }] }))(context("stages.push"));
+  assert.equal(typed, null, "nothing to offer beyond what is typed: Enter breaks the line");
 
   const afterDot = await kernelCompletionSource(fakeComplete({ from: 7, items: [{ name: "push", kind: "function" }] }))(context("stages."));
   assert.equal(afterDot.options[0].label, "push", "a bare dot asks too");
 });
 
-test("as you type, only a name, a dot or an import asks; never a number, a string or a comment; Ctrl+Space always", async () => {
+test("as you type, only a dot or an import asks; never a number, a string or a comment; Ctrl+Space anywhere", async () => {
   const answer = { from: 0, items: [{ name: "print", kind: "function", doc: "print(*args)" }] };
-  for (const doc of ["x = ", "x = 12", "print('pri", "# pri", "f(a, "]) {
+  for (const doc of ["x = ", "pri", "x = 12", "x = 1.", "print('a.", "# stages.", "f(a, "]) {
     const complete = fakeComplete(answer);
     assert.equal(await kernelCompletionSource(complete)(context(doc)), null, doc);
     assert.equal(complete.calls.length, 0, `${doc}: no request`);
   }
-  for (const doc of ["pri", "import ", "from stages import ", "from sta", "  x = np.ar"]) {
+  for (const doc of ["stages.", "import ", "from stages import ", "from sta", "  x = np.ar"]) {
     const complete = fakeComplete({ from: doc.length, items: [{ name: "zzz", kind: "variable" }] });
     await kernelCompletionSource(complete)(context(doc));
     assert.equal(complete.calls.length, 1, `${doc}: asks`);
   }
   const explicit = fakeComplete(answer);
   await kernelCompletionSource(explicit)(context("x = ", { explicit: true }));
-  assert.equal(explicit.calls.length, 1, "Ctrl+Space asks anywhere");
+  await kernelCompletionSource(explicit)(context("pri", { explicit: true }));
+  assert.equal(explicit.calls.length, 2, "Ctrl+Space asks anywhere");
 });
 
 test("names the cell defines but has not run yet are offered beside the kernel's", async () => {
   const doc = "def helper(n):\n    return n\nhelping = 1\nhel";
-  const result = await kernelCompletionSource(fakeComplete({ from: doc.length - 3, items: [{ name: "help", kind: "function", doc: "help(x)" }] }))(context(doc));
+  const result = await kernelCompletionSource(fakeComplete({ from: doc.length - 3, items: [{ name: "help", kind: "function", doc: "help(x)" }] }))(context(doc, { explicit: true }));
   const labels = result.options.map((o) => o.label).sort();
   assert.deepEqual(labels.filter((l) => l.startsWith("hel")), ["help", "helper", "helping"]);
   assert.equal(result.options.find((o) => o.label === "help").info, "help(x)", "the kernel's doc wins");
@@ -95,11 +99,11 @@ test("a stale request is aborted and its answer dropped; no kernel means local n
   release({ from: 7, items: [{ name: "push", kind: "function" }] });
   assert.equal(await pending, null);
 
-  const offline = await kernelCompletionSource(fakeComplete(null))(context("value = 1\nva"));
+  const offline = await kernelCompletionSource(fakeComplete(null))(context("value = 1\nva", { explicit: true }));
   assert.deepEqual(offline.options.map((o) => o.label), ["value"]);
   const failing = await kernelCompletionSource(async () => {
     throw new Error("no kernel");
-  })(context("pri"));
+  })(context("pri", { explicit: true }));
   assert.equal(failing, null);
 });
 
