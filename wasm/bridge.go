@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hack-pad/safejs"
 
@@ -108,6 +109,8 @@ func (b *bridge) install(global safejs.Value) error {
 		"files":       b.listFiles,
 		"setBase":     b.setBase,
 		"exportTable": b.exportTable,
+		"complete":    b.complete,
+		"diagnose":    b.diagnose,
 	} {
 		f, err := safejs.FuncOf(guard(name, fn))
 		if err != nil {
@@ -420,4 +423,104 @@ func (b *bridge) exportTable(_ safejs.Value, args []safejs.Value) (any, error) {
 		return nil, err
 	}
 	return b.session.Load().ExportTable(id, format)
+}
+
+// complete(code, pos) returns, as JSON {"from": n, "items": [{name, kind, doc}]},
+// the completions of the word that ends at pos (kernel.Session.Complete). pos and
+// from count UTF-16 code units, as JavaScript strings do. It returns at once and is
+// safe while a cell runs: the worker calls it from its message handler, which runs
+// while the cell's goroutine is parked in the yielder, and Complete only tries the
+// session's lock (a running cell leaves it the names that do not depend on the
+// cell's globals). It never takes b.busy, so it neither waits for a cell nor holds
+// one up.
+func (b *bridge) complete(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 2 || args[0].Type() != safejs.TypeString || args[1].Type() != safejs.TypeNumber {
+		return nil, fmt.Errorf("complete(code, pos): code must be a string and pos a number")
+	}
+	code, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	pos, err := args[1].Int()
+	if err != nil {
+		return nil, err
+	}
+	from, items := b.session.Load().Complete(code, byteOffset(code, pos))
+	if items == nil {
+		items = []kernel.Completion{}
+	}
+	data, err := json.Marshal(map[string]any{"from": utf16Offset(code, from), "items": items})
+	if err != nil {
+		return nil, err
+	}
+	return string(data), nil
+}
+
+// diagnose(code) returns, as a JSON array of {name, line, col, message}, the
+// syntax errors of code (kernel.Diagnose): parsing only, no session, safe at any
+// time. line and col are 1-based; col counts UTF-16 code units.
+func (b *bridge) diagnose(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 1 || args[0].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("diagnose(code): code must be a string")
+	}
+	code, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	diags := kernel.Diagnose(code)
+	if diags == nil {
+		diags = []kernel.Diagnostic{}
+	}
+	lines := strings.Split(code, "\n")
+	for i, d := range diags {
+		if d.Line >= 1 && d.Line <= len(lines) {
+			diags[i].Col = utf16Column(lines[d.Line-1], d.Col)
+		}
+	}
+	data, err := json.Marshal(diags)
+	if err != nil {
+		return nil, err
+	}
+	return string(data), nil
+}
+
+// byteOffset is the byte offset in s of the UTF-16 offset u (clamped to s).
+func byteOffset(s string, u int) int {
+	n := 0
+	for i, r := range s {
+		if n >= u {
+			return i
+		}
+		n += utf16Len(r)
+	}
+	return len(s)
+}
+
+// utf16Offset is the UTF-16 offset in s of the byte offset i.
+func utf16Offset(s string, i int) int {
+	n := 0
+	for _, r := range s[:max(0, min(i, len(s)))] {
+		n += utf16Len(r)
+	}
+	return n
+}
+
+// utf16Column is the 1-based UTF-16 column in line of the 1-based rune column col.
+func utf16Column(line string, col int) int {
+	n := 1
+	for _, r := range line {
+		if col <= 1 {
+			break
+		}
+		col--
+		n += utf16Len(r)
+	}
+	return n + max(0, col-1) // past the end of the line: as many columns further
+}
+
+func utf16Len(r rune) int {
+	if r >= 0x10000 && r <= utf8.MaxRune {
+		return 2
+	}
+	return 1
 }

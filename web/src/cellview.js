@@ -38,7 +38,8 @@ function el(tag, className) {
 }
 
 /**
- * The view of one cell. handlers: {onSource(text), onRun(mode), onEscape(), onNavigate(delta), onFocus()}.
+ * The view of one cell. handlers: {onSource(text), onRun(mode), onEscape(), onNavigate(delta), onFocus()},
+ * and optionally complete(code, pos, {signal}) and diagnose(code, {signal}) for the editor.
  * A view made with {deferred: true} shows only its prompt until draw() is called (or any
  * method that needs its contents), so a notebook can show the cells on screen first.
  */
@@ -68,6 +69,8 @@ export class CellView {
       keys: this.#keys(),
       onChange: (text) => handlers.onSource(text),
       onFocus: () => handlers.onFocus(),
+      complete: handlers.complete, // the kernel's completion and syntax check (editor.js)
+      diagnose: handlers.diagnose,
     };
     this.el.addEventListener("focusin", () => handlers.onFocus());
     this.editing = cell.cell_type === "code" || cell.source.trim() === "";

@@ -10,6 +10,8 @@
 //   k.interrupt();  await k.restart();
 //   k.addFile("events.jsonl", bytes); k.setBase(notebookURL); // files cells can read
 //   const csv = await k.exportTable(3, "csv");             // a shown table, whole
+//   const { from, items } = await k.complete("stages.pu", 9); // names at the cursor, with docs
+//   const [error] = await k.diagnose("class X:\n    pass");  // syntax errors, nothing run
 //   k.addEventListener("status", (e) => e.detail.state); // "starting" | "idle" | "busy" | "dead"
 //   k.addEventListener("lost", (e) => e.detail.message); // the worker died and is being replaced; variables gone
 //
@@ -24,6 +26,13 @@
 
 /** How long Stop waits for the running cell to give up before the worker is replaced. */
 export const INTERRUPT_GRACE_MS = 1500;
+
+/**
+ * How long complete() and diagnose() wait for the worker's answer before resolving with
+ * null: the worker answers whenever the kernel lets its event loop in (every 20 ms while a
+ * cell runs), but a long built-in can keep it out for longer.
+ */
+export const ASSIST_TIMEOUT_MS = 1500;
 
 /** How long a new worker may take to report ready. */
 export const START_TIMEOUT_MS = 30000;
@@ -64,6 +73,7 @@ export class Kernel extends EventTarget {
   #state = "starting";
   #watchdog = null;
   #exports = new Map(); // id -> {resolve, reject}
+  #assists = new Map(); // id -> finish(answer): pending complete and diagnose requests
   #files = new Map(); // name -> Uint8Array, sent again to every new worker
   #dataBase = "";
   #session = 0;
@@ -186,6 +196,12 @@ export class Kernel extends EventTarget {
         else job?.resolve(msg.text);
         break;
       }
+      case "completions":
+        this.#assists.get(msg.id)?.({ from: msg.from, items: Array.isArray(msg.items) ? msg.items : [] });
+        break;
+      case "diagnostics":
+        this.#assists.get(msg.id)?.(Array.isArray(msg.diagnostics) ? msg.diagnostics : []);
+        break;
       case "restarted":
         if (this.#current?.kind === "restart" && this.#current.id === msg.id) this.#settle();
         break;
@@ -237,6 +253,7 @@ export class Kernel extends EventTarget {
     this.#settle(this.#current?.kind === "execute" ? { execution_count: null, status: "aborted" } : undefined);
     for (const job of this.#exports.values()) job.reject(new Error("the kernel stopped before answering: run the table's cell again"));
     this.#exports.clear();
+    for (const finish of [...this.#assists.values()]) finish(null);
   }
 
   #clearWatchdog() {
@@ -368,6 +385,45 @@ export class Kernel extends EventTarget {
     return new Promise((resolve, reject) => {
       this.#exports.set(reqId, { resolve, reject });
       this.#worker.postMessage({ type: "export", id: reqId, table: id, format });
+    });
+  }
+
+  /**
+   * Resolves with the completions of the word that ends at pos (a UTF-16 offset, as
+   * JavaScript counts) in code: {from, items: [{name, kind, doc}]}, where from is where
+   * that word starts and kind is "variable", "function", "module", "class" or "keyword".
+   * The kernel answers at once, also while a cell runs (then without the session's own
+   * names). Resolves with null, never rejects, when there is no answer: no kernel, the
+   * worker did not answer within ASSIST_TIMEOUT_MS, or signal (an AbortSignal) aborted.
+   */
+  complete(code, pos, { signal } = {}) {
+    return this.#assist({ type: "complete", code: String(code), pos: Number(pos) }, signal);
+  }
+
+  /**
+   * Resolves with the syntax errors of code, found by parsing it (nothing runs):
+   * [{name: "SyntaxError", line, col, message}], line and col 1-based (col in UTF-16
+   * units); [] when it parses. Resolves with null as complete() does.
+   */
+  diagnose(code, { signal } = {}) {
+    return this.#assist({ type: "diagnose", code: String(code) }, signal);
+  }
+
+  #assist(msg, signal) {
+    if (!this.#worker || this.#state === "starting" || this.#state === "dead" || signal?.aborted) return Promise.resolve(null);
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      const finish = (answer) => {
+        if (!this.#assists.delete(id)) return;
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", abort);
+        resolve(answer);
+      };
+      const abort = () => finish(null);
+      const timer = setTimeout(abort, ASSIST_TIMEOUT_MS);
+      signal?.addEventListener("abort", abort, { once: true });
+      this.#assists.set(id, finish);
+      this.#worker.postMessage({ ...msg, id });
     });
   }
 

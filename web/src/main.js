@@ -339,6 +339,7 @@ class App {
       onEscape: () => view.focusCell(),
       onNavigate: (delta) => this.moveSelection(delta, true),
       onFocus: () => this.select(cell.id, false),
+      complete: (code, pos, opts) => this.kernel?.complete(code, pos, opts) ?? null, diagnose: (code, opts) => this.kernel?.diagnose(code, opts) ?? null,
     }, options);
     this.views.set(cell.id, view);
     this.attachExercise(view);

@@ -6,8 +6,10 @@
 // It runs exactly the cell it is sent and keeps no queue: the page sends the next
 // execute only after the previous one's done (the page's queue is runqueue.js). An
 // execute that comes while a cell runs breaks the protocol and is answered at once
-// with an error, never held. Other messages (interrupt, file, export) are handled
-// while a cell runs, whenever the kernel lets the event loop in.
+// with an error, never held. Other messages (interrupt, file, export, complete,
+// diagnose) are handled while a cell runs, whenever the kernel lets the event loop in
+// (every 20 ms): complete and diagnose are answered right here in the message handler,
+// by calls into the Go side that return at once and never wait for the running cell.
 
 /* global importScripts, Go */
 
@@ -168,6 +170,32 @@ async function exportTable({ id, table, format }) {
   }
 }
 
+// assist answers {type: "complete", id, code, pos} with {type: "completions", id, from,
+// items} and {type: "diagnose", id, code} with {type: "diagnostics", id, diagnostics},
+// at once, even while a cell runs: pushbook.complete and pushbook.diagnose return their
+// JSON without waiting for the session (a running cell leaves complete only the names
+// that do not depend on its globals). Without a kernel, or if the call fails, the answer
+// is empty.
+function assist(msg) {
+  const complete = msg.type === "complete";
+  let answer = complete ? { from: Number(msg.pos) || 0, items: [] } : { diagnostics: [] };
+  try {
+    const fn = self.pushbook?.[msg.type];
+    if (typeof fn === "function") {
+      const text = complete ? fn(String(msg.code ?? ""), Number(msg.pos) || 0) : fn(String(msg.code ?? ""));
+      if (typeof text === "string") {
+        const parsed = JSON.parse(text);
+        answer = complete ? { from: parsed.from, items: parsed.items ?? [] } : { diagnostics: parsed ?? [] };
+      } else {
+        Promise.resolve(text).catch((err) => console.error(`pushbook.${msg.type}: ${err?.message ?? err}`));
+      }
+    }
+  } catch (err) {
+    console.error(`pushbook.${msg.type}: ${err?.message ?? err}`);
+  }
+  post({ type: complete ? "completions" : "diagnostics", id: msg.id, ...answer });
+}
+
 self.onmessage = (event) => {
   const msg = event.data ?? {};
   switch (msg.type) {
@@ -200,6 +228,10 @@ self.onmessage = (event) => {
       break;
     case "export":
       exportTable(msg);
+      break;
+    case "complete":
+    case "diagnose":
+      assist(msg);
       break;
     default:
       fatal(`unknown message type ${JSON.stringify(msg.type)}`);
