@@ -97,11 +97,16 @@ func (s *Session) valueAt(dotted string) (starlark.Value, bool) {
 	if parts[0] == "" {
 		return nil, false
 	}
-	if !s.exec.TryLock() {
-		return nil, false
+	var v starlark.Value
+	var ok bool
+	if s.exec.TryLock() {
+		v, ok = s.globals[parts[0]]
+		s.exec.Unlock()
+	} else if m := s.modulesBound.Load(); m != nil {
+		// a cell runs: only modules its predecessors bound, whose members
+		// no cell changes, are safe to read
+		v, ok = (*m)[parts[0]]
 	}
-	v, ok := s.globals[parts[0]]
-	s.exec.Unlock()
 	if !ok {
 		v, ok = starlark.Universe[parts[0]]
 	}
@@ -180,4 +185,17 @@ func completion(name string, v starlark.Value) Completion {
 		kind = "function"
 	}
 	return Completion{Name: name, Kind: kind, Doc: memberLine(v)}
+}
+
+// noteModules remembers the modules bound to global names when a cell
+// ends, so that completion can list their members while the next cell runs
+// (when the globals themselves may be changing).
+func (s *Session) noteModules() {
+	m := map[string]starlark.Value{}
+	for name, v := range s.globals {
+		if _, ok := v.(*starlark.ImportedModule); ok {
+			m[name] = v
+		}
+	}
+	s.modulesBound.Store(&m)
 }

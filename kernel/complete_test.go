@@ -59,7 +59,7 @@ func TestCompleteOffersNamesModulesAndAttributesWithTheirDocs(t *testing.T) {
 func TestCompleteIsSafeWhileACellRunsAndEvaluatesNothing(t *testing.T) {
 	s := kernel.NewSession(kernel.Options{Modules: lib.Modules()})
 	defer s.Close()
-	libtest.Run(s, "calls = []\ndef f():\n    calls.append(1)\n    return 1")
+	libtest.Run(s, "import stages\ncalls = []\ndef f():\n    calls.append(1)\n    return 1")
 	_, items := s.Complete("f().", 4)
 	assert.Empty(t, items, "a call is not evaluated for completion")
 	_, outs := libtest.Run(s, "print(len(calls))")
@@ -74,6 +74,9 @@ func TestCompleteIsSafeWhileACellRunsAndEvaluatesNothing(t *testing.T) {
 	}
 	_, items = s.Complete("pri", 3)
 	assert.NotEmpty(t, items, "built-ins are offered while a cell runs")
+	_, items = s.Complete("stages.pu", 9)
+	require.Len(t, items, 1, "a module's members are offered while a cell runs")
+	assert.Equal(t, "push", items[0].Name)
 	s.Interrupt()
 	<-done
 }

@@ -99,8 +99,10 @@ type Session struct {
 	exports     exports           // tables shown, for download
 	valuesMu    sync.Mutex
 	values      map[any]any // SessionValue's
-	iterFailure iterFailure // a generator's error met by a builtin that iterates it
-	live        struct {
+
+	modulesBound atomic.Pointer[map[string]starlark.Value] // global name -> module, as the last cell left them (complete.go)
+	iterFailure  iterFailure                               // a generator's error met by a builtin that iterates it
+	live         struct {
 		mu          sync.Mutex
 		stages      []*pipeline.Stage[starlark.Value] // coroutine stages, for Close
 		kept        int                               // open ones after the last pruning
@@ -292,6 +294,7 @@ func CheckFeedback(res Result) (string, bool) {
 // s.exec.
 func (s *Session) runCell(c *cell, code string) Result {
 	defer c.end()
+	defer s.noteModules()
 	n := c.n
 	s.sources[c.filename] = code
 	s.closeUnreachable() // their clean-up prints at the top of this cell
