@@ -42,6 +42,7 @@ var members = starlark.StringDict{
 	"sink":            kernel.NewBuiltin("sink", `sink(fn, name="sink"): a sink that calls fn(v) for every value`, sinkBuiltin),
 	"collect":         kernel.NewBuiltin("collect", `collect(name="collect"): a sink that keeps every value in its .values list`, collectBuiltin),
 	"push":            kernel.NewBuiltin("push", `push(source, head, block=1): sends every value of source into head at Go speed and returns how many were sent`, pushBuiltin),
+	"trace":           kernel.NewBuiltin("trace", `trace(head, value): sends one value into head and shows its journey: the edges it took, numbered in order, what each stage made of it and where it ended`, traceBuiltin),
 	"add":             kernel.NewBuiltin("add", `add(k): the function v + k, run in Go`, binaryFast(syntax.PLUS, false, nil)),
 	"mul":             kernel.NewBuiltin("mul", `mul(k): the function v * k, run in Go`, binaryFast(syntax.STAR, false, nil)),
 	"greater":         kernel.NewBuiltin("greater", `greater(k): the test v > k, run in Go`, binaryFast(syntax.GT, false, nil)),
