@@ -104,6 +104,13 @@ func TraceSVG(t pipeline.TraceGraph) string {
 	}
 	l := layoutGraphWith(g, labelW)
 	l.height += 14 // room for the notes under the lowest stages
+	notes := make([][]stageNote, len(t.Events))
+	for e, ev := range t.Events {
+		notes[e] = stageNotes(ev)
+		for _, n := range notes[e] {
+			l.width = max(l.width, textWidth(n.text, detailSize)+2*margin)
+		}
+	}
 	last := len(t.Events) - 1
 	c.open(l.width, l.height, traceTitle(t))
 	ends := l.edgeEnds()
@@ -190,7 +197,7 @@ func TraceSVG(t pipeline.TraceGraph) string {
 				x += hopLabelWidth(hop)
 			}
 		}
-		for _, note := range stageNotes(ev) {
+		for _, note := range notes[e] {
 			if note.node < 0 || note.node >= len(g.Nodes) {
 				continue
 			}
@@ -200,7 +207,9 @@ func TraceSVG(t pipeline.TraceGraph) string {
 			if note.end {
 				attrs = append(attrs, "font-weight", "bold")
 			}
-			c.text(l.boxLeft(note.node)+s.w/2, s.y+s.h/2+12, note.text, attrs...)
+			half := textWidth(note.text, detailSize) / 2
+			x := min(max(l.boxLeft(note.node)+s.w/2, half+4), l.width-half-4)
+			c.text(x, s.y+s.h/2+12, note.text, attrs...)
 			c.endGroup()
 		}
 	}
@@ -306,9 +315,9 @@ func endText(e pipeline.TraceEnd) string {
 	case pipeline.EndFailed:
 		return shortValue(e.Err)
 	case pipeline.EndStoppedBelow:
-		return "stopped (" + e.Below + " below stopped)"
+		return "stopped too"
 	case pipeline.EndFailedBelow:
-		return "stopped (" + e.Below + " below failed)"
+		return "stopped too (failure below)"
 	case pipeline.EndRefused:
 		return "refused: " + shortValue(e.Err)
 	}
@@ -326,6 +335,10 @@ func endLine(e pipeline.TraceEnd) string {
 		return "filtered out (received it and sent nothing on)"
 	case pipeline.EndStopped:
 		return "stopped (StopIteration reaches the source)"
+	case pipeline.EndStoppedBelow:
+		return "stopped too, as " + e.Below + " below it stopped"
+	case pipeline.EndFailedBelow:
+		return "stopped too, as " + e.Below + " below it failed"
 	}
 	return endText(e)
 }
