@@ -13,7 +13,7 @@ import (
 // drawn over the pipeline's graph. The edges the last event took are thick
 // and orange (a mid-saturation colour that reads on light and dark pages),
 // each hop numbered in the order it happened with the value it carried;
-// under each stage a note says what it made of the value ("→ 103") or where
+// under each stage a note says what it made of the value ("-> 103") or where
 // the journey ended there ("filtered out", "stopped", "ValueError: ...").
 //
 // The picture is also the stage of the page's step-through player, which
@@ -250,7 +250,7 @@ type stageNote struct {
 }
 
 // stageNotes says, for each stage an event reached, what it sent on
-// ("→ 103", after "0 → " at the head) or how the journey ended there.
+// ("-> 103", after "0 " at the head) or how the journey ended there.
 func stageNotes(ev pipeline.TraceEvent) []stageNote {
 	var notes []stageNote
 	at := map[int]int{} // node -> index in notes
@@ -272,7 +272,7 @@ func stageNotes(ev pipeline.TraceEvent) []stageNote {
 	for i := range notes {
 		n := &notes[i]
 		if vs := sent[n.node]; len(vs) > 0 {
-			n.text = "→ " + shortValue(strings.Join(vs, ", "))
+			n.text = "-> " + shortValue(strings.Join(vs, ", "))
 			if n.hop == 0 {
 				n.text = shortValue(ev.Value) + " " + n.text
 			}

@@ -196,7 +196,7 @@ func TestTraceSeedJSONAndSVG(t *testing.T) {
 	assert.Equal(t, "1", numbers[0][1])
 	assert.Equal(t, "2", numbers[1][1])
 	assert.Contains(t, svg, `data-event="0" data-step="1"`)
-	assert.Contains(t, svg, "2 → 102")
+	assert.Contains(t, svg, "2 -&gt; 102")
 }
 
 func TestTraceArguments(t *testing.T) {

@@ -89,7 +89,7 @@ export function parseTrace(value) {
 export function stepState(trace, k) {
   const total = trace.steps.length;
   if (k < 0 || total === 0) {
-    return { k: -1, event: -1, taken: new Set(), current: null, visited: new Set(), node: null, shown: new Set(), caption: `${total} hop${total === 1 ? "" : "s"}: press Step or Play to follow the value` };
+    return { k: -1, event: -1, taken: new Set(), current: null, visited: new Set(), node: null, shown: new Set(), caption: `${total} step${total === 1 ? "" : "s"}: press Step or Play to follow the value` };
   }
   k = Math.min(k, total - 1);
   const cur = trace.steps[k];

@@ -77,7 +77,7 @@ test("each step shows the hops so far: push is depth-first, display before first
   const t = parseTrace(SEED_206);
   const before = stepState(t, -1);
   assert.equal(before.k, -1);
-  assert.match(before.caption, /^5 hops: press Step or Play/);
+  assert.match(before.caption, /^5 steps: press Step or Play/);
 
   const s3 = stepState(t, 3);
   assert.equal(s3.current, 4, "hop 3 crosses co_split -> co_sink('display')");
