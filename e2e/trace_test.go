@@ -38,7 +38,9 @@ pipeline`)
 	p.waitIdle(10 * time.Second)
 	p.runCell(noName)
 	p.waitIdle(10 * time.Second)
-	cell := func(id string) string { return fmt.Sprintf(`document.querySelector('.cell[data-id=%s]')`, jsString(id)) }
+	cell := func(id string) string {
+		return fmt.Sprintf(`document.querySelector('.cell[data-id=%s]')`, jsString(id))
+	}
 	require.True(t, eval[bool](p, cell(graph)+`.querySelector(".output-svg svg.pushbook-picture") !== null`), "the graph is drawn")
 	assert.False(t, eval[bool](p, cell(noName)+`.querySelector(".trace-actions") !== null`), "no button when the last line is no name")
 
