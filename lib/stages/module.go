@@ -1,7 +1,8 @@
 // Package stages is the module cells import as stages: the push stage
 // library (process, filter, split, thin, broadcast, stopif, take, scan,
 // running_average, batch), sinks (printer, counter, sink, collect), the
-// source push(values, head), and fast functions (add, mul, greater, less,
+// source push(values, head), trace(head, value) (one value's journey as a
+// picture, see trace.go), and fast functions (add, mul, greater, less,
 // multiple_of, negate) that run per value in Go.
 //
 // Each builtin makes a kernel.Stage over the pipeline package's Go stage of
