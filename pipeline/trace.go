@@ -190,8 +190,8 @@ func (t *Tracer) Disarm() {
 func Trace[T any](head *Stage[T], v T) (Journey, error) {
 	t := NewTracer(1)
 	t.Arm(head.Node())
+	defer t.Disarm() // even if a stage panics
 	err := head.Send(v)
-	t.Disarm()
 	var j Journey
 	if js := t.Journeys(); len(js) > 0 {
 		j = js[len(js)-1]
