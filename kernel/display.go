@@ -18,6 +18,21 @@ type Displayable interface {
 	MIMEBundle() map[string]string
 }
 
+// Tagged is implemented by Displayable values whose outputs carry
+// metadata: a stage's graph says it is a pipeline ({"pushbook": {"kind":
+// "pipeline"}}), so the page can offer to trace a value through it.
+type Tagged interface {
+	MIMEMetadata() map[string]any
+}
+
+// metadata returns the output metadata for v, or nil.
+func metadata(v starlark.Value) map[string]any {
+	if t, ok := v.(Tagged); ok {
+		return t.MIMEMetadata()
+	}
+	return nil
+}
+
 // bundle returns the MIME bundle shown for v.
 func bundle(v starlark.Value) notebook.MIMEBundle {
 	var data notebook.MIMEBundle
@@ -36,7 +51,9 @@ func bundle(v starlark.Value) notebook.MIMEBundle {
 // DisplayData returns the display_data output that shows v, by the rule
 // that Displayable describes.
 func DisplayData(v starlark.Value) Output {
-	return notebook.NewDisplayData(bundle(v))
+	o := notebook.NewDisplayData(bundle(v))
+	o.Metadata = metadata(v)
+	return o
 }
 
 // display implements the display(*values) builtin: one display_data output

@@ -104,7 +104,9 @@
 // [Adopt], [Checkpoint], [LoopCheckpoint], [Stopped], [Emit],
 // [DisplayData], [PrintCurrent], [SessionValue] for per-session state,
 // [ReadFile] for data files, [RegisterExport] for tables the page
-// downloads, [NewStage] and [Stage] for pipeline stages.
+// downloads, [NewStage] and [Stage] for pipeline stages, [DescribeTrace] and
+// [TracePicture] for a traced value's journey, [ExceptionName] for an error's
+// Python class.
 //
 // # Coroutines, generators and stages
 //

@@ -344,7 +344,9 @@ func (c *cell) run(code string) (err error) {
 	v, ok := c.session.globals[resultName]
 	delete(c.session.globals, resultName)
 	if err == nil && ok && v != starlark.None {
-		c.emit(notebook.NewExecuteResult(c.n, bundle(v)))
+		o := notebook.NewExecuteResult(c.n, bundle(v))
+		o.Metadata = metadata(v)
+		c.emit(o)
 	}
 	return err
 }

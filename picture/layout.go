@@ -56,12 +56,20 @@ type layout struct {
 	colW   []float64
 	width  float64
 	height float64
+	// labelW is the width of an edge's label by edge index: the count and
+	// output name (edgeLabelWidth), or a trace's numbered values.
+	labelW func(ei int) float64
 }
 
 // layoutGraph places g. It costs O(E²) for crossing counts, which is
 // nothing for pipelines of the size people draw.
 func layoutGraph(g pipeline.Graph) *layout {
-	l := &layout{g: g}
+	return layoutGraphWith(g, func(ei int) float64 { return edgeLabelWidth(g.Edges[ei]) })
+}
+
+// layoutGraphWith places g with edge labels as wide as labelW says.
+func layoutGraphWith(g pipeline.Graph, labelW func(ei int) float64) *layout {
+	l := &layout{g: g, labelW: labelW}
 	for i, e := range g.Edges {
 		if e.From >= 0 && e.From < len(g.Nodes) && e.To >= 0 && e.To < len(g.Nodes) {
 			l.edges = append(l.edges, i)
@@ -354,7 +362,7 @@ func (l *layout) placeColumns() {
 	}
 	for _, r := range l.routes {
 		last := l.slots[r.slots[len(r.slots)-1]].layer
-		gaps[last] = max(gaps[last], edgeLabelWidth(l.g.Edges[r.edge])+arrowLen+48)
+		gaps[last] = max(gaps[last], l.labelW(r.edge)+arrowLen+48)
 	}
 	x := margin
 	for at, layer := range l.order {

@@ -54,7 +54,7 @@ func PipelineSVG(g pipeline.Graph) string {
 		edgeLabel(&c, end.toX-arrowLen-2, end.toY-4, e, "end")
 	}
 	for v := range g.Nodes {
-		drawBox(&c, l, v)
+		drawBox(&c, l, v, "1.5")
 	}
 	return c.close()
 }
@@ -164,6 +164,17 @@ func (l *layout) boxRight(v int) float64 { return l.boxLeft(v) + l.slots[v].w }
 func drawRoute(c *canvas, l *layout, r route, ends map[int]edgeEnd) {
 	e := l.g.Edges[r.edge]
 	end := ends[r.edge]
+	attrs := []string{"d", routePath(l, r, ends)}
+	if e.Count == 0 {
+		attrs = append(attrs, "stroke-opacity", "0.45")
+	}
+	c.element("path", attrs...)
+	arrowhead(c, end.toX, end.toY, e.Count == 0)
+}
+
+// routePath is the path of a forward edge, up to where its arrowhead starts.
+func routePath(l *layout, r route, ends map[int]edgeEnd) string {
+	end := ends[r.edge]
 	x, y := end.fromX, end.fromY
 	var d strings.Builder
 	d.WriteString("M" + num(x) + " " + num(y))
@@ -178,16 +189,11 @@ func drawRoute(c *canvas, l *layout, r route, ends map[int]edgeEnd) {
 		x = l.colX[dummy.layer] + l.colW[dummy.layer]
 		d.WriteString(" L" + num(x) + " " + num(y))
 	}
-	flat := edgeLabelWidth(e) + 10
+	flat := l.labelW(r.edge) + 10
 	tip := end.toX - arrowLen
 	curve(max(tip-flat, x+(tip-x)/3), end.toY)
 	d.WriteString(" L" + num(tip) + " " + num(end.toY))
-	attrs := []string{"d", d.String()}
-	if e.Count == 0 {
-		attrs = append(attrs, "stroke-opacity", "0.45")
-	}
-	c.element("path", attrs...)
-	arrowhead(c, end.toX, end.toY, e.Count == 0)
+	return d.String()
 }
 
 // arrowhead draws a filled triangle pointing right with its tip at (x, y).
@@ -232,18 +238,19 @@ func stateStyle(s pipeline.State) (fill, fillOpacity, dash, badge, badgeFill str
 	return "#888888", "0.14", "2 2", s.String(), "#6b6b6b"
 }
 
-// drawBox draws one stage: box, name, detail line and state badge.
-func drawBox(c *canvas, l *layout, v int) {
+// drawBox draws one stage: box, name, detail line and state badge, the
+// border strokeW wide, in a group with the given attributes besides its class.
+func drawBox(c *canvas, l *layout, v int, strokeW string, groupAttrs ...string) {
 	n := l.g.Nodes[v]
 	s := l.slots[v]
 	x, top := l.boxLeft(v), s.y-s.h/2
 	fill, fillOpacity, dash, badge, badgeFill := stateStyle(n.State)
 	attrs := []string{"x", num(x), "y", num(top), "width", num(s.w), "height", num(s.h), "rx", "6",
-		"fill", fill, "fill-opacity", fillOpacity, "stroke", "currentColor", "stroke-width", "1.5"}
+		"fill", fill, "fill-opacity", fillOpacity, "stroke", "currentColor", "stroke-width", strokeW}
 	if dash != "" {
 		attrs = append(attrs, "stroke-dasharray", dash)
 	}
-	c.group("class", "stage stage-"+n.State.String())
+	c.group(append([]string{"class", "stage stage-" + n.State.String()}, groupAttrs...)...)
 	c.element("rect", attrs...)
 	textOpacity := "1"
 	if n.State == pipeline.Closed {

@@ -77,6 +77,17 @@
 //
 //	filter "every 3": event 7: division by zero
 //
+// # Tracing
+//
+// A Tracer armed on the stages below some heads records every delivery
+// across an edge, in order, with the value, and how each stage's part of
+// the journey ended (a sink, filtered out, stopped, failed): one Journey
+// per value sent in from outside. Trace sends one value that way;
+// DescribeTrace turns journeys into a TraceGraph for drawing. Tracing
+// costs untraced pipelines nothing: an armed stage's gate byte is
+// non-zero, so its values leave Send's hot path for the slow path, which
+// records them, and Arm/Disarm are the only other cost.
+//
 // Stages are not safe for concurrent use; a pipeline belongs to the
 // goroutine that drives it.
 package pipeline

@@ -33,8 +33,15 @@ type GraphEdge struct {
 // under fan-in or shared heads) and its edges grouped by sending node in
 // output order. It costs time proportional to the stages and edges.
 func Describe(heads ...*Node) Graph {
+	g, _, _ := describe(heads)
+	return g
+}
+
+// describe is Describe that also returns each node's and edge's index.
+func describe(heads []*Node) (Graph, map[*Node]int, map[*Edge]int) {
 	var g Graph
 	ids := map[*Node]int{}
+	edges := map[*Edge]int{}
 	var order []*Node
 	var visit func(n *Node)
 	visit = func(n *Node) {
@@ -55,10 +62,11 @@ func Describe(heads ...*Node) Graph {
 	for i, n := range order {
 		g.Nodes = append(g.Nodes, GraphNode{ID: i, Name: n.name, Kind: n.kind, State: n.state, Received: n.received})
 		for _, e := range n.outs {
+			edges[e] = len(g.Edges)
 			g.Edges = append(g.Edges, GraphEdge{From: i, To: ids[e.to], Label: e.label, Count: e.count})
 		}
 	}
-	return g
+	return g, ids, edges
 }
 
 // String renders the graph as text, one node per line followed by its

@@ -83,11 +83,14 @@ func (e *StageError) Unwrap() error { return e.Err }
 var errStopSelf = errors.New("pipeline: stop requested")
 
 // Gate bits: a stage takes a value only when its gate is zero, so the hot
-// path of Send tests a single byte.
+// path of Send tests a single byte. A traced stage's gate is gateTraced, so
+// tracing costs the hot path nothing: its values take the slow path, which
+// records them (exchangeSlow).
 const (
 	gateBusy      uint8 = 1 << iota // handling a value, starting or closing
 	gateUnstarted                   // raw coroutine not started yet
 	gateEnded                       // stopped or closed
+	gateTraced                      // a Tracer watches the stage (trace.go)
 )
 
 // Node is the type-independent part of every stage: its name, kind, state,
@@ -104,6 +107,7 @@ type Node struct {
 	closedIns int // of those, how many have closed
 	err       error
 	cleanup   func() error // runs once on Close, before outputs close
+	trace     *Tracer      // the tracer armed on the stage, or nil (trace.go)
 }
 
 // Edge is one output connection of a stage, counting the values sent along
@@ -273,7 +277,8 @@ func (s *Stage[T]) State() State { return s.node.state }
 func (s *Stage[T]) Send(v T) error {
 	n := &s.node
 	if n.gate != 0 {
-		return n.refuse()
+		_, err := s.exchangeSlow(v)
+		return err
 	}
 	n.gate = gateBusy
 	n.received++
@@ -291,8 +296,7 @@ func (s *Stage[T]) Send(v T) error {
 func (s *Stage[T]) Exchange(v T) (T, error) {
 	n := &s.node
 	if n.gate != 0 {
-		var zero T
-		return zero, n.refuse()
+		return s.exchangeSlow(v)
 	}
 	n.gate = gateBusy
 	n.received++
@@ -327,6 +331,14 @@ func (s *Stage[T]) SendAll(vs []T) error {
 	}
 	n := &s.node
 	if n.gate != 0 {
+		if n.gate == gateTraced { // a traced stage takes the values one by one
+			for i := range vs {
+				if err := s.Send(vs[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
 		return n.refuse()
 	}
 	n.gate = gateBusy
@@ -346,7 +358,7 @@ func (s *Stage[T]) Start() (T, error) {
 	var zero T
 	n := &s.node
 	if n.gate&gateUnstarted == 0 {
-		if n.gate != 0 {
+		if n.gate&^gateTraced != 0 {
 			return zero, n.refuse()
 		}
 		return zero, n.errorf(0, ErrAlreadyStarted)
@@ -354,6 +366,9 @@ func (s *Stage[T]) Start() (T, error) {
 	n.gate = gateBusy
 	reply, err := s.start()
 	n.gate = 0
+	if n.trace != nil {
+		n.gate = gateTraced
+	}
 	if err != nil {
 		return reply, n.fail(err)
 	}

@@ -18,7 +18,7 @@ var Module = kernel.Module{
 }
 
 var members = starlark.StringDict{
-	"graph":   kernel.NewBuiltin("graph", `graph(*heads): one picture of the pipelines below the given stages, with each stage's state and each edge's event count`, graphBuiltin),
+	"graph":   kernel.NewBuiltin("graph", `graph(*heads, animate=False, last=5): one picture of the pipelines below the given stages, with each stage's state and each edge's event count; animate=True records the last values sent from then on and replays them hop by hop`, graphBuiltin),
 	"plot":    kernel.NewBuiltin("plot", `plot(*ys, x=None, names=None, title="", xlabel="", ylabel=""): a line plot with one line per sequence in ys`, plotBuiltin),
 	"hist":    kernel.NewBuiltin("hist", `hist(values, bins=10, title="", xlabel="", ylabel="count"): a histogram of values`, histBuiltin),
 	"scatter": kernel.NewBuiltin("scatter", `scatter(x, y, title="", xlabel="", ylabel=""): one dot per (x, y) pair`, scatterBuiltin),

@@ -32,9 +32,15 @@ func (p *Picture) MIMEBundle() map[string]string {
 	return map[string]string{"image/svg+xml": p.svg, "text/plain": p.text}
 }
 
-// graph(*stages) draws the pipelines below one or more heads as one picture.
+// graph(*stages, animate=False, last=5) draws the pipelines below one or
+// more heads as one picture. With animate=True it records the last `last`
+// values sent into the heads from then on (a pipeline.Tracer armed on every
+// stage below them, until last=0 stops it) and shows what it recorded so
+// far, for the page's player to replay hop by hop.
 func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackArgs(b.Name(), nil, kwargs); err != nil {
+	animate := false
+	last := defaultLast
+	if err := starlark.UnpackArgs(b.Name(), nil, kwargs, "animate?", &animate, "last?", &last); err != nil {
 		return nil, err
 	}
 	if len(args) == 0 {
@@ -48,8 +54,45 @@ func graphBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 		}
 		heads[i] = s.Pipeline().Node()
 	}
+	if animate {
+		return recording(heads, last)
+	}
 	g := pipeline.Describe(heads...)
 	return &Picture{svg: picture.PipelineSVG(g), text: picture.PipelineText(g)}, nil
+}
+
+// defaultLast is how many events graph(..., animate=True) keeps; maxLast
+// bounds last=, since every kept event is drawn (hidden) in the picture.
+const (
+	defaultLast = 5
+	maxLast     = 100
+)
+
+// recording arms a recorder on the pipeline below heads (or finds the one
+// armed there, and makes it keep last events) and shows what it recorded.
+func recording(heads []*pipeline.Node, last int) (starlark.Value, error) {
+	if last < 0 || last > maxLast {
+		return nil, starlark.Errorf(starlark.ValueError, "graph: last must be between 0 and %d, got %d", maxLast, last)
+	}
+	rec := heads[0].Tracer()
+	if last == 0 {
+		if rec != nil {
+			rec.Disarm()
+		}
+		g := pipeline.Describe(heads...)
+		return &Picture{svg: picture.PipelineSVG(g), text: "recording stopped\n" + picture.PipelineText(g)}, nil
+	}
+	if rec == nil {
+		rec = pipeline.NewTracer(last)
+		rec.Arm(heads...)
+	}
+	rec.SetKeep(last)
+	journeys := rec.Journeys()
+	t := kernel.DescribeTrace(journeys, heads...)
+	if len(journeys) == 0 {
+		return &kernel.TracePicture{Trace: t, Note: fmt.Sprintf("Recording the last %d events through this pipeline from now on; nothing recorded yet: run the pipeline again to see its last events, then show graph(..., animate=True) again.", last)}, nil
+	}
+	return &kernel.TracePicture{Trace: t, Note: fmt.Sprintf("The last %d of %d events recorded (recording goes on; graph(..., animate=True, last=0) stops it):", len(journeys), rec.Total())}, nil
 }
 
 // maxBins bounds hist's bins= before any work: a histogram wider than this

@@ -59,3 +59,50 @@ func TestPlotsAreSVGPictures(t *testing.T) {
 	})
 
 }
+
+func TestGraphAnimateRecordsTheLastEvents(t *testing.T) {
+	s := libtest.Session(kernel.Options{})
+	libtest.Stdout(t, s, `import stages
+head = process(add(100), stages.filter(lambda v: v % 3, stages.split(counter("first"), counter("display")), counter("second")))`, kernel.StatusOK)
+
+	_, outs := libtest.Stdout(t, s, `graph(head, animate=True, last=2)`, kernel.StatusOK)
+	res := libtest.Last(t, outs)
+	assert.Contains(t, res.Data["text/plain"], "run the pipeline again to see its last events")
+	assert.NotContains(t, res.Data, "application/vnd.pushbook.trace+json")
+	assert.Contains(t, res.Data["image/svg+xml"], "<svg")
+
+	libtest.Stdout(t, s, `push(range(5), head, block=256)`, kernel.StatusOK) // blocks go one by one while recording
+	_, outs = libtest.Stdout(t, s, `graph(head, animate=True, last=2)`, kernel.StatusOK)
+	res = libtest.Last(t, outs)
+	assert.Equal(t, `The last 2 of 5 events recorded (recording goes on; graph(..., animate=True, last=0) stops it):
+event 1 of 2: 3 into process(add(100))
+1. process(add(100)) -> filter(lambda): 103
+2. filter(lambda) -> split(every=2): 103
+3. split(every=2) -> display: 103
+4. split(every=2) -> first: 103
+ended: display reached a sink; first reached a sink
+event 2 of 2: 4 into process(add(100))
+1. process(add(100)) -> filter(lambda): 104
+2. filter(lambda) -> split(every=2): 104
+3. split(every=2) -> first: 104
+ended: first reached a sink
+`, res.Data["text/plain"])
+	js := res.Data["application/vnd.pushbook.trace+json"]
+	assert.Contains(t, js, `"steps":9`)
+	svg := res.Data["image/svg+xml"]
+	assert.Contains(t, svg, `data-event="0" data-step="1" visibility="hidden"`, "earlier events are drawn hidden")
+	assert.Contains(t, svg, `data-event="1" data-step="6">`, "the last is shown")
+
+	// counts stay right, and last=0 stops recording
+	libtest.Stdout(t, s, `graph(head, animate=True, last=0)
+push(range(3), head)
+print(head.received)`, kernel.StatusOK)
+	_, outs = libtest.Stdout(t, s, `print(head.received)
+graph(head, animate=True)`, kernel.StatusOK)
+	assert.Equal(t, "8\n", libtest.Printed(outs))
+	assert.Contains(t, libtest.Last(t, outs).Data["text/plain"], "nothing recorded yet")
+
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{
+		{"graph(head, animate=True, last=-1)", "ValueError", "last must be between 0 and 100"},
+	})
+}

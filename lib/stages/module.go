@@ -1,7 +1,8 @@
 // Package stages is the module cells import as stages: the push stage
 // library (process, filter, split, thin, broadcast, stopif, take, scan,
 // running_average, batch), sinks (printer, counter, sink, collect), the
-// source push(values, head), and fast functions (add, mul, greater, less,
+// source push(values, head), trace(head, value) (one value's journey as a
+// picture, see trace.go), and fast functions (add, mul, greater, less,
 // multiple_of, negate) that run per value in Go.
 //
 // Each builtin makes a kernel.Stage over the pipeline package's Go stage of
@@ -42,6 +43,7 @@ var members = starlark.StringDict{
 	"sink":            kernel.NewBuiltin("sink", `sink(fn, name="sink"): a sink that calls fn(v) for every value`, sinkBuiltin),
 	"collect":         kernel.NewBuiltin("collect", `collect(name="collect"): a sink that keeps every value in its .values list`, collectBuiltin),
 	"push":            kernel.NewBuiltin("push", `push(source, head, block=1): sends every value of source into head at Go speed and returns how many were sent`, pushBuiltin),
+	"trace":           kernel.NewBuiltin("trace", `trace(head, value): sends one value into head and shows its journey: the edges it took, numbered in order, what each stage made of it and where it ended`, traceBuiltin),
 	"add":             kernel.NewBuiltin("add", `add(k): the function v + k, run in Go`, binaryFast(syntax.PLUS, false, nil)),
 	"mul":             kernel.NewBuiltin("mul", `mul(k): the function v * k, run in Go`, binaryFast(syntax.STAR, false, nil)),
 	"greater":         kernel.NewBuiltin("greater", `greater(k): the test v > k, run in Go`, binaryFast(syntax.GT, false, nil)),

@@ -303,7 +303,7 @@ export class CellView {
   }
 
   #drawNew(output) {
-    const { el: node, stream } = drawOutput(output);
+    const { el: node, stream } = drawOutput(output, { source: this.cell.source });
     return { output, el: node, stream, taken: stream ? (output.text ?? "").length : 0 };
   }
 

@@ -10,6 +10,7 @@ import { NotebookStore, digest } from "./storage.js";
 import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js";
 import { failingLine } from "./traceback.js";
 import { EXPORT_EVENT } from "./tabledownload.js";
+import { TRACE_EVENT } from "./trace.js";
 import { RunQueue } from "./runqueue.js";
 import { ExercisePanel, HintMemory, judgeCheck, markSolved, readExercise } from "./exercise.js";
 
@@ -808,6 +809,15 @@ class App {
     $("notebook").addEventListener(EXPORT_EVENT, (e) => {
       const { output, table, format, respond } = e.detail;
       respond(this.exportTable(output, table, format));
+    });
+    // "Trace a value…" on a pipeline graph: a new cell below its cell, ready to edit
+    $("notebook").addEventListener(TRACE_EVENT, (e) => {
+      const id = e.target.closest("section.cell")?.dataset.id;
+      const index = id ? this.notebook.indexOf(id) : -1;
+      if (index < 0) return;
+      const cell = this.notebook.insertCell(index + 1, "code", e.detail.code);
+      this.select(cell.id);
+      this.views.get(cell.id).edit();
     });
   }
 

@@ -16,6 +16,7 @@ import { renderMarkdown } from "./markdown.js";
 import { sanitizeHTML, sanitizeInlineSVG } from "./sanitize.js";
 import { keyboardScrollable } from "./scrollable.js";
 import { addTableButtons } from "./tabledownload.js";
+import { TRACE_MIME, addTraceButton, addTracePlayer, isPipelineGraph, parseTrace } from "./trace.js";
 
 /** The MIME types this page can show, richest first. */
 export const MIME_ORDER = [
@@ -154,7 +155,7 @@ function drawSVG(svg, alt) {
   return img;
 }
 
-function renderData(data, output) {
+function renderData(data, output, context) {
   const mime = MIME_ORDER.find((m) => m in data);
   const value = data[mime];
   switch (mime) {
@@ -166,7 +167,14 @@ function renderData(data, output) {
     }
     case "image/svg+xml": {
       const div = el("div", "output-svg");
-      div.appendChild(drawSVG(String(value), data["text/plain"]));
+      const svg = String(value);
+      div.appendChild(drawSVG(svg, data["text/plain"]));
+      if (isKernelPicture(svg)) {
+        // a trace: the picture stays the static view, the player steps through its hops
+        const trace = TRACE_MIME in data ? parseTrace(data[TRACE_MIME]) : null;
+        if (trace?.steps.length) addTracePlayer(div, trace);
+        else if (output.output_type === "execute_result" && isPipelineGraph(output) && context?.source !== undefined) addTraceButton(div, context.source);
+      }
       return keyboardScrollable(div, "Picture, scrolls sideways");
     }
     case "image/png":
@@ -196,9 +204,10 @@ function renderData(data, output) {
 /**
  * Renders one nbformat output as an element with an "Out [n]:" prompt where Jupyter has
  * one: returns {el, stream}, where stream is the TextView of a stream output (to append
- * what the stream writes next and draw it), else null.
+ * what the stream writes next and draw it), else null. context, when given, is
+ * {source}: the cell's code, for a pipeline graph's "Trace a value…" button.
  */
-export function drawOutput(output) {
+export function drawOutput(output, context) {
   const row = el("div", `output output-${output.output_type}`);
   const prompt = el("div", "prompt out-prompt");
   let body;
@@ -213,10 +222,10 @@ export function drawOutput(output) {
       break;
     case "execute_result":
       prompt.textContent = `Out [${output.execution_count ?? " "}]:`;
-      body = renderData(output.data ?? {}, output);
+      body = renderData(output.data ?? {}, output, context);
       break;
     case "display_data":
-      body = renderData(output.data ?? {}, output);
+      body = renderData(output.data ?? {}, output, context);
       break;
     case "error": {
       const tb = output.traceback?.length ? output.traceback.join("\n") : `${output.ename}: ${output.evalue}`;
