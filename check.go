@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -157,11 +159,25 @@ func comparableLines(outs []notebook.Output) []string {
 				if isBinaryImage(mime) {
 					continue
 				}
-				add("["+o.OutputType+" "+mime+"]", o.Data[mime])
+				add("["+o.OutputType+" "+mime+"]", comparable(mime, o.Data[mime]))
 			}
 		}
 	}
 	return lines
+}
+
+// comparable is an output's data as check compares it: JSON (stored as a
+// JSON value, written by the kernel as compact text) indented one way, so
+// that only its content counts; any other type as it is.
+func comparable(mime, data string) string {
+	if !notebook.IsJSONMIME(mime) {
+		return data
+	}
+	var b bytes.Buffer
+	if json.Indent(&b, []byte(data), "", " ") != nil {
+		return data
+	}
+	return b.String()
 }
 
 // isBinaryImage reports whether mime is a raster image, whose bytes vary

@@ -126,7 +126,7 @@ func (o *Output) UnmarshalJSON(b []byte) error {
 func decodeBundle(raw map[string]json.RawMessage) (MIMEBundle, error) {
 	data := make(MIMEBundle, len(raw))
 	for mime, v := range raw {
-		if isJSONMIME(mime) {
+		if IsJSONMIME(mime) {
 			data[mime] = string(v)
 			continue
 		}
@@ -162,7 +162,7 @@ func (o Output) jsonObject(split bool) (map[string]any, error) {
 		data := make(map[string]any, len(o.Data))
 		for mime, v := range o.Data {
 			switch {
-			case isJSONMIME(mime) && json.Valid([]byte(v)):
+			case IsJSONMIME(mime) && json.Valid([]byte(v)):
 				data[mime] = json.RawMessage(v)
 			case isLineSplitMIME(mime):
 				data[mime] = text(v)
@@ -191,7 +191,9 @@ func nullableCount(n int) any {
 	return n
 }
 
-func isJSONMIME(mime string) bool {
+// IsJSONMIME reports whether mime holds JSON (application/json,
+// application/*+json), which a notebook stores as a JSON value, not text.
+func IsJSONMIME(mime string) bool {
 	return mime == "application/json" ||
 		(strings.HasPrefix(mime, "application/") && strings.HasSuffix(mime, "+json"))
 }

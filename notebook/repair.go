@@ -305,7 +305,7 @@ func checkMIMEBundle(v any) string {
 		return "want an object of MIME types, " + got(v)
 	}
 	for _, mime := range slices.Sorted(maps.Keys(m)) {
-		if isJSONMIME(mime) {
+		if IsJSONMIME(mime) {
 			continue
 		}
 		switch val := m[mime].(type) {
