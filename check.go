@@ -173,8 +173,15 @@ func comparable(mime, data string) string {
 	if !notebook.IsJSONMIME(mime) {
 		return data
 	}
+	var v any
+	if json.Unmarshal([]byte(data), &v) != nil {
+		return data
+	}
 	var b bytes.Buffer
-	if json.Indent(&b, []byte(data), "", " ") != nil {
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // "->" and "\u003e" are the same JSON
+	enc.SetIndent("", " ")
+	if enc.Encode(v) != nil {
 		return data
 	}
 	return b.String()

@@ -13,6 +13,7 @@ func TestCheckComparesJSONOutputsByContentNotLayout(t *testing.T) {
 	}{
 		{"application/vnd.pushbook.trace+json", `{"steps":5,"nodes":[1,2]}`, "{\n \"steps\": 5,\n \"nodes\": [\n  1,\n  2\n ]\n}", true},
 		{"application/json", `{"a":1}`, `{"a":2}`, false},
+		{"application/json", `{"t":"a -> b"}`, `{"t": "a -\u003e b"}`, true},
 		{"text/plain", `{"a":1}`, `{ "a": 1 }`, false},
 	}
 	for _, tc := range cases {
