@@ -174,7 +174,9 @@ func comparable(mime, data string) string {
 		return data
 	}
 	var v any
-	if json.Unmarshal([]byte(data), &v) != nil {
+	dec := json.NewDecoder(strings.NewReader(data))
+	dec.UseNumber() // numbers as written, not rounded to float64
+	if dec.Decode(&v) != nil {
 		return data
 	}
 	var b bytes.Buffer
