@@ -97,6 +97,7 @@ type Session struct {
 	locals      map[string]any
 	sources     map[string]string // cell file name -> source, for tracebacks
 	exports     exports           // tables shown, for download
+	graphs      graphs            // pipeline graphs shown, for re-drawing (graphs.go)
 	valuesMu    sync.Mutex
 	values      map[any]any // SessionValue's
 
@@ -345,7 +346,7 @@ func (c *cell) run(code string) (err error) {
 	delete(c.session.globals, resultName)
 	if err == nil && ok && v != starlark.None {
 		o := notebook.NewExecuteResult(c.n, bundle(v))
-		o.Metadata = metadata(v)
+		o.Metadata = c.session.liveMetadata(v)
 		c.emit(o)
 	}
 	return err
