@@ -82,11 +82,12 @@ func (g *graphs) forget() {
 // a stage's graph is kept in s, its id in the metadata
 // ({"pushbook": {"kind": "pipeline", "graph": ID}}), so that the page can
 // ask Session.Graph for it as it is now. s may be nil (no session): then
-// the metadata is metadata(v)'s.
+// the metadata is metadata(v)'s, as it is when s does not keep live graphs
+// (Options.LiveGraphs).
 func (s *Session) liveMetadata(v starlark.Value) map[string]any {
 	md := metadata(v)
 	st, ok := v.(*Stage)
-	if !ok || s == nil {
+	if !ok || s == nil || !s.opts.LiveGraphs {
 		return md
 	}
 	id := s.graphs.register(st)
@@ -105,7 +106,8 @@ func (s *Session) liveMetadata(v starlark.Value) map[string]any {
 // Graph re-draws the pipeline graph an earlier cell of this session showed
 // (the id in its output's metadata.pushbook.graph) with the counts and
 // states as they are now: the same MIME bundle as the output, current. It
-// reports false for an id this session did not give out or no longer keeps
+// reports false for an id this session did not give out (none without
+// Options.LiveGraphs) or no longer keeps
 // (the newest 64 are kept; a restarted session keeps none of the old one's),
 // and while a cell runs: the pipeline's counters are plain fields that the
 // running cell changes, so Graph only tries the session's lock, as Complete

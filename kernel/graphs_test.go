@@ -24,10 +24,13 @@ func graphID(t *testing.T, o kernel.Output) string {
 	return id
 }
 
+// live are the options of a session that keeps the graphs it shows, as the browser's does.
+var live = kernel.Options{LiveGraphs: true}
+
 const pipelineCell = "head = process(add(100), counter('sink'))\nhead"
 
 func TestAShownGraphIsRedrawnWithTheCountsAsTheyAreNow(t *testing.T) {
-	s := libtest.Session(kernel.Options{})
+	s := libtest.Session(live)
 	res, outs := libtest.Run(s, pipelineCell)
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	shown := libtest.Last(t, outs)
@@ -53,7 +56,7 @@ func TestAShownGraphIsRedrawnWithTheCountsAsTheyAreNow(t *testing.T) {
 }
 
 func TestDisplayedGraphsGetIdsToo(t *testing.T) {
-	s := libtest.Session(kernel.Options{})
+	s := libtest.Session(live)
 	res, outs := libtest.Run(s, "a = counter('a')\ndisplay(a, 1)\ndisplay(a)")
 	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
 	require.Len(t, outs, 3)
@@ -69,11 +72,11 @@ func TestDisplayedGraphsGetIdsToo(t *testing.T) {
 }
 
 func TestGraphIdsAreUnknownToOtherSessionsAndForgottenPastTheLimit(t *testing.T) {
-	s := libtest.Session(kernel.Options{})
+	s := libtest.Session(live)
 	_, outs := libtest.Run(s, pipelineCell)
 	id := graphID(t, libtest.Last(t, outs))
 
-	other := libtest.Session(kernel.Options{})
+	other := libtest.Session(live)
 	_, outs = libtest.Run(other, pipelineCell)
 	otherID := graphID(t, libtest.Last(t, outs))
 	assert.NotEqual(t, id, otherID, "ids are unique across sessions")
@@ -104,7 +107,7 @@ func TestGraphIdsAreUnknownToOtherSessionsAndForgottenPastTheLimit(t *testing.T)
 // While a cell runs the pipeline's counters change under it: Graph does not
 // wait for the cell (it only tries the session's lock) and answers nothing.
 func TestGraphAnswersNothingWhileACellRuns(t *testing.T) {
-	s := libtest.Session(kernel.Options{})
+	s := libtest.Session(live)
 	_, outs := libtest.Run(s, pipelineCell)
 	id := graphID(t, libtest.Last(t, outs))
 
@@ -123,4 +126,13 @@ func TestGraphAnswersNothingWhileACellRuns(t *testing.T) {
 	now, ok := s.Graph(id)
 	require.True(t, ok, "between cells again")
 	assert.NotContains(t, now["text/plain"], "] 0 in\n")
+}
+
+// Without Options.LiveGraphs (the headless runner) a graph's output is tagged as before,
+// with no id, and the session keeps nothing.
+func TestWithoutLiveGraphsOutputsCarryNoId(t *testing.T) {
+	s := libtest.Session(kernel.Options{})
+	res, outs := libtest.Run(s, pipelineCell)
+	require.Equal(t, kernel.StatusOK, res.Status, "%v", res.Err)
+	assert.Equal(t, map[string]any{"pushbook": map[string]any{"kind": "pipeline"}}, libtest.Last(t, outs).Metadata)
 }

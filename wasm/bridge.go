@@ -59,6 +59,7 @@ func (b *bridge) newSession() *kernel.Session {
 		OnYield:    b.yielder.maybeYield,
 		ReadFile:   b.readFile,
 		Modules:    lib.Modules(),
+		LiveGraphs: true, // the page asks for shown graphs again (pushbook.graph)
 	})
 }
 
