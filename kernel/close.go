@@ -91,6 +91,7 @@ func (s *Session) trackStage(st *pipeline.Stage[starlark.Value]) error {
 func (s *Session) Close() {
 	s.exec.Lock()
 	defer s.exec.Unlock()
+	s.graphs.forget()
 	s.live.mu.Lock()
 	stages := s.live.stages
 	s.live.stages = nil

@@ -66,7 +66,9 @@ func display(thread *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple,
 		if v == starlark.None {
 			continue
 		}
-		if err := Emit(thread, DisplayData(v)); err != nil {
+		o := DisplayData(v)
+		o.Metadata = sessionOf(thread).liveMetadata(v) // a stage's graph is kept for re-drawing
+		if err := Emit(thread, o); err != nil {
 			return nil, NotInCell(fn.Name())
 		}
 	}

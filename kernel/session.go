@@ -57,6 +57,12 @@ type Options struct {
 	ReadFile func(name string) ([]byte, error)
 	// Modules are the modules cells may import, by name.
 	Modules []Module
+	// LiveGraphs keeps every stage a cell shows as a graph, for Graph to
+	// draw again as it is now, and tags its output with the graph's id
+	// (metadata.pushbook.graph). The browser sets it; the headless runner
+	// does not, so the notebooks it writes carry no ids that nothing can
+	// answer (and do not change from run to run).
+	LiveGraphs bool
 	// OnYield runs on the goroutine executing Starlark code. It may block
 	// briefly (the browser lets its event loop run here, so that a Stop
 	// message can call Interrupt).
@@ -97,6 +103,7 @@ type Session struct {
 	locals      map[string]any
 	sources     map[string]string // cell file name -> source, for tracebacks
 	exports     exports           // tables shown, for download
+	graphs      graphs            // pipeline graphs shown, for re-drawing (graphs.go)
 	valuesMu    sync.Mutex
 	values      map[any]any // SessionValue's
 
@@ -345,7 +352,7 @@ func (c *cell) run(code string) (err error) {
 	delete(c.session.globals, resultName)
 	if err == nil && ok && v != starlark.None {
 		o := notebook.NewExecuteResult(c.n, bundle(v))
-		o.Metadata = metadata(v)
+		o.Metadata = c.session.liveMetadata(v)
 		c.emit(o)
 	}
 	return err

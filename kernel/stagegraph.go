@@ -18,7 +18,9 @@ func (s *Stage) MIMEBundle() map[string]string {
 }
 
 // MIMEMetadata tags a stage's graph as a pipeline's, for the page (its
-// "Trace a value…" button).
+// "Trace a value…" button). Shown by a cell, the output's metadata also
+// carries the graph's id in the session ({"pushbook": {"kind": "pipeline",
+// "graph": ID}}: Session.Graph draws it again as it is now).
 func (s *Stage) MIMEMetadata() map[string]any {
 	return map[string]any{"pushbook": map[string]any{"kind": "pipeline"}}
 }

@@ -59,6 +59,7 @@ func (b *bridge) newSession() *kernel.Session {
 		OnYield:    b.yielder.maybeYield,
 		ReadFile:   b.readFile,
 		Modules:    lib.Modules(),
+		LiveGraphs: true, // the page asks for shown graphs again (pushbook.graph)
 	})
 }
 
@@ -111,6 +112,7 @@ func (b *bridge) install(global safejs.Value) error {
 		"exportTable": b.exportTable,
 		"complete":    b.complete,
 		"diagnose":    b.diagnose,
+		"graph":       b.graph,
 	} {
 		f, err := safejs.FuncOf(guard(name, fn))
 		if err != nil {
@@ -482,6 +484,31 @@ func (b *bridge) diagnose(_ safejs.Value, args []safejs.Value) (any, error) {
 		return nil, err
 	}
 	return string(data), nil
+}
+
+// graph(id) returns, as JSON, the MIME bundle of the pipeline graph an earlier cell
+// showed (the id in its output's metadata.pushbook.graph) drawn with the counts and
+// states as they are now (kernel.Session.Graph), or "null": an id this session did not
+// give out or no longer keeps, or a cell is running. Like complete it returns at once
+// and never takes b.busy: the worker calls it from its message handler, and Graph only
+// tries the session's lock.
+func (b *bridge) graph(_ safejs.Value, args []safejs.Value) (any, error) {
+	if len(args) < 1 || args[0].Type() != safejs.TypeString {
+		return nil, fmt.Errorf("graph(id): id must be a string")
+	}
+	id, err := args[0].String()
+	if err != nil {
+		return nil, err
+	}
+	data, ok := b.session.Load().Graph(id)
+	if !ok {
+		return "null", nil
+	}
+	text, err := json.Marshal(data)
+	if err != nil {
+		return nil, err
+	}
+	return string(text), nil
 }
 
 // byteOffset is the byte offset in s of the UTF-16 offset u (clamped to s).

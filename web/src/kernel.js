@@ -12,6 +12,7 @@
 //   const csv = await k.exportTable(3, "csv");             // a shown table, whole
 //   const { from, items } = await k.complete("stages.pu", 9); // names at the cursor, with docs
 //   const [error] = await k.diagnose("class X:\n    pass");  // syntax errors, nothing run
+//   const data = await k.graph(output.metadata.pushbook.graph); // a shown pipeline graph, now
 //   k.addEventListener("status", (e) => e.detail.state); // "starting" | "idle" | "busy" | "dead"
 //   k.addEventListener("lost", (e) => e.detail.message); // the worker died and is being replaced; variables gone
 //
@@ -73,7 +74,7 @@ export class Kernel extends EventTarget {
   #state = "starting";
   #watchdog = null;
   #exports = new Map(); // id -> {resolve, reject}
-  #assists = new Map(); // id -> finish(answer): pending complete and diagnose requests
+  #assists = new Map(); // id -> finish(answer): pending complete, diagnose and graph requests
   #files = new Map(); // name -> Uint8Array, sent again to every new worker
   #dataBase = "";
   #session = 0;
@@ -201,6 +202,9 @@ export class Kernel extends EventTarget {
         break;
       case "diagnostics":
         this.#assists.get(msg.id)?.(Array.isArray(msg.diagnostics) ? msg.diagnostics : []);
+        break;
+      case "drawn":
+        this.#assists.get(msg.id)?.(msg.data && typeof msg.data === "object" ? msg.data : null);
         break;
       case "restarted":
         if (this.#current?.kind === "restart" && this.#current.id === msg.id) this.#settle();
@@ -407,6 +411,17 @@ export class Kernel extends EventTarget {
    */
   diagnose(code, { signal } = {}) {
     return this.#assist({ type: "diagnose", code: String(code) }, signal);
+  }
+
+  /**
+   * Resolves with the MIME bundle ({"image/svg+xml", "text/plain"}) of the pipeline graph
+   * whose id an earlier cell's output carries (metadata.pushbook.graph), drawn with the
+   * counts and states as they are now. Resolves with null, never rejects, when the
+   * session did not show it (an output saved with the notebook, or from before a
+   * restart), keeps it no longer, or a cell is running; and as complete() does.
+   */
+  graph(id, { signal } = {}) {
+    return this.#assist({ type: "graph", graph: String(id) }, signal);
   }
 
   #assist(msg, signal) {

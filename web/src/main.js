@@ -11,6 +11,7 @@ import { encodeShare, decodeShare, payloadFromHash, shareURL } from "./share.js"
 import { failingLine } from "./traceback.js";
 import { EXPORT_EVENT } from "./tabledownload.js";
 import { TRACE_EVENT } from "./trace.js";
+import { refreshNotebookGraphs } from "./livegraph.js";
 import { RunQueue } from "./runqueue.js";
 import { ExercisePanel, HintMemory, judgeCheck, markSolved, readExercise } from "./exercise.js";
 
@@ -213,6 +214,7 @@ class App {
       this.notebook.addOutput(id, o);
     };
     const result = await this.kernel.execute(code, { onOutput });
+    refreshNotebookGraphs(this.notebook, this.kernel, $("notebook")); // graphs shown earlier: counts as they are now
     if (this.notebook.indexOf(id) < 0) return null;
     this.notebook.setExecutionCount(id, result.execution_count);
     view.setState("idle");

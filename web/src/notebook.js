@@ -154,6 +154,19 @@ export class Notebook extends EventTarget {
   }
 
   /**
+   * Replaces the data of a code cell's output number index (a pipeline graph drawn again
+   * with current counts) and sends an "outputData" change: the model, and so a save or a
+   * download, has the new data; the view is left to whoever changed it (livegraph.js
+   * replaces the picture in place).
+   */
+  setOutputData(id, index, data) {
+    const output = this.cell(id).outputs?.[index];
+    if (!output) return;
+    output.data = data;
+    this.#emit("outputData", { id, index });
+  }
+
+  /**
    * Changes a cell's metadata in place with change(metadata), which returns whether it
    * changed anything; a "metadata" change event follows if it did.
    */

@@ -16,7 +16,7 @@ import { renderMarkdown } from "./markdown.js";
 import { sanitizeHTML, sanitizeInlineSVG } from "./sanitize.js";
 import { keyboardScrollable } from "./scrollable.js";
 import { addTableButtons } from "./tabledownload.js";
-import { TRACE_MIME, addTraceButton, addTracePlayer, isPipelineGraph, parseTrace } from "./trace.js";
+import { TRACE_MIME, addTraceButton, addTracePlayer, graphId, isPipelineGraph, parseTrace } from "./trace.js";
 
 /** The MIME types this page can show, richest first. */
 export const MIME_ORDER = [
@@ -155,6 +155,15 @@ function drawSVG(svg, alt) {
   return img;
 }
 
+/**
+ * Replaces the picture in box (an image/svg+xml output's element) with svg, keeping what
+ * sits above it (the "Trace a value…" button, a player's controls).
+ */
+export function replacePicture(box, svg, alt) {
+  for (const child of [...box.children]) if (!child.matches(".trace-actions, .trace-controls")) child.remove();
+  box.appendChild(drawSVG(String(svg), alt));
+}
+
 function renderData(data, output, context) {
   const mime = MIME_ORDER.find((m) => m in data);
   const value = data[mime];
@@ -174,6 +183,8 @@ function renderData(data, output, context) {
         const trace = TRACE_MIME in data ? parseTrace(data[TRACE_MIME]) : null;
         if (trace?.steps.length) addTracePlayer(div, trace);
         else if (output.output_type === "execute_result" && isPipelineGraph(output) && context?.source !== undefined) addTraceButton(div, context.source);
+        // a graph the kernel can draw again as it is now (livegraph.js finds it by this)
+        if (graphId(output) !== null) div.dataset.pushbookGraph = graphId(output);
       }
       return keyboardScrollable(div, "Picture, scrolls sideways");
     }

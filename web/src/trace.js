@@ -60,6 +60,16 @@ export function isPipelineGraph(output) {
 }
 
 /**
+ * The id of a pipeline graph output that the kernel can draw again as it is now
+ * (metadata.pushbook.graph, PROTOCOL.md: the graph message), or null.
+ */
+export function graphId(output) {
+  if (!isPipelineGraph(output)) return null;
+  const id = output.metadata.pushbook.graph;
+  return typeof id === "string" && id !== "" ? id : null;
+}
+
+/**
  * Reads a trace's data (the JSON object, or its text): returns {events, steps} where steps
  * lists every hop of every event in order as {event, hop, step, ...}, or null when the data
  * is not a trace this page understands.

@@ -7,9 +7,10 @@
 // execute only after the previous one's done (the page's queue is runqueue.js). An
 // execute that comes while a cell runs breaks the protocol and is answered at once
 // with an error, never held. Other messages (interrupt, file, export, complete,
-// diagnose) are handled while a cell runs, whenever the kernel lets the event loop in
-// (every 20 ms): complete and diagnose are answered right here in the message handler,
-// by calls into the Go side that return at once and never wait for the running cell.
+// diagnose, graph) are handled while a cell runs, whenever the kernel lets the event loop
+// in (every 20 ms): complete, diagnose and graph are answered right here in the message
+// handler, by calls into the Go side that return at once and never wait for the running
+// cell.
 
 /* global importScripts, Go */
 
@@ -196,6 +197,25 @@ function assist(msg) {
   post({ type: complete ? "completions" : "diagnostics", id: msg.id, ...answer });
 }
 
+// redraw answers {type: "graph", id, graph} with {type: "drawn", id, data}: the MIME
+// bundle of pipeline graph `graph` (an id from an output's metadata.pushbook.graph) drawn
+// as it is now, or null (an id this session did not give out, or a cell is running). Like
+// complete, pushbook.graph returns at once and never waits for a cell.
+function redraw(msg) {
+  let data = null;
+  try {
+    const fn = self.pushbook?.graph;
+    if (typeof fn === "function") {
+      const text = fn(String(msg.graph ?? ""));
+      if (typeof text === "string") data = JSON.parse(text);
+      else Promise.resolve(text).catch((err) => console.error(`pushbook.graph: ${err?.message ?? err}`));
+    }
+  } catch (err) {
+    console.error(`pushbook.graph: ${err?.message ?? err}`);
+  }
+  post({ type: "drawn", id: msg.id, data: data && typeof data === "object" ? data : null });
+}
+
 self.onmessage = (event) => {
   const msg = event.data ?? {};
   switch (msg.type) {
@@ -232,6 +252,9 @@ self.onmessage = (event) => {
     case "complete":
     case "diagnose":
       assist(msg);
+      break;
+    case "graph":
+      redraw(msg);
       break;
     default:
       fatal(`unknown message type ${JSON.stringify(msg.type)}`);
