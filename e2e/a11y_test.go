@@ -88,7 +88,7 @@ func describe(vs []axeViolation) string {
 func TestAxeFindsNothingSeriousInEitherTheme(t *testing.T) {
 	source := axeSource(t)
 	base := serve(t, siteDir(t))
-	for _, nb := range []string{"examples/seed.ipynb", "examples/events.ipynb", "testdata/math.ipynb"} {
+	for _, nb := range []string{"examples/seed.ipynb", "examples/push-vs-pull.ipynb", "examples/building-blocks.ipynb", "examples/events.ipynb", "testdata/math.ipynb", "testdata/exercise.ipynb"} {
 		t.Run(filepath.Base(nb), func(t *testing.T) {
 			p := newPage(t)
 			p.open(base + "?notebook=" + nb)
