@@ -263,7 +263,7 @@ func (r *Random) shuffle(name string, args starlark.Tuple, kwargs []starlark.Tup
 	return starlark.None, nil
 }
 
-// random(seed=0) returns a Random: a generator whose sequence depends on
+// Random(seed=0) returns a Random: a generator whose sequence depends on
 // the seed alone, so random() without a seed is as repeatable as random(0).
 func randomBuiltin(_ *starlark.Thread, fn *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var seed int64
