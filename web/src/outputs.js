@@ -17,6 +17,7 @@ import { sanitizeHTML, sanitizeInlineSVG } from "./sanitize.js";
 import { keyboardScrollable } from "./scrollable.js";
 import { addTableButtons } from "./tabledownload.js";
 import { TRACE_MIME, addTraceButton, addTracePlayer, isPipelineGraph, parseTrace } from "./trace.js";
+import { addFullSizeButton, fitPicture } from "./picture.js";
 
 /** The MIME types this page can show, richest first. */
 export const MIME_ORDER = [
@@ -155,6 +156,14 @@ function drawSVG(svg, alt) {
   return img;
 }
 
+// What a picture's full-size dialog is titled: its own title, else its text form.
+function pictureLabel(picture, data) {
+  const title = picture.querySelector?.(":scope > title")?.textContent?.trim();
+  const text = typeof data["text/plain"] === "string" ? data["text/plain"].trim() : "";
+  const label = title || (text.length <= 80 ? text : "") || "Picture";
+  return label.replace(/^<(.*)>$/, "$1");
+}
+
 function renderData(data, output, context) {
   const mime = MIME_ORDER.find((m) => m in data);
   const value = data[mime];
@@ -169,21 +178,27 @@ function renderData(data, output, context) {
       const div = el("div", "output-svg");
       const svg = String(value);
       div.appendChild(drawSVG(svg, data["text/plain"]));
+      const picture = div.querySelector(":scope > svg, :scope > img");
       if (isKernelPicture(svg)) {
+        if (picture) fitPicture(picture);
         // a trace: the picture stays the static view, the player steps through its hops
         const trace = TRACE_MIME in data ? parseTrace(data[TRACE_MIME]) : null;
         if (trace?.steps.length) addTracePlayer(div, trace);
         else if (output.output_type === "execute_result" && isPipelineGraph(output) && context?.source !== undefined) addTraceButton(div, context.source);
       }
+      if (picture) addFullSizeButton(div, picture, pictureLabel(picture, data));
       return keyboardScrollable(div, "Picture, scrolls sideways");
     }
     case "image/png":
     case "image/jpeg":
     case "image/gif": {
+      const div = el("div", "output-picture");
       const img = el("img", "output-image");
       img.src = `data:${mime};base64,${String(value).replace(/\s/g, "")}`;
       img.alt = data["text/plain"] ?? "image output";
-      return img;
+      div.appendChild(img);
+      addFullSizeButton(div, img, pictureLabel(img, data));
+      return div;
     }
     case "text/markdown": {
       const div = el("div", "output-markdown markdown");
