@@ -90,6 +90,7 @@ func TestRestartAsksWhenTheSessionHasStateAndSaysItHappened(t *testing.T) {
 	p.click("#restart")
 	p.waitFor(`document.querySelector("#confirm-dialog")?.open`, "the question", 5*time.Second)
 	assert.Contains(t, eval[string](p, `document.querySelector("#confirm-dialog").innerText`), "Restart the kernel?")
+	p.screenshot("restart-confirm.png")
 	p.key("Escape", "Escape", 27, 0, "")
 	p.waitFor(`!document.querySelector("#confirm-dialog").open`, "Esc to cancel", 5*time.Second)
 	check := p.appendCell("print(x)")
@@ -209,12 +210,29 @@ func TestAtAPhonesWidthTheLessUsedButtonsAreInTheMoreMenu(t *testing.T) {
 	p, _ := openBasics(t)
 	p.runCell("hello")
 	p.waitIdle(5 * time.Second)
-	p.viewport(390, 844)
-	defer p.viewport(1200, 900)
-	assert.LessOrEqual(t, eval[int](p, `document.documentElement.scrollWidth`), 390, "the page scrolls sideways")
 	visible := func(sel string) bool {
 		return eval[bool](p, fmt.Sprintf(`!!document.querySelector(%s)?.getClientRects().length`, jsString(sel)))
 	}
+	shownItems := `[...document.querySelectorAll("#more-menu [role=menuitem]")].filter(e => e.getClientRects().length).map(e => e.textContent)`
+	toolbarRow := `document.querySelector("#kernel-state").getBoundingClientRect().top - document.querySelector("#run").getBoundingClientRect().top`
+
+	// 1200 px: one row, the least-used four in the menu.
+	p.viewport(1200, 900)
+	assert.True(t, visible("#download"))
+	assert.False(t, visible("#clear"))
+	assert.InDelta(t, 0, eval[float64](p, toolbarRow), 8, "the kernel's state is on the toolbar's one row")
+	p.click("#more")
+	assert.Equal(t, []string{"Add data file…", "Move cell up", "Move cell down", "Clear outputs"}, eval[[]string](p, shownItems))
+	p.key("Escape", "Escape", 27, 0, "")
+	// 1280 px: everything in the toolbar, still one row.
+	p.viewport(1280, 900)
+	assert.True(t, visible("#clear"))
+	assert.False(t, visible("#more"))
+	assert.InDelta(t, 0, eval[float64](p, toolbarRow), 8, "the kernel's state is on the toolbar's one row at 1280 px")
+
+	p.viewport(390, 844)
+	defer p.viewport(1200, 900)
+	assert.LessOrEqual(t, eval[int](p, `document.documentElement.scrollWidth`), 390, "the page scrolls sideways")
 	assert.False(t, visible("#download"), "Download is in the menu")
 	assert.True(t, visible("#run"), "Run stays in the toolbar")
 	assert.True(t, visible("#more"))
@@ -225,6 +243,7 @@ func TestAtAPhonesWidthTheLessUsedButtonsAreInTheMoreMenu(t *testing.T) {
 	assert.True(t, visible("#more-menu"))
 	item := `document.activeElement.getAttribute("role") + ":" + document.activeElement.textContent`
 	assert.Equal(t, "menuitem:New notebook", eval[string](p, item), "opening focuses the first item")
+	p.screenshot("more-menu-390.png")
 	p.key("ArrowDown", "ArrowDown", 40, 0, "")
 	assert.Equal(t, "menuitem:Open…", eval[string](p, item))
 	p.key("End", "End", 35, 0, "")
@@ -274,6 +293,7 @@ func TestPicturesScaleToTheirOutputAndOpenAtFullSize(t *testing.T) {
 	p.waitFor(`document.querySelector("#picture-dialog")?.open`, "the full-size dialog", 5*time.Second)
 	full := eval[float64](p, `document.querySelector("#picture-dialog svg").getBoundingClientRect().width`)
 	assert.InDelta(t, natural, full, 1, "the dialog shows the picture at its natural width")
+	p.screenshot("picture-full-size.png")
 	p.key("Escape", "Escape", 27, 0, "")
 	p.waitFor(`!document.querySelector("#picture-dialog").open`, "Esc to close the dialog", 5*time.Second)
 
@@ -307,6 +327,10 @@ func TestEveryCodeCellHasARunButton(t *testing.T) {
 	p.key("Enter", "Enter", 13, 0, "\r")
 	p.waitFor(`document.querySelector('.cell[data-id="answer"] .cell-outputs').innerText.includes("42")`, "Enter on the run button", 5*time.Second)
 }
+
+// With PUSHBOOK_SHOTS=dir the tests above also save more-menu-390.png (the
+// menu open), restart-confirm.png (the question) and picture-full-size.png
+// (the events notebook's pipeline graph in its dialog).
 
 // TestScreenshotsOfTheSeedAndEventsNotebooks runs the seed and the events
 // notebooks and checks that nothing scrolls the page sideways at 390 px;

@@ -4,8 +4,9 @@
 // first and last; Enter or Space (or a click) acts and closes; Esc closes and gives the
 // focus back to the button; Tab or a click elsewhere closes it.
 //
-// Its items stand in for toolbar buttons the page hides at narrow widths: an item with
-// data-for="id" clicks the button with that id, and is disabled when that button is.
+// Its items stand in for toolbar buttons the page hides at narrower widths: an item with
+// data-for="id" clicks the button with that id, and is disabled when that button is. Items
+// the page hides (display: none, where their button shows) are skipped.
 
 /** The index of the item to focus after key, from current, among count items; null if key does not move. */
 export function menuIndex(current, key, count) {
@@ -54,9 +55,10 @@ export class MenuButton {
     });
   }
 
-  /** The menu's items, in order. */
+  /** The menu's items shown at this width, in order (the page hides some where their buttons show). */
   get items() {
-    return [...this.menu.querySelectorAll('[role="menuitem"]')];
+    const all = [...this.menu.querySelectorAll('[role="menuitem"]')];
+    return this.isOpen ? all.filter((item) => item.getClientRects().length > 0) : all;
   }
 
   get isOpen() {
