@@ -171,9 +171,9 @@ func TestPipelineGraphIsReadableInTheDarkTheme(t *testing.T) {
 	p.colorScheme("dark")
 	t.Cleanup(func() { p.colorScheme("") })
 	runSeed(t, p, serve(t, dir))
-	id := p.appendCell("pipeline")
-	p.runCell(id)
-	p.waitIdle(10 * time.Second)
+	// The In [206] pipeline's graph, as Run all drew it (a later cell rebinds pipeline
+	// to a fresh one, to trace a value through it).
+	id := eval[string](p, `document.querySelector(".output-svg .stage-stopped").closest(".cell").dataset.id`)
 	pic := fmt.Sprintf(`.cell[data-id=%s] svg.pushbook-picture`, jsString(id))
 	p.waitFor(`document.querySelector('`+pic+`')`, "the pipeline graph", 5*time.Second)
 
