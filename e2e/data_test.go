@@ -94,13 +94,15 @@ func TestANotebookReadsTheDataFileBesideIt(t *testing.T) {
 	assert.Contains(t, absolute, "relative path")
 }
 
-// restart presses Restart and waits for the fresh session.
+// restart presses Restart, confirms it (cells ran, so the page asks) and
+// waits for the fresh session.
 func restart(p *page) {
 	p.tb.Helper()
-	// Let the autosave settle first, so that its message does not hide the restart's.
-	p.waitFor(`document.querySelector("#save-state").textContent.startsWith("Saved in this browser")`, "the autosave", 5*time.Second)
+	eval[chromedp.Void](p, `void (document.querySelector("#toast") && (document.querySelector("#toast").hidden = true))`)
 	p.click("#restart")
-	p.waitFor(`document.querySelector("#save-state").textContent.startsWith("Kernel restarted")`, "the restart", 10*time.Second)
+	p.waitFor(`document.querySelector("#confirm-dialog")?.open`, "the question before a restart", 5*time.Second)
+	p.click("#confirm-ok")
+	p.waitFor(`!document.querySelector("#toast").hidden && document.querySelector("#toast").textContent.startsWith("Kernel restarted")`, "the restart", 10*time.Second)
 	p.waitIdle(10 * time.Second)
 }
 
@@ -169,9 +171,9 @@ func TestPipelineGraphIsReadableInTheDarkTheme(t *testing.T) {
 	p.colorScheme("dark")
 	t.Cleanup(func() { p.colorScheme("") })
 	runSeed(t, p, serve(t, dir))
-	id := p.appendCell("pipeline")
-	p.runCell(id)
-	p.waitIdle(10 * time.Second)
+	// The In [206] pipeline's graph, as Run all drew it (a later cell rebinds pipeline
+	// to a fresh one, to trace a value through it).
+	id := eval[string](p, `document.querySelector(".output-svg .stage-stopped").closest(".cell").dataset.id`)
 	pic := fmt.Sprintf(`.cell[data-id=%s] svg.pushbook-picture`, jsString(id))
 	p.waitFor(`document.querySelector('`+pic+`')`, "the pipeline graph", 5*time.Second)
 

@@ -14,7 +14,8 @@
 // run to its traceback), pipeline-dark.png, the seed's pipeline graph in the dark
 // theme, and exercise-*.png, testdata/exercise.ipynb's exercise wrong, with
 // hints, solved (light and dark, 1280 and 390 px wide) and with its solution
-// shown. The server also serves this package's testdata/ under /testdata/, so
+// shown, and {seed,events}-{1280-light,1280-dark,390-light}.png, the two
+// notebooks after Run all (pageux_test.go). The server also serves this package's testdata/ under /testdata/, so
 // testdata/data/readings.ipynb reads the readings.jsonl beside it.
 //
 // The benchmarks measure what the issues set targets for: navigation to

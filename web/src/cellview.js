@@ -50,16 +50,24 @@ export class CellView {
     this.handlers = handlers;
     this.state = "idle";
     this.el = el("section", "cell");
-    this.el.tabIndex = -1;
+    this.el.tabIndex = 0; // every cell is a tab stop in command mode; its source is not
     this.el.dataset.id = cell.id;
     const input = el("div", "cell-input");
+    const promptColumn = el("div", "prompt-column");
+    this.runButton = el("button", "run-cell");
+    this.runButton.type = "button";
+    this.runButton.textContent = "▶";
+    this.runButton.setAttribute("aria-label", "Run cell");
+    this.runButton.title = "Run cell (Ctrl/Cmd+Enter)";
+    this.runButton.addEventListener("click", () => handlers.onRun("stay"));
     this.prompt = el("div", "prompt in-prompt");
+    promptColumn.append(this.runButton, this.prompt);
     this.body = el("div", "cell-body");
     this.editorWrap = el("div", "editor-wrap");
     this.rendered = el("div", "markdown rendered");
     this.rendered.addEventListener("dblclick", () => this.edit());
     this.body.append(this.editorWrap, this.rendered);
-    input.append(this.prompt, this.body);
+    input.append(promptColumn, this.body);
     this.outputs = el("div", "cell-outputs");
     this.outputs.setAttribute("aria-live", "polite");
     this.el.append(input, this.outputs);
@@ -233,6 +241,7 @@ export class CellView {
     this.el.classList.toggle("code-cell", type === "code");
     this.el.classList.toggle("markdown-cell", type === "markdown");
     this.el.classList.toggle("raw-cell", type === "raw");
+    this.runButton.hidden = type !== "code";
   }
 
   /** Redraws everything from the cell: type, prompt, Markdown and outputs. */
@@ -279,7 +288,6 @@ export class CellView {
   /** Marks this cell as the selected one. */
   setSelected(selected) {
     this.el.classList.toggle("selected", selected);
-    this.el.tabIndex = selected ? 0 : -1;
   }
 
   // What each output's element shows: [{output, el, stream, taken}], where stream is the

@@ -10,11 +10,11 @@
 // when there is no answer; neither ever holds up typing (CodeMirror runs them
 // asynchronously and aborts a stale completion request).
 
-import { EditorState, StateEffect, StateField, Compartment } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, Compartment, Prec } from "@codemirror/state";
 import { EditorView, Decoration, keymap, highlightSpecialChars, drawSelection, dropCursor, runScopeHandlers, showTooltip } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting, syntaxTree } from "@codemirror/language";
-import { autocompletion, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { autocompletion, closeBrackets, closeBracketsKeymap, closeCompletion, completionStatus } from "@codemirror/autocomplete";
 import { linter, lintKeymap, forEachDiagnostic } from "@codemirror/lint";
 import { python, localCompletionSource } from "@codemirror/lang-python";
 import { highlighter } from "./highlight.js";
@@ -213,6 +213,23 @@ const assistTheme = EditorView.theme({
   ".cm-panel.cm-panel-lint ul:focus [aria-selected]": { background: "var(--accent-soft)", color: "var(--fg)" },
 });
 
+/**
+ * The page's Esc binding (in keys), made to win always: Esc leaves the editor unless a
+ * completion list is shown, which it closes first. Completion's own keymap, which comes
+ * first, would otherwise swallow Esc while a completion is being asked for (after every
+ * keystroke), and Esc would seem to do nothing.
+ */
+function escapeLeaves(keys) {
+  const escape = keys.find((k) => k.key === "Escape");
+  if (!escape) return [];
+  const run = (view) => {
+    if (completionStatus(view.state) === "active") return false;
+    closeCompletion(view);
+    return escape.run(view);
+  };
+  return [Prec.highest(keymap.of([{ key: "Escape", run }]))];
+}
+
 const setErrorLine = StateEffect.define();
 const errorLineDeco = Decoration.line({ class: "cm-error-line", attributes: { "aria-invalid": "true" } });
 
@@ -247,6 +264,7 @@ export function createEditor({ parent, doc, language = "python", keys = [], onCh
     state: EditorState.create({
       doc,
       extensions: [
+        escapeLeaves(keys),
         keymap.of(keys),
         highlightSpecialChars(),
         history(),
@@ -262,7 +280,10 @@ export function createEditor({ parent, doc, language = "python", keys = [], onCh
         assistTheme,
         errorLineField,
         keymap.of([...closeBracketsKeymap, ...lintKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ "aria-label": label ?? "cell editor" }),
+        // Tab indents inside the editor; Esc leaves it for the cell (command mode), where
+        // Tab moves on. The editor itself is no tab stop, so Tab from its cell never lands
+        // back in it: Enter on the cell (or a click) edits.
+        EditorView.contentAttributes.of({ "aria-label": label ?? "cell editor", tabindex: "-1" }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange?.(u.state.doc.toString());
           if (u.focusChanged && u.view.hasFocus) onFocus?.();

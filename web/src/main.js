@@ -14,6 +14,12 @@ import { TRACE_EVENT } from "./trace.js";
 import { refreshNotebookGraphs } from "./livegraph.js";
 import { RunQueue } from "./runqueue.js";
 import { ExercisePanel, HintMemory, judgeCheck, markSolved, readExercise } from "./exercise.js";
+import { CommandKeys } from "./keys.js";
+import { DeletedCells } from "./undo.js";
+import { SessionUse, addressFor, needsFreshSession } from "./session.js";
+import { askConfirm } from "./confirm.js";
+import { showToast } from "./toast.js";
+import { MenuButton } from "./menu.js";
 
 export { Kernel };
 
@@ -60,7 +66,10 @@ class App {
   saveTimer = null;
   saving = Promise.resolve(); // the autosave being written, so copies are written in order
   examples = [];
-  pendingD = false;
+  commandKeys = new CommandKeys();
+  deleted = new DeletedCells(); // what Z brings back
+  sessionUse = new SessionUse(); // whether the kernel's session has state
+  runAllPending = false; // ?run=all is in the address until Run all has started
   dataFiles = new Map(); // name -> Uint8Array: files cells read by name, sent to every kernel
   liveOutputs = new WeakMap(); // output -> {kernel, session} that produced it
   kernelDown = false; // the banner says the kernel stopped; it goes once a kernel is idle
@@ -79,10 +88,11 @@ class App {
     kernelReady.then(() => whenIdle(() => preloadEditor().catch((err) => console.warn(`pushbook: ${err.message}`))));
     this.examples = await this.loadExamples();
     this.fillExamples();
+    this.runAllPending = new URLSearchParams(location.search).get("run") === "all";
     await this.openInitial();
-    if (new URLSearchParams(location.search).get("run") === "all") {
-      if (await kernelReady) this.runAll();
-    }
+    if (this.runAllPending && (await kernelReady)) this.runAll();
+    this.runAllPending = false;
+    this.updateURL(); // without run=all: a reload does not run everything again
   }
 
   // ---- notices and status ----
@@ -208,6 +218,7 @@ class App {
     this.notebook.clearOutputs(id);
     const code = this.notebook.cell(id).source;
     const session = { kernel: this.kernel, session: this.kernel.session };
+    this.sessionUse.ran(this.kernel.session);
     const onOutput = (o) => {
       if (this.notebook.indexOf(id) < 0) return;
       this.liveOutputs.set(o, session);
@@ -261,6 +272,20 @@ class App {
     this.kernel?.interrupt();
   }
 
+  // The Restart button: asks first when the session has state (a cell ran in it).
+  async askRestart() {
+    const usable = this.kernel && (this.kernel.state === "idle" || this.kernel.state === "busy");
+    if (usable && this.sessionUse.hasState(this.kernel.session)) {
+      const ok = await askConfirm({
+        title: "Restart the kernel?",
+        message: "Every variable of this session is lost, and the In [ ] counts start again from 1. The notebook and its outputs stay.",
+        confirmLabel: "Restart",
+      });
+      if (!ok) return;
+    }
+    await this.restart();
+  }
+
   async restart() {
     this.queue.clear();
     this.kernelDown = false;
@@ -270,8 +295,17 @@ class App {
       return;
     }
     await this.kernel.restart(); // a dead or busy kernel gets a new worker
+    for (const cell of this.notebook.cells) if (cell.execution_count != null) this.notebook.setExecutionCount(cell.id, null);
     this.status("Kernel restarted: variables cleared.");
+    showToast("Kernel restarted: variables cleared, counts start again at 1.");
     this.queue.pump(); // cells run while it restarted
+  }
+
+  // A fresh session for the notebook about to be shown, when the one running has state.
+  freshSession(nextKey) {
+    const kernel = this.kernel;
+    if (!kernel || !needsFreshSession(this.origin?.key, nextKey, this.sessionUse.hasState(kernel.session))) return;
+    kernel.restart().then(() => this.queue.pump());
   }
 
   runAll() {
@@ -285,6 +319,8 @@ class App {
     this.views.clear();
     this.exercises.clear();
     this.queue.clear();
+    this.freshSession(origin.key); // one kernel session per notebook, as in Jupyter
+    if (this.origin?.key !== origin.key) this.deleted.clear();
     this.origin = origin;
     this.hintMemory.setScope(origin.key);
     this.notebook = new Notebook(model);
@@ -326,13 +362,9 @@ class App {
   }
 
   updateURL() {
-    const url = new URL(location.href);
-    const run = url.searchParams.get("run");
-    url.search = "";
-    if (this.origin.kind === "url") url.searchParams.set("notebook", this.origin.ref);
-    if (run) url.searchParams.set("run", run);
-    if (this.origin.kind !== "shared") url.hash = "";
-    history.replaceState(null, "", url);
+    if (!this.origin) return;
+    const address = addressFor(location.href, this.origin, { keepRun: this.runAllPending });
+    if (address !== location.href) history.replaceState(null, "", address);
   }
 
   makeView(cell, options) {
@@ -390,6 +422,7 @@ class App {
         break;
       }
       case "delete":
+        this.deleted.push(d.cell, d.index);
         this.exercises.get(d.id)?.destroy();
         this.exercises.delete(d.id);
         view?.destroy();
@@ -508,10 +541,21 @@ class App {
     }
   }
 
-  insert(offset, type = "code") {
-    const cell = this.notebook.insertCell(this.selectedIndex() + offset, type);
-    this.select(cell.id);
-    this.views.get(cell.id).edit();
+  // Inserts a cell above (offset 0) or below (1) the selected one and selects it, in
+  // command mode as in Jupyter (Enter then edits it), or in its editor with edit.
+  insert(offset, { edit = false } = {}) {
+    const cell = this.notebook.insertCell(this.selectedIndex() + offset, "code");
+    this.select(cell.id, !edit);
+    if (edit) this.views.get(cell.id).edit();
+  }
+
+  // Z: brings back the cell deleted last, where it was, selected.
+  undoDelete() {
+    const last = this.deleted.pop();
+    if (!last) return;
+    const cell = this.notebook.restoreCell(last.index, last.cell);
+    this.select(cell.id, true);
+    this.status(this.deleted.size ? `Cell restored (Z again restores ${this.deleted.size} more)` : "Cell restored");
   }
 
   deleteSelected() {
@@ -716,11 +760,12 @@ class App {
     on("run", () => this.runFrom(this.selected, "next"));
     on("run-all", () => this.runAll());
     on("stop", () => this.stop());
-    on("restart", () => this.restart());
+    on("restart", () => this.askRestart());
     on("clear", () => this.notebook.clearOutputs());
     on("reset", () => this.resetToOriginal());
     on("erase", () => this.eraseLocal());
     on("banner-close", () => this.banner(null));
+    new MenuButton($("more"), $("more-menu"));
     $("cell-type").addEventListener("change", (e) => this.setType(e.target.value));
     $("examples").addEventListener("change", async (e) => {
       if (!e.target.value) return;
@@ -748,34 +793,35 @@ class App {
     });
   }
 
-  // Command-mode keys (a cell focused, not its editor), as in Jupyter.
+  // Command-mode keys (a cell focused, not its editor), as in Jupyter: keys.js names the
+  // action, this table does it.
   bindKeys() {
     $("notebook").addEventListener("focusin", () => {
       const cell = this.notebook?.cell(this.selected);
       if (cell) $("cell-type").value = cell.cell_type;
     });
+    const actions = {
+      "run-next": (id) => this.runFrom(id, "next"),
+      "run-stay": (id) => this.runFrom(id, "stay"),
+      "run-insert": (id) => this.runFrom(id, "insert"),
+      edit: (id) => this.views.get(id).edit(),
+      "select-above": () => this.moveSelection(-1),
+      "select-below": () => this.moveSelection(1),
+      "insert-above": () => this.insert(0),
+      "insert-below": () => this.insert(1),
+      "to-markdown": () => this.setType("markdown"),
+      "to-code": () => this.setType("code"),
+      "undo-delete": () => this.undoDelete(),
+      delete: () => this.deleteSelected(),
+      stop: () => this.stop(),
+    };
     document.addEventListener("keydown", (e) => {
       const section = e.target.closest?.(".cell");
-      if (!section || e.target !== section || !this.notebook) return;
-      const id = section.dataset.id;
-      const mod = e.ctrlKey || e.metaKey;
-      const act = (fn) => (e.preventDefault(), fn());
-      if (e.key === "Enter" && e.shiftKey) return act(() => this.runFrom(id, "next"));
-      if (e.key === "Enter" && mod) return act(() => this.runFrom(id, "stay"));
-      if (e.key === "Enter" && e.altKey) return act(() => this.runFrom(id, "insert"));
-      if (mod || e.altKey) return;
-      const key = e.key;
-      if (key === "Enter") return act(() => this.views.get(id).edit());
-      if (key === "ArrowUp" || key === "k") return act(() => this.moveSelection(-1));
-      if (key === "ArrowDown" || key === "j") return act(() => this.moveSelection(1));
-      if (key === "a") return act(() => this.insert(0));
-      if (key === "b") return act(() => this.insert(1));
-      if (key === "m") return act(() => this.setType("markdown"));
-      if (key === "y") return act(() => this.setType("code"));
-      if (key === "i" && this.pendingI) return act(() => this.stop());
-      if (key === "d" && this.pendingD) return act(() => ((this.pendingD = false), this.deleteSelected()));
-      this.pendingD = key === "d";
-      this.pendingI = key === "i";
+      if (!section || e.target !== section || !this.notebook) return this.commandKeys.reset();
+      const action = this.commandKeys.press(e);
+      if (!action) return;
+      e.preventDefault();
+      actions[action](section.dataset.id);
     });
   }
 

@@ -4,7 +4,7 @@
 // The model is the ipynb.js in-memory form; views listen for events and redraw only what
 // changed. Nothing here touches the DOM or the kernel.
 
-import { newCell, notebookFromJSON, emptyNotebook } from "./ipynb.js";
+import { newCell, newCellId, notebookFromJSON, emptyNotebook } from "./ipynb.js";
 
 // The text appended to each merged stream output and not yet read with streamTextFrom:
 // output -> {start, size, parts}: parts, size characters in all, follow offset start.
@@ -85,6 +85,18 @@ export class Notebook extends EventTarget {
   /** Inserts a new cell at index (clamped) and returns it. */
   insertCell(index, cellType = "code", source = "") {
     const cell = newCell(cellType, source);
+    const at = Math.max(0, Math.min(index, this.model.cells.length));
+    this.model.cells.splice(at, 0, cell);
+    this.#emit("insert", { id: cell.id, index: at });
+    return cell;
+  }
+
+  /**
+   * Puts back a cell that deleteCell took out (undo), at index (clamped), with its source,
+   * outputs and metadata; returns it.
+   */
+  restoreCell(index, cell) {
+    if (this.indexOf(cell.id) >= 0) cell.id = newCellId();
     const at = Math.max(0, Math.min(index, this.model.cells.length));
     this.model.cells.splice(at, 0, cell);
     this.#emit("insert", { id: cell.id, index: at });

@@ -17,6 +17,7 @@ import { sanitizeHTML, sanitizeInlineSVG } from "./sanitize.js";
 import { keyboardScrollable } from "./scrollable.js";
 import { addTableButtons } from "./tabledownload.js";
 import { TRACE_MIME, addTraceButton, addTracePlayer, graphId, isPipelineGraph, parseTrace } from "./trace.js";
+import { addFullSizeButton, fitPicture } from "./picture.js";
 
 /** The MIME types this page can show, richest first. */
 export const MIME_ORDER = [
@@ -161,7 +162,20 @@ function drawSVG(svg, alt) {
  */
 export function replacePicture(box, svg, alt) {
   for (const child of [...box.children]) if (!child.matches(".trace-actions, .trace-controls")) child.remove();
+  for (const button of box.querySelectorAll(".picture-full-size")) button.remove(); // it showed the old picture
   box.appendChild(drawSVG(String(svg), alt));
+  const picture = box.querySelector(":scope > svg, :scope > img");
+  if (!picture) return;
+  if (isKernelPicture(String(svg))) fitPicture(picture);
+  addFullSizeButton(box, picture, pictureLabel(picture, { "text/plain": alt }));
+}
+
+// What a picture's full-size dialog is titled: its own title, else its text form.
+function pictureLabel(picture, data) {
+  const title = picture.querySelector?.(":scope > title")?.textContent?.trim();
+  const text = typeof data["text/plain"] === "string" ? data["text/plain"].trim() : "";
+  const label = title || (text.length <= 80 ? text : "") || "Picture";
+  return label.replace(/^<(.*)>$/, "$1");
 }
 
 function renderData(data, output, context) {
@@ -178,7 +192,9 @@ function renderData(data, output, context) {
       const div = el("div", "output-svg");
       const svg = String(value);
       div.appendChild(drawSVG(svg, data["text/plain"]));
+      const picture = div.querySelector(":scope > svg, :scope > img");
       if (isKernelPicture(svg)) {
+        if (picture) fitPicture(picture);
         // a trace: the picture stays the static view, the player steps through its hops
         const trace = TRACE_MIME in data ? parseTrace(data[TRACE_MIME]) : null;
         if (trace?.steps.length) addTracePlayer(div, trace);
@@ -186,15 +202,19 @@ function renderData(data, output, context) {
         // a graph the kernel can draw again as it is now (livegraph.js finds it by this)
         if (graphId(output) !== null) div.dataset.pushbookGraph = graphId(output);
       }
+      if (picture) addFullSizeButton(div, picture, pictureLabel(picture, data));
       return keyboardScrollable(div, "Picture, scrolls sideways");
     }
     case "image/png":
     case "image/jpeg":
     case "image/gif": {
+      const div = el("div", "output-picture");
       const img = el("img", "output-image");
       img.src = `data:${mime};base64,${String(value).replace(/\s/g, "")}`;
       img.alt = data["text/plain"] ?? "image output";
-      return img;
+      div.appendChild(img);
+      addFullSizeButton(div, img, pictureLabel(img, data));
+      return div;
     }
     case "text/markdown": {
       const div = el("div", "output-markdown markdown");

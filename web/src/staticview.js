@@ -22,7 +22,7 @@ export function createStaticView({ parent, doc, language = "python", label, onAc
   scroller.className = "cm-scroller";
   const content = document.createElement("div");
   content.className = "cm-content";
-  content.tabIndex = 0;
+  content.tabIndex = -1; // reached with Enter on its cell (or a click), not with Tab
   content.setAttribute("role", "textbox");
   content.setAttribute("aria-multiline", "true");
   content.setAttribute("aria-label", label ?? "cell editor");
