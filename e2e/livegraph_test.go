@@ -54,7 +54,7 @@ func TestGraphShownEarlierShowsTheCountsAfterLaterCells(t *testing.T) {
 	p.waitFor(picture+`.textContent.includes("7 in")`, "the graph to say 7 in after a failing cell", 5*time.Second)
 
 	// A restarted kernel does not answer for the old session's graph.
-	p.click("#restart")
+	restart(p)
 	p.waitFor(`pushbookApp.kernel.session === 2 && pushbookApp.kernel.state === "idle"`, "the restart", 10*time.Second)
 	again := p.appendCell("import stages\nhead = stages.process(stages.add(100), stages.counter(\"sink\"))\nstages.push(range(9), head)\nhead")
 	p.runCell(again)
