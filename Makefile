@@ -8,12 +8,12 @@ SITE     := build/site
 ADDR     ?= localhost:8080
 BENCH    ?= .
 
-.PHONY: test vet unit fuzz fork-test wasm-test web-test examples browser-test bench profile serve site dist clean
+.PHONY: test vet unit fuzz fork-test wasm-test typecheck web-test examples browser-test bench profile serve site dist clean
 
 ## test: every test: Go unit tests (race detector; with CPython differential tests), our
 ## go.starlark.net fork's own tests, the wasm bridge under Node, the page's JavaScript
-## modules, the example notebooks against their stored outputs, and the browser tests in
-## headless Chromium.
+## modules (type-checked, then their Node tests), the example notebooks against their
+## stored outputs, and the browser tests in headless Chromium.
 test: vet unit fuzz fork-test wasm-test web-test examples browser-test
 
 vet:
@@ -47,7 +47,12 @@ wasm-test:
 web/node_modules/.package-lock.json: web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund
 
-web-test: web/node_modules/.package-lock.json
+## typecheck: the page's and the worker's JavaScript checked by TypeScript (JSDoc types,
+## web/tsconfig.json and web/tsconfig.worker.json; nothing is emitted).
+typecheck: web/node_modules/.package-lock.json
+	npm run --prefix web --silent typecheck
+
+web-test: typecheck
 	node --test web/test/
 
 examples:

@@ -28,7 +28,7 @@ function paletteColour(n) {
   if (!palette) {
     const a = new Anser();
     a.setupPalette();
-    palette = a.PALETTE_COLORS;
+    palette = /** @type {any} */ (a).PALETTE_COLORS; // set by setupPalette, not in anser's types
   }
   return rgbHex(palette[n]);
 }

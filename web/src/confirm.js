@@ -42,12 +42,12 @@ export function askConfirm({ title, message, confirmLabel = "OK" }) {
   dialog.querySelector("#confirm-ok").textContent = confirmLabel;
   dialog.returnValue = "";
   dialog.showModal();
-  dialog.querySelector("#confirm-ok").focus();
+  /** @type {HTMLButtonElement} */ (dialog.querySelector("#confirm-ok")).focus();
   return new Promise((resolve) => {
     dialog.addEventListener(
       "close",
       () => {
-        back?.focus?.({ preventScroll: true });
+        /** @type {HTMLElement | null} */ (back)?.focus?.({ preventScroll: true });
         resolve(dialog.returnValue === "ok");
       },
       { once: true },

@@ -100,6 +100,7 @@ export function kernelCompletionSource(complete) {
  * hover; lines past the end mean the end of the text.
  */
 export function diagnosticsFrom(doc, list) {
+  /** @type {import("@codemirror/lint").Diagnostic[]} */
   const out = [];
   for (const d of list ?? []) {
     if (!d || !(d.line >= 1)) continue;
@@ -139,6 +140,7 @@ export function kernelLintSource(diagnose) {
 // The message of the error under the caret, as a tooltip, while the editor has the focus:
 // the keyboard's way to read what the mouse reads by hovering (also: Ctrl/Cmd+Shift+M lists
 // the errors in a panel, F8 moves to the next).
+/** @type {import("@codemirror/state").StateEffectType<boolean>} */
 const setFocused = StateEffect.define();
 const caretDiagnostic = StateField.define({
   create: () => ({ focused: false, tooltip: null }),
@@ -146,6 +148,7 @@ const caretDiagnostic = StateField.define({
     let focused = value.focused;
     for (const e of tr.effects) if (e.is(setFocused)) focused = e.value;
     const head = tr.state.selection.main;
+    /** @type {{d: import("@codemirror/lint").Diagnostic, from: number} | null} */
     let found = null;
     if (focused && head.empty) {
       forEachDiagnostic(tr.state, (d, from, to) => {
@@ -230,6 +233,7 @@ function escapeLeaves(keys) {
   return [Prec.highest(keymap.of([{ key: "Escape", run }]))];
 }
 
+/** @type {import("@codemirror/state").StateEffectType<number | null>} */
 const setErrorLine = StateEffect.define();
 const errorLineDeco = Decoration.line({ class: "cm-error-line", attributes: { "aria-invalid": "true" } });
 
@@ -303,6 +307,7 @@ export function createEditor({ parent, doc, language = "python", keys = [], onCh
     },
     /** Marks a 1-based line as the one that failed (null clears), scrolling it into view. */
     markErrorLine(line) {
+      /** @type {import("@codemirror/state").StateEffect<unknown>[]} */
       const effects = [setErrorLine.of(line)];
       if (line !== null && line >= 1 && line <= view.state.doc.lines) {
         effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "nearest" }));

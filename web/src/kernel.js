@@ -271,6 +271,8 @@ export class Kernel extends EventTarget {
    * the worker dies meanwhile, or there is no worker). Rejects, sending nothing, while
    * another execute or a restart is in flight: the kernel runs one cell at a time and
    * keeps no queue, so the caller sends the next cell after this one's reply.
+   * @param {string} code
+   * @param {{onOutput?: (output: any) => void}} [options]
    */
   execute(code, { onOutput } = {}) {
     return this.#send("execute", code, onOutput);
@@ -282,6 +284,8 @@ export class Kernel extends EventTarget {
    * execution number (execution_count is null) and its traceback frames read "Exercise
    * check". A check that raises AssertionError ends with status "error" and an error
    * output whose evalue is its message.
+   * @param {string} code
+   * @param {{onOutput?: (output: any) => void}} [options]
    */
   check(code, { onOutput } = {}) {
     return this.#send("check", code, onOutput);
@@ -399,6 +403,8 @@ export class Kernel extends EventTarget {
    * The kernel answers at once, also while a cell runs (then without the session's own
    * names). Resolves with null, never rejects, when there is no answer: no kernel, the
    * worker did not answer within ASSIST_TIMEOUT_MS, or signal (an AbortSignal) aborted.
+   * @param {string} code @param {number} pos
+   * @param {{signal?: AbortSignal}} [options]
    */
   complete(code, pos, { signal } = {}) {
     return this.#assist({ type: "complete", code: String(code), pos: Number(pos) }, signal);
@@ -408,6 +414,8 @@ export class Kernel extends EventTarget {
    * Resolves with the syntax errors of code, found by parsing it (nothing runs):
    * [{name: "SyntaxError", line, col, message}], line and col 1-based (col in UTF-16
    * units); [] when it parses. Resolves with null as complete() does.
+   * @param {string} code
+   * @param {{signal?: AbortSignal}} [options]
    */
   diagnose(code, { signal } = {}) {
     return this.#assist({ type: "diagnose", code: String(code) }, signal);
@@ -419,6 +427,8 @@ export class Kernel extends EventTarget {
    * counts and states as they are now. Resolves with null, never rejects, when the
    * session did not show it (an output saved with the notebook, or from before a
    * restart), keeps it no longer, or a cell is running; and as complete() does.
+   * @param {string} id
+   * @param {{signal?: AbortSignal}} [options]
    */
   graph(id, { signal } = {}) {
     return this.#assist({ type: "graph", graph: String(id) }, signal);

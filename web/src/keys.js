@@ -2,7 +2,7 @@
 //
 // CommandKeys turns key presses into the names of actions; it knows nothing of the page.
 // Two-key commands (D D deletes, I I stops) need the same key twice in a row: any other key
-// in between starts over. The page maps each action to what it does (main.js).
+// in between starts over. The page maps each action to what it does (controls.js).
 
 /** What each single key does in command mode (no Ctrl, Cmd or Alt). */
 const SINGLE = {

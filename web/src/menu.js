@@ -69,7 +69,7 @@ export class MenuButton {
   open(at = 0) {
     for (const item of this.items) {
       const target = item.dataset.for ? document.getElementById(item.dataset.for) : null;
-      if (target) item.setAttribute("aria-disabled", String(target.disabled));
+      if (target) item.setAttribute("aria-disabled", String(/** @type {HTMLButtonElement} */ (target).disabled));
     }
     this.menu.hidden = false;
     this.button.setAttribute("aria-expanded", "true");

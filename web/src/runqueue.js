@@ -36,6 +36,13 @@ export class RunQueue {
   #expectsError;
   #onDrop;
 
+  /**
+   * @param {object} page
+   * @param {(id: string, job: {check: boolean}) => Promise<string | null>} page.run
+   * @param {() => boolean} [page.ready]
+   * @param {(id: string) => boolean} [page.expectsError]
+   * @param {(ids: string[], why: string) => void} [page.onDrop]
+   */
   constructor({ run, ready = () => true, expectsError = () => false, onDrop = () => {} }) {
     this.#run = run;
     this.#ready = ready;

@@ -33,11 +33,16 @@ const CONTAINED = {
   FORBID_ATTR: ["style"],
 };
 
-/** Returns a DocumentFragment of cleaned HTML (scripts, handlers, forms, styles, page ids removed). */
+/**
+ * Returns a DocumentFragment of cleaned HTML (scripts, handlers, forms, styles, page ids removed).
+ * @param {string} html
+ * @returns {DocumentFragment}
+ */
 export function sanitizeHTML(html) {
   hook();
   return DOMPurify.sanitize(html, {
     ...CONTAINED,
+    RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"],
   });
 }

@@ -79,6 +79,7 @@ export class NotebookStore {
 
   // The localStorage entries of earlier versions, as [IndexedDB key, value] pairs.
   #legacyEntries() {
+    /** @type {Array<[string, any]>} */
     const out = [];
     try {
       for (let i = 0; i < (this.legacy?.length ?? 0); i++) {

@@ -53,6 +53,10 @@ async function compileKernel(wasmURL) {
 // Compiles main.wasm unless the page sent the module, sends the page the module it
 // compiled (so a replacement worker only instantiates it), and instantiates it. The
 // download starts before wasm_exec.js loads, which blocks this thread meanwhile.
+/**
+ * @param {WebAssembly.Module | undefined} module the module the page sent, if any
+ * @param {string} wasmURL
+ */
 async function instantiate(module, wasmURL) {
   const given = module instanceof WebAssembly.Module;
   const compiled = given ? Promise.resolve(module) : compileKernel(wasmURL);
