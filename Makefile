@@ -81,7 +81,7 @@ dist: site
 ## output in build/bench.txt.
 bench: site
 	@mkdir -p build
-	( $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ && \
+	( $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem ./pipeline/ ./flatten/ ./kernel/ ./lib/... && \
 	  $(GO) run ./internal/forkbench && \
 	  GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench '$(BENCH)' -benchtime 6x -exec $(WASMEXEC) ./wasm/ && \
 	  $(GO) test -tags browser -run '^$$' -bench '$(BENCH)' ./e2e/ ) | tee build/bench.txt | $(GO) run ./internal/benchreport
