@@ -43,7 +43,7 @@ func (s *Stage) String() string {
 // Type is "generator" for stages written in cells (Python's name for
 // generator objects, primed or not) and "stage" for built-in ones.
 func (s *Stage) Type() string {
-	if s.kind == "generator" {
+	if s != nil && s.kind == "generator" { // nil: what UnpackArgs names a *Stage parameter ("want stage")
 		return "generator"
 	}
 	return "stage"

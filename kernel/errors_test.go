@@ -100,3 +100,8 @@ func TestAnUnclassifiedErrorShowsAsException(t *testing.T) {
 	assert.Equal(t, "Exception", libtest.Last(t, outs).EName)
 	assert.Equal(t, assert.AnError.Error(), libtest.Last(t, outs).EValue)
 }
+
+func TestAStageParameterNamesTheTypeAsACellSeesIt(t *testing.T) {
+	s := libtest.Session(kernel.Options{})
+	libtest.AssertCellErrors(t, s, []libtest.ErrorCase{{"push(range(3), 5)", "TypeError", "for parameter head: got int, want stage"}})
+}
