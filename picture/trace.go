@@ -376,6 +376,9 @@ func TraceText(t pipeline.TraceGraph) string {
 			}
 			b.WriteByte('\n')
 		}
+		if ev.More > 0 {
+			fmt.Fprintf(&b, "... and %d more hops, not shown (a trace keeps the first %d)\n", ev.More, pipeline.MaxHops)
+		}
 		if len(ev.Ends) > 0 {
 			parts := make([]string, len(ev.Ends))
 			for i, end := range ev.Ends {
@@ -414,6 +417,7 @@ type traceJSONEv struct {
 	Head  int             `json:"head"`
 	Hops  []traceJSONHop  `json:"hops"`
 	Ends  []traceJSONEnds `json:"ends"`
+	More  uint64          `json:"more,omitempty"` // hops after the first pipeline.MaxHops, not listed
 }
 
 type traceJSONHop struct {
@@ -462,7 +466,7 @@ func TraceJSON(t pipeline.TraceGraph) string {
 	}
 	steps := traceSteps(t)
 	for e, ev := range t.Events {
-		je := traceJSONEv{Value: ev.Value, Head: ev.Head, Hops: []traceJSONHop{}, Ends: []traceJSONEnds{}}
+		je := traceJSONEv{Value: ev.Value, Head: ev.Head, Hops: []traceJSONHop{}, Ends: []traceJSONEnds{}, More: ev.More}
 		for h, hop := range ev.Hops {
 			jh := traceJSONHop{Step: steps[e][h], Order: h, To: hop.To, Value: hop.Value, Refused: hop.Refused}
 			if hop.From >= 0 {

@@ -93,3 +93,17 @@ ended: display reached a sink; first reached a sink
 	assert.Equal(t, "3. co_split -> display: 100", hops[3].Text)
 	assert.True(t, strings.HasPrefix(TraceSVG(pipeline.TraceGraph{}), "<svg"))
 }
+
+func TestTraceTextSaysHowManyHopsWereNotKept(t *testing.T) {
+	tr := seedTrace()
+	tr.Events[0].More = 1234
+	text := TraceText(tr)
+	assert.Contains(t, text, "4. co_split -> first: 100\n... and 1234 more hops, not shown (a trace keeps the first 200)\nended:")
+	var js struct {
+		Events []struct {
+			More uint64 `json:"more"`
+		} `json:"events"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(TraceJSON(tr)), &js))
+	assert.Equal(t, uint64(1234), js.Events[0].More)
+}

@@ -46,7 +46,15 @@ type Journey struct {
 	Head  *Node // the stage it was sent to
 	Hops  []Hop // every delivery, in the order it happened; Hops[0] is Value into Head
 	Ends  []End // where branches ended, in the order they did
+	// More counts the deliveries after the first MaxHops, which a journey
+	// does not keep (a stage that sends a million values for one).
+	More uint64
 }
+
+// MaxHops is how many deliveries a Journey keeps: enough for any pipeline
+// a learner draws, and a bound on what one traced value costs in memory and
+// in the picture that shows it.
+const MaxHops = 200
 
 // Hop is one delivery of a value to a stage.
 type Hop struct {
@@ -244,6 +252,10 @@ func (t *Tracer) hop(n *Node, v any, refused error) int {
 		h.Edge = t.edgeTo(top.node, n)
 	}
 	j := t.current()
+	if len(j.Hops) >= MaxHops {
+		j.More++
+		return -1
+	}
 	j.Hops = append(j.Hops, h)
 	return len(j.Hops) - 1
 }
@@ -274,6 +286,9 @@ func (t *Tracer) receive(n *Node, v any) {
 
 func (t *Tracer) refused(n *Node, v any, err error) {
 	i := t.hop(n, v, err)
+	if i < 0 {
+		return // beyond MaxHops: counted, not kept
+	}
 	j := t.current()
 	j.Ends = append(j.Ends, End{Node: n, Hop: i, Outcome: EndRefused, Err: err})
 }
@@ -282,6 +297,9 @@ func (t *Tracer) refused(n *Node, v any, err error) {
 func (t *Tracer) handled(n *Node, err error) {
 	f := t.stack[len(t.stack)-1]
 	t.stack = t.stack[:len(t.stack)-1]
+	if f.hop < 0 {
+		return // a delivery beyond MaxHops: counted, not kept
+	}
 	end := End{Node: n, Hop: f.hop}
 	var se *StageError
 	switch {
@@ -318,6 +336,7 @@ type TraceEvent struct {
 	Head  int        // the head's node index, or -1 if it is not in the graph
 	Hops  []TraceHop // Hops[0] is the value entering the head (From and Edge -1)
 	Ends  []TraceEnd
+	More  uint64 // deliveries after the first MaxHops, not described
 }
 
 // TraceHop is one Hop in a TraceGraph: node and edge indices (-1 when
@@ -350,7 +369,7 @@ func DescribeTrace(journeys []Journey, show func(any) string, explain func(error
 	}
 	t := TraceGraph{Graph: g}
 	for _, j := range journeys {
-		ev := TraceEvent{Value: show(j.Value), Head: id(j.Head)}
+		ev := TraceEvent{Value: show(j.Value), Head: id(j.Head), More: j.More}
 		for _, h := range j.Hops {
 			th := TraceHop{From: id(h.From), To: id(h.To), Edge: -1, Value: show(h.Value)}
 			if i, ok := edges[h.Edge]; ok && h.Edge != nil {

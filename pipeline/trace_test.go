@@ -143,3 +143,24 @@ func TestTraceUnstartedAndClosed(t *testing.T) {
 	assert.Equal(t, []string{"raw refused"}, ends(rec.Journeys()[0]))
 	rec.Disarm()
 }
+
+func TestATraceKeepsTheFirstMaxHopsAndCountsTheRest(t *testing.T) {
+	spray := Coroutine("spray", func(co *Co[int]) error {
+		for v := range co.All() {
+			for i := range 3 * MaxHops {
+				if err := co.Send(0, v+i); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}, Discard[int]("sink"))
+	j, err := Trace(spray, 1)
+	require.NoError(t, err)
+	assert.Len(t, j.Hops, MaxHops, "the first MaxHops deliveries are kept")
+	assert.Equal(t, uint64(3*MaxHops+1-MaxHops), j.More, "the others are counted")
+	assert.Equal(t, "spray->sink:199", hops(j)[MaxHops-1])
+	assert.Len(t, j.Ends, MaxHops-1, "an end for each kept delivery to the sink, none for the rest")
+	g := DescribeTrace([]Journey{j}, func(v any) string { return fmt.Sprint(v) }, func(err error) string { return err.Error() }, spray.Node())
+	assert.Equal(t, j.More, g.Events[0].More)
+}
