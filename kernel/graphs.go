@@ -1,9 +1,8 @@
 package kernel
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,11 +28,11 @@ type graphs struct {
 	values map[int]*Stage
 }
 
-// newNonce is 16 random hex digits.
+// newNonce is 16 random hex digits: math/rand/v2's generator, which the
+// runtime seeds randomly, is enough to tell sessions apart (crypto/rand
+// would add its FIPS module, about 100 KB of gzipped wasm).
 func newNonce() string {
-	var b [8]byte
-	_, _ = rand.Read(b[:]) // never fails (crypto/rand panics instead)
-	return hex.EncodeToString(b[:])
+	return fmt.Sprintf("%016x", rand.Uint64())
 }
 
 // register keeps v and returns its id; the newest maxGraphs are kept.
