@@ -173,23 +173,15 @@ func fixLanguageInfo(v any) (any, string) {
 		if _, ok := v["name"].(string); !ok {
 			return nil, want + "got no name string; dropped"
 		}
-		var dropped []string
-		for _, key := range []string{"codemirror_mode", "file_extension", "mimetype", "pygments_lexer"} {
-			val, present := v[key]
-			_, isString := val.(string)
-			_, isObject := val.(map[string]any)
-			if present && !isString && !(key == "codemirror_mode" && isObject) {
-				dropped = append(dropped, key)
+		return dropEntries(v, func(key string, val any) bool {
+			switch key {
+			case "codemirror_mode", "file_extension", "mimetype", "pygments_lexer":
+				_, isString := val.(string)
+				_, isObject := val.(map[string]any)
+				return !isString && !(key == "codemirror_mode" && isObject)
 			}
-		}
-		if len(dropped) == 0 {
-			return v, ""
-		}
-		v = maps.Clone(v)
-		for _, key := range dropped {
-			delete(v, key)
-		}
-		return v, "dropped " + strings.Join(dropped, ", ") + " (want a string)"
+			return false // other keys are not ours to judge
+		}, "want a string")
 	}
 	return nil, want + got(v) + "; dropped"
 }
