@@ -61,10 +61,13 @@ examples:
 browser-test: site
 	$(GO) test -tags browser -count=1 -v ./e2e/
 
-## site: the static site in build/site (page bundle, worker, main.wasm, wasm_exec.js, examples).
+## site: the static site in build/site (page bundle, worker, main.wasm and its brotli sibling
+## main.wasm.br, wasm_exec.js, examples). Brotli at its best takes some 20 s when main.wasm
+## changed (web/compress.mjs).
 site: web/node_modules/.package-lock.json
 	node web/build.mjs --out $(SITE) --examples examples
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(SITE)/main.wasm ./wasm
+	node web/compress.mjs $(SITE)/main.wasm
 	cp $(GOROOT)/lib/wasm/wasm_exec.js $(SITE)/wasm_exec.js
 
 ## serve: build everything and serve it at http://$(ADDR).

@@ -20,7 +20,8 @@ func init() {
 	commands["serve"] = command{
 		usage: "serve [-addr HOST:PORT] [-dir DIR]",
 		summary: "Serve the built notebook site (make site writes it to build/site) at http://HOST:PORT/\n" +
-			"with the right MIME types and gzip; Ctrl+C stops. Defaults: -addr localhost:8080 -dir build/site.",
+			"with the right MIME types, brotli where the build wrote a .br file beside one (main.wasm.br), gzip\n" +
+			"otherwise; Ctrl+C stops. Defaults: -addr localhost:8080 -dir build/site.",
 		run: serveCommand,
 	}
 }

@@ -112,6 +112,49 @@ func TestServePrintsURLServesGzippedWasmAndStops(t *testing.T) {
 	assert.Equal(t, 0, code, "stderr: %s", stderr)
 }
 
+func TestServeSendsTheBrotliSiblingWithItsLength(t *testing.T) {
+	dir := builtSite(t)
+	// The server sends a sibling's bytes as they are: a stand-in will do.
+	br := []byte("brotli of main.wasm, as make site writes it")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.wasm.br"), br, 0o644))
+	url, stop := startServe(t, "-addr", "127.0.0.1:0", "-dir", dir)
+	cases := []struct {
+		method, accept, encoding string
+		body                     []byte
+	}{
+		{http.MethodGet, "gzip, deflate, br, zstd", "br", br},
+		{http.MethodHead, "gzip, deflate, br, zstd", "br", nil},
+		{http.MethodGet, "gzip", "gzip", nil},
+		{http.MethodGet, "identity", "", nil},
+	}
+	for _, c := range cases {
+		req, err := http.NewRequest(c.method, url+"main.wasm", nil)
+		require.NoError(t, err)
+		req.Header.Set("Accept-Encoding", c.accept)
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		require.NoError(t, err, "%s, Accept-Encoding: %s", c.method, c.accept)
+		got, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err)
+		assert.Equal(t, http.StatusOK, resp.StatusCode, "%s, Accept-Encoding: %s", c.method, c.accept)
+		assert.Equal(t, "application/wasm", resp.Header.Get("Content-Type"), "%s, Accept-Encoding: %s", c.method, c.accept)
+		assert.Equal(t, c.encoding, resp.Header.Get("Content-Encoding"), "%s, Accept-Encoding: %s", c.method, c.accept)
+		assert.Equal(t, "Accept-Encoding", resp.Header.Get("Vary"), "%s, Accept-Encoding: %s", c.method, c.accept)
+		assert.Empty(t, resp.TransferEncoding, "%s, Accept-Encoding: %s: a length, not chunks", c.method, c.accept)
+		if c.method == http.MethodHead {
+			assert.Empty(t, got, "HEAD has no body")
+			assert.Equal(t, int64(len(br)), resp.ContentLength, "HEAD says the length a GET would send")
+			continue
+		}
+		assert.Equal(t, int64(len(got)), resp.ContentLength, "%s, Accept-Encoding: %s", c.method, c.accept)
+		if c.body != nil {
+			assert.Equal(t, c.body, got, "%s, Accept-Encoding: %s", c.method, c.accept)
+		}
+	}
+	code, stderr := stop()
+	assert.Equal(t, 0, code, "stderr: %s", stderr)
+}
+
 func TestPageURLKeepsTheHostTheUserTyped(t *testing.T) {
 	bound := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 43210}
 	cases := map[string]string{

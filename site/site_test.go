@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -287,4 +289,115 @@ func TestPrecompressFillsTheCacheForEveryCompressibleFile(t *testing.T) {
 	require.NotNil(t, h.versions["pictures/logo.png"], "every file is hashed ahead")
 	assert.Nil(t, h.versions["pictures/logo.png"].gzip, "PNG is not compressible")
 	assert.Equal(t, page["main.wasm"], gunzip(t, get(h, "/main.wasm", "Accept-Encoding", "gzip")))
+}
+
+// brotliPage is page with a brotli sibling for main.wasm. The handler sends a
+// sibling's bytes as they are, so the test's stand-in need not be brotli.
+func brotliPage() map[string]string {
+	files := maps.Clone(page)
+	files["main.wasm.br"] = "brotli of main.wasm"
+	return files
+}
+
+func TestServesTheBrotliSiblingWhenAccepted(t *testing.T) {
+	h := newTestHandler(t, brotliPage())
+	br := "brotli of main.wasm"
+	cases := []struct {
+		path, accept, encoding string
+	}{
+		{"/main.wasm", "gzip, deflate, br, zstd", "br"}, // Chromium's
+		{"/main.wasm", "br", "br"},
+		{"/main.wasm", "*", "br"},
+		{"/main.wasm", "gzip, br;q=0", "gzip"},
+		{"/main.wasm", "gzip;q=1, br;q=0.5", "gzip"},
+		{"/main.wasm", "gzip", "gzip"},
+		{"/main.wasm", "", ""},
+		{"/main.wasm", "identity", ""},
+		{"/app.js", "gzip, br", "gzip"}, // no sibling
+		{"/app.js", "br", ""},
+	}
+	for _, c := range cases {
+		resp := get(h, c.path, "Accept-Encoding", c.accept)
+		require.Equal(t, http.StatusOK, resp.StatusCode, "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		assert.Equal(t, c.encoding, resp.Header.Get("Content-Encoding"), "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		assert.Equal(t, ContentType(c.path), resp.Header.Get("Content-Type"), "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		assert.Contains(t, resp.Header.Values("Vary"), "Accept-Encoding", "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		raw := body(t, resp)
+		assert.Equal(t, strconv.Itoa(len(raw)), resp.Header.Get("Content-Length"), "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		want := page[strings.TrimPrefix(c.path, "/")]
+		switch c.encoding {
+		case "br":
+			assert.Equal(t, br, raw, "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		case "gzip":
+			zr, err := gzip.NewReader(strings.NewReader(raw))
+			require.NoError(t, err, "GET %s, Accept-Encoding: %s: body is not gzip", c.path, c.accept)
+			got, err := io.ReadAll(zr)
+			require.NoError(t, err)
+			assert.Equal(t, want, string(got), "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		default:
+			assert.Equal(t, want, raw, "GET %s, Accept-Encoding: %s", c.path, c.accept)
+		}
+	}
+}
+
+func TestBrotliSiblingAnswersHeadAndConditionalRequests(t *testing.T) {
+	h := newTestHandler(t, brotliPage())
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodHead, "/main.wasm", nil)
+	req.Header.Set("Accept-Encoding", "br")
+	h.ServeHTTP(rec, req)
+	assert.Equal(t, http.StatusOK, rec.Code)
+	assert.Equal(t, "br", rec.Header().Get("Content-Encoding"))
+	assert.Equal(t, strconv.Itoa(len("brotli of main.wasm")), rec.Header().Get("Content-Length"))
+	assert.Empty(t, rec.Body.String())
+
+	tags := map[string]string{}
+	for _, accept := range []string{"br", "gzip", "identity"} {
+		resp := get(h, "/main.wasm", "Accept-Encoding", accept)
+		tag := resp.Header.Get("ETag")
+		require.NotEmpty(t, tag, "Accept-Encoding: %s", accept)
+		for other, otherTag := range tags {
+			assert.NotEqual(t, otherTag, tag, "the %s and %s bodies need different ETags", other, accept)
+		}
+		tags[accept] = tag
+		again := get(h, "/main.wasm", "Accept-Encoding", accept, "If-None-Match", tag)
+		assert.Equal(t, http.StatusNotModified, again.StatusCode, "Accept-Encoding: %s", accept)
+	}
+}
+
+func TestStaleBrotliSiblingIsNotServed(t *testing.T) {
+	h := newTestHandler(t, brotliPage())
+	// main.wasm rebuilt after its sibling was written.
+	later := time.Now().Add(2 * time.Second)
+	require.NoError(t, os.Chtimes(filepath.Join(h.Dir(), "main.wasm"), later, later))
+	resp := get(h, "/main.wasm", "Accept-Encoding", "gzip, br")
+	assert.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+	assert.Equal(t, page["main.wasm"], gunzip(t, resp))
+
+	resp = get(h, "/main.wasm", "Accept-Encoding", "br")
+	assert.Empty(t, resp.Header.Get("Content-Encoding"))
+	assert.Equal(t, page["main.wasm"], body(t, resp))
+}
+
+func TestAcceptQReadsEachCodingsQuality(t *testing.T) {
+	cases := []struct {
+		header, coding string
+		want           float64
+	}{
+		{"gzip, deflate, br, zstd", "br", 1},
+		{"gzip, deflate, br, zstd", "gzip", 1},
+		{"gzip;q=0.8, br", "gzip", 0.8},
+		{"GZIP; Q=0.5", "gzip", 0.5},
+		{"gzip; q=0", "gzip", 0},
+		{"gzip;q=0.000", "gzip", 0},
+		{"*;q=0.3, gzip", "br", 0.3},
+		{"*;q=0, gzip", "gzip", 1},
+		{"br;q=0, *", "br", 0},
+		{"gzip;q=x", "gzip", 0},
+		{"identity", "gzip", 0},
+		{"", "br", 0},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, acceptQ(c.header, c.coding), "acceptQ(%q, %q)", c.header, c.coding)
+	}
 }
