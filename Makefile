@@ -74,9 +74,10 @@ site: web/node_modules/.package-lock.json
 serve: site
 	$(GO) run . serve -addr $(ADDR) -dir $(SITE)
 
-## dist: a self-contained folder any static host can serve as it is, from any sub-path.
+## dist: a self-contained folder any static host can serve as it is, from any sub-path
+## (cp -p keeps main.wasm.br's time, so go run . serve -dir dist does not take it for stale).
 dist: site
-	rm -rf dist && cp -r $(SITE) dist
+	rm -rf dist && cp -rp $(SITE) dist
 	@echo "dist/ is ready: copy it to any static host."
 
 ## bench: Go benchmarks (native; our starlark fork against upstream, interleaved; then the

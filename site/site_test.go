@@ -291,16 +291,22 @@ func TestPrecompressFillsTheCacheForEveryCompressibleFile(t *testing.T) {
 	assert.Equal(t, page["main.wasm"], gunzip(t, get(h, "/main.wasm", "Accept-Encoding", "gzip")))
 }
 
-// brotliPage is page with a brotli sibling for main.wasm. The handler sends a
-// sibling's bytes as they are, so the test's stand-in need not be brotli.
-func brotliPage() map[string]string {
+// newBrotliHandler serves page with a brotli sibling for main.wasm, as fresh
+// as main.wasm itself. The handler sends a sibling's bytes as they are, so
+// the test's stand-in need not be brotli.
+func newBrotliHandler(t *testing.T) *Handler {
+	t.Helper()
 	files := maps.Clone(page)
 	files["main.wasm.br"] = "brotli of main.wasm"
-	return files
+	h := newTestHandler(t, files)
+	st, err := os.Stat(filepath.Join(h.Dir(), "main.wasm"))
+	require.NoError(t, err)
+	require.NoError(t, os.Chtimes(filepath.Join(h.Dir(), "main.wasm.br"), st.ModTime(), st.ModTime()))
+	return h
 }
 
 func TestServesTheBrotliSiblingWhenAccepted(t *testing.T) {
-	h := newTestHandler(t, brotliPage())
+	h := newBrotliHandler(t)
 	br := "brotli of main.wasm"
 	cases := []struct {
 		path, accept, encoding string
@@ -341,7 +347,7 @@ func TestServesTheBrotliSiblingWhenAccepted(t *testing.T) {
 }
 
 func TestBrotliSiblingAnswersHeadAndConditionalRequests(t *testing.T) {
-	h := newTestHandler(t, brotliPage())
+	h := newBrotliHandler(t)
 	rec := httptest.NewRecorder()
 	req := httptest.NewRequest(http.MethodHead, "/main.wasm", nil)
 	req.Header.Set("Accept-Encoding", "br")
@@ -366,7 +372,7 @@ func TestBrotliSiblingAnswersHeadAndConditionalRequests(t *testing.T) {
 }
 
 func TestStaleBrotliSiblingIsNotServed(t *testing.T) {
-	h := newTestHandler(t, brotliPage())
+	h := newBrotliHandler(t)
 	// main.wasm rebuilt after its sibling was written.
 	later := time.Now().Add(2 * time.Second)
 	require.NoError(t, os.Chtimes(filepath.Join(h.Dir(), "main.wasm"), later, later))
