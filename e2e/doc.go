@@ -20,8 +20,9 @@
 //
 // The benchmarks measure what the issues set targets for: navigation to
 // kernel-ready with a cold cache (ms-to-ready) and on a second visit
-// (ms-warm-ready), the first output under ?run=all, the gzip size of
-// main.wasm and of everything the page loads (wasm-gzip-MB, page-gzip-MB),
+// (ms-warm-ready), the first output under ?run=all, main.wasm's size gzipped,
+// as main.wasm.br and as Chromium received it from our server (wasm-gzip-MB,
+// wasm-br-MB, wasm-chromium-MB) and everything the page loads (page-MB),
 // built-in stages and the seed's coroutines in the page (events/s), a pure
 // loop (ms/run), and 8,000 prints against one print of the same lines.
 // TestProfileWorker (make profile PROFILE_CELL=...) is a tool, not a test:
