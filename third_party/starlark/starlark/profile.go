@@ -2,6 +2,9 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
+// pushbook fork: not in js/wasm builds, where profile_js.go stands in.
+//go:build !js
+
 package starlark
 
 // This file defines a simple execution-time profiler for Starlark.
