@@ -7,9 +7,12 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -293,6 +296,36 @@ func TestWithoutTheKernelThePageSaysSoAndStillEdits(t *testing.T) {
 	p.click(`.cell[data-id="hello"] .cm-content`)
 	p.do("type", chromedp.KeyEvent("\n# still editable"))
 	assert.Contains(t, p.cellText("hello"), "# still editable")
+}
+
+// Our server sends Chromium main.wasm.br (make site writes it) as main.wasm
+// with Content-Encoding: br, and the kernel compiles from it and runs a cell.
+func TestKernelLoadsFromTheBrotliMainWasm(t *testing.T) {
+	dir := siteDir(t)
+	_, err := os.Stat(filepath.Join(dir, "main.wasm.br"))
+	require.NoError(t, err, "the site has no main.wasm.br: run make site")
+	var mu sync.Mutex
+	var encodings []string
+	base := serveWrapped(t, dir, func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h.ServeHTTP(w, r)
+			if r.URL.Path == "/main.wasm" {
+				mu.Lock()
+				encodings = append(encodings, w.Header().Get("Content-Encoding"))
+				mu.Unlock()
+			}
+		})
+	})
+	p := newPage(t)
+	p.open(base)
+	p.waitIdle(kernelStart)
+	id := p.appendCell(`print("compiled from brotli")`)
+	p.runCell(id)
+	p.waitIdle(5 * time.Second)
+	assert.Contains(t, p.cellText(id), "compiled from brotli")
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, []string{"br"}, encodings, "Content-Encoding of each main.wasm response")
 }
 
 func TestKernelLoadsWhenTheServerSendsWasmWithTheWrongMIMEType(t *testing.T) {
