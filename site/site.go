@@ -261,13 +261,27 @@ func (h *Handler) serveSibling(w http.ResponseWriter, r *http.Request, sibling s
 // serveEncoded is http.ServeContent for a body of size bytes already encoded
 // as the Content-Encoding header says. ServeContent leaves such a response
 // without a Content-Length (unless it answers a range), so Go's server would
-// send it chunked and a browser could not show download progress; this sets
-// it first. A 304 or an error response removes it again, and a range
-// response sets its own.
+// send it chunked and a browser could not show download progress; this adds
+// it to a 200 (a range response sets its own; a 304 or 412 has no body).
 func serveEncoded(w http.ResponseWriter, r *http.Request, name string, modTime time.Time, size int64, body io.ReadSeeker) {
-	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
-	http.ServeContent(w, r, name, modTime, body)
+	http.ServeContent(&lengthWriter{ResponseWriter: w, size: size}, r, name, modTime, body)
 }
+
+// lengthWriter sets Content-Length to size on a 200 response that has none.
+type lengthWriter struct {
+	http.ResponseWriter
+	size int64
+}
+
+func (w *lengthWriter) WriteHeader(code int) {
+	if code == http.StatusOK && w.Header().Get("Content-Length") == "" {
+		w.Header().Set("Content-Length", strconv.FormatInt(w.size, 10))
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (w *lengthWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // Precompress hashes every file of the site and gzips every compressible one
 // now, so the first request for main.wasm does not wait for either. It

@@ -357,6 +357,15 @@ func TestBrotliSiblingAnswersHeadAndConditionalRequests(t *testing.T) {
 	assert.Equal(t, strconv.Itoa(len("brotli of main.wasm")), rec.Header().Get("Content-Length"))
 	assert.Empty(t, rec.Body.String())
 
+	failed := get(h, "/main.wasm", "Accept-Encoding", "br", "If-Match", `"another version"`)
+	assert.Equal(t, http.StatusPreconditionFailed, failed.StatusCode)
+	assert.Empty(t, failed.Header.Get("Content-Length"), "a 412 has no body to give a length to")
+
+	ranged := get(h, "/main.wasm", "Accept-Encoding", "br", "Range", "bytes=0-5")
+	assert.Equal(t, http.StatusPartialContent, ranged.StatusCode)
+	assert.Equal(t, "6", ranged.Header.Get("Content-Length"))
+	assert.Equal(t, "brotli", body(t, ranged), "a range of the encoded bytes")
+
 	tags := map[string]string{}
 	for _, accept := range []string{"br", "gzip", "identity"} {
 		resp := get(h, "/main.wasm", "Accept-Encoding", accept)
