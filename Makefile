@@ -11,7 +11,7 @@ BENCH    ?= .
 .PHONY: test vet unit fuzz fork-test wasm-test typecheck web-test examples browser-test bench profile serve site dist clean
 
 ## test: every test: Go unit tests (race detector; with CPython differential tests), our
-## go.starlark.net fork's own tests, the wasm bridge under Node, the page's JavaScript
+## go.starlark.net fork's own tests, the wasm bridge and the built-in stages under Node, the page's JavaScript
 ## modules (type-checked, then their Node tests), the example notebooks against their
 ## stored outputs, and the browser tests in headless Chromium.
 test: vet unit fuzz fork-test wasm-test web-test examples browser-test
@@ -42,7 +42,7 @@ fork-test:
 	cd third_party/starlark && GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) -skip TestProfile ./starlark/
 
 wasm-test:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) ./wasm/
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) ./wasm/ ./lib/stages/
 
 web/node_modules/.package-lock.json: web/package-lock.json
 	npm ci --prefix web --no-audit --no-fund
