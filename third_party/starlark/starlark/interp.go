@@ -174,6 +174,11 @@ loop:
 			y := stack[sp-1]
 			x := stack[sp-2]
 			sp -= 2
+			if z, ok := smallIntCompare(op, x, y); ok { // pushbook fork: interp_fast.go
+				stack[sp] = z
+				sp++
+				break
+			}
 			ok, err2 := Compare(op, x, y)
 			if err2 != nil {
 				err = err2
@@ -201,6 +206,11 @@ loop:
 			y := stack[sp-1]
 			x := stack[sp-2]
 			sp -= 2
+			if z, ok := smallIntBinary(binop, x, y); ok { // pushbook fork: interp_fast.go
+				stack[sp] = z
+				sp++
+				break
+			}
 			z, err2 := Binary(binop, x, y)
 			if err2 != nil {
 				err = err2
@@ -228,6 +238,11 @@ loop:
 			y := stack[sp-1]
 			x := stack[sp-2]
 			sp -= 2
+			if z, ok := smallIntBinary(syntax.PLUS, x, y); ok { // pushbook fork: interp_fast.go
+				stack[sp] = z
+				sp++
+				break
+			}
 
 			// It's possible that y is not Iterable but
 			// nonetheless defines x+y, in which case we
