@@ -123,7 +123,7 @@ loop:
 				thread.Cancel("too many steps")
 			}
 		}
-		if reason := thread.cancelReason.Load(); reason != nil {
+		if reason := thread.cancelled(); reason != nil { // pushbook fork: no atomic calls in wasm (cancel_wasm.go)
 			err = fmt.Errorf("Starlark computation cancelled: %s", *reason)
 			break loop
 		}
@@ -375,7 +375,9 @@ loop:
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
 				if !is[*Function](stack[sp-1]) || args != nil {
-					positional = slices.Clone(positional)
+					// pushbook fork: make and copy, not slices.Clone, whose
+					// append takes the runtime's growslice path.
+					positional = append(make(Tuple, 0, npos), positional...)
 				}
 			}
 			if args != nil {
