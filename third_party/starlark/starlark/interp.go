@@ -116,16 +116,22 @@ resume: // pushbook fork: see the end of the loop
 loop:
 	for {
 		thread.Steps++
-		if thread.Steps >= thread.maxSteps {
-			if thread.OnMaxSteps != nil {
-				thread.OnMaxSteps(thread)
-			} else {
-				thread.Cancel("too many steps")
+		// pushbook fork: one comparison per instruction in wasm, where
+		// cancellation lowers the limit (cancel_wasm.go); upstream's two
+		// natively. Then upstream's checks, as upstream makes them.
+		if thread.Steps >= thread.stepCheckLimit() || thread.cancelPending() {
+			if thread.Steps >= thread.maxSteps {
+				if thread.OnMaxSteps != nil {
+					thread.OnMaxSteps(thread)
+				} else {
+					thread.Cancel("too many steps")
+				}
 			}
-		}
-		if reason := thread.cancelled(); reason != nil { // pushbook fork: no atomic calls in wasm (cancel_wasm.go)
-			err = fmt.Errorf("Starlark computation cancelled: %s", *reason)
-			break loop
+			if reason := thread.cancelled(); reason != nil {
+				err = fmt.Errorf("Starlark computation cancelled: %s", *reason)
+				break loop
+			}
+			thread.stepsChecked()
 		}
 
 		fr.pc = pc
