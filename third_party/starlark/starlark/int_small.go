@@ -6,12 +6,21 @@
 
 package starlark
 
-// Small returns i's value when i is a small int (one that fits in an
-// int32 and is represented without a *big.Int), and false otherwise
-// (pushbook fork, FORK.md; int_small_wasm.go is the fast one). A false
-// result does not mean i is big: callers answer those ints by the general
-// path.
-func (i Int) Small() (int64, bool) {
-	x, b := i.get()
-	return x, b == nil
+// This file (pushbook fork, FORK.md) gives the native Int representations
+// (int_generic.go, int_posix64.go) the names that int_wasm.go defines for
+// its wider small values: on these platforms the small values are the
+// int32s, as upstream has them.
+
+import "math"
+
+const (
+	smallIntBits = 32
+	smallIntMin  = math.MinInt32
+	smallIntMax  = math.MaxInt32
+)
+
+// smallValue returns the value of i if it is small.
+func (i Int) smallValue() (int64, bool) {
+	small, big := i.get()
+	return small, big == nil
 }
