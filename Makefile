@@ -11,8 +11,8 @@ BENCH    ?= .
 .PHONY: test vet unit fuzz fork-test wasm-test typecheck web-test examples browser-test bench profile serve site dist clean
 
 ## test: every test: Go unit tests (race detector; with CPython differential tests), our
-## go.starlark.net fork's own tests, the wasm bridge (and the kernel's memory budget, which
-## reads the heap its own way there: kernel/heap_js.go) under Node, the page's JavaScript
+## go.starlark.net fork's own tests, the wasm bridge, the built-in stages' fast paths and the
+## kernel's memory budget (which reads the heap its own way there: kernel/heap_js.go) under Node, the page's JavaScript
 ## modules (type-checked, then their Node tests), the example notebooks against their
 ## stored outputs, and the browser tests in headless Chromium.
 test: vet unit fuzz fork-test wasm-test web-test examples browser-test
@@ -43,7 +43,7 @@ fork-test:
 	cd third_party/starlark && GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) -skip TestProfile ./starlark/
 
 wasm-test:
-	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) ./wasm/
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) ./wasm/ ./lib/stages/
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec $(WASMEXEC) -run '^TestMemoryIsBudgeted$$' ./kernel/
 
 web/node_modules/.package-lock.json: web/package-lock.json

@@ -21,14 +21,13 @@ import (
 func Map[T, U any](name string, fn func(T) (U, error), out *Stage[U]) *Stage[T] {
 	s := newStage[T](name, "map")
 	o := connect(&s.node, out, "out")
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		u, err := fn(v)
 		if err != nil {
-			return zero, err
+			return err
 		}
-		return zero, o.send(u)
-	}
+		return o.send(u)
+	})
 	var buf []U
 	s.block = func(vs []T) error {
 		buf = sized(buf, len(vs))
@@ -85,17 +84,16 @@ func Filter[T any](name string, keep func(T) (bool, error), out, other *Stage[T]
 	s := newStage[T](name, "filter")
 	o := connect(&s.node, out, "out")
 	x := connect(&s.node, other, "other")
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		ok, err := keep(v)
 		switch {
 		case err != nil:
-			return zero, err
+			return err
 		case ok:
-			return zero, o.send(v)
+			return o.send(v)
 		}
-		return zero, x.send(v)
-	}
+		return x.send(v)
+	})
 	var kept, rest []T
 	s.block = func(vs []T) error {
 		kept, rest = sized(kept, len(vs)), sized(rest, len(vs))
@@ -130,15 +128,14 @@ func Split[T any](name string, every int, out, side *Stage[T]) *Stage[T] {
 	x := connect(&s.node, side, "side")
 	var ph phase
 	ph.every = max(every, 1)
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		if ph.tick() {
 			if err := x.send(v); err != nil {
-				return zero, err
+				return err
 			}
 		}
-		return zero, o.send(v)
-	}
+		return o.send(v)
+	})
 	var copies []T
 	s.block = func(vs []T) error {
 		copies = copies[:0]
@@ -163,13 +160,12 @@ func Thin[T any](name string, every int, out, thinout *Stage[T]) *Stage[T] {
 	x := connect(&s.node, thinout, "thin")
 	var ph phase
 	ph.every = max(every, 1)
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		if ph.tick() {
-			return zero, x.send(v)
+			return x.send(v)
 		}
-		return zero, o.send(v)
-	}
+		return o.send(v)
+	})
 	var most, thin []T
 	s.block = func(vs []T) error {
 		most, thin = most[:0], thin[:0]
@@ -221,15 +217,14 @@ func Broadcast[T any](name string, outs ...*Stage[T]) *Stage[T] {
 	for i, out := range outs {
 		os[i] = connect(&s.node, out, indexLabel(i, len(outs)))
 	}
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		for _, o := range os {
 			if err := o.send(v); err != nil {
-				return zero, err
+				return err
 			}
 		}
-		return zero, nil
-	}
+		return nil
+	})
 	s.block = func(vs []T) error {
 		s.node.received += uint64(len(vs))
 		for _, o := range os {
@@ -248,17 +243,16 @@ func Broadcast[T any](name string, outs ...*Stage[T]) *Stage[T] {
 func StopIf[T any](name string, stop func(T) (bool, error), out *Stage[T]) *Stage[T] {
 	s := newStage[T](name, "stopif")
 	o := connect(&s.node, out, "out")
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		halt, err := stop(v)
 		switch {
 		case err != nil:
-			return zero, err
+			return err
 		case halt:
-			return zero, errStopSelf
+			return errStopSelf
 		}
-		return zero, o.send(v)
-	}
+		return o.send(v)
+	})
 	s.block = func(vs []T) error {
 		for i, v := range vs {
 			halt, err := stop(v)
@@ -285,17 +279,16 @@ func Take[T any](name string, n int, out *Stage[T]) *Stage[T] {
 	s := newStage[T](name, "take")
 	o := connect(&s.node, out, "out")
 	left := n
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		left--
 		if err := o.send(v); err != nil {
-			return zero, err
+			return err
 		}
 		if left == 0 {
-			return zero, errStopSelf
+			return errStopSelf
 		}
-		return zero, nil
-	}
+		return nil
+	})
 	s.block = func(vs []T) error {
 		k := min(left, len(vs))
 		left -= k
@@ -323,15 +316,14 @@ func Scan[T, A any](name string, init A, step func(A, T) (A, error), out *Stage[
 	s := newStage[T](name, "scan")
 	o := connect(&s.node, out, "out")
 	acc := init
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		next, err := step(acc, v)
 		if err != nil {
-			return zero, err
+			return err
 		}
 		acc = next
-		return zero, o.send(acc)
-	}
+		return o.send(acc)
+	})
 	return s
 }
 
@@ -352,16 +344,15 @@ func Batch[T, B any](name string, size int, pack func([]T) B, out *Stage[B]) *St
 		buf = nil
 		return o.send(pack(full))
 	}
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		if buf == nil {
 			buf = make([]T, 0, size)
 		}
 		if buf = append(buf, v); len(buf) < size {
-			return zero, nil
+			return nil
 		}
-		return zero, flush()
-	}
+		return flush()
+	})
 	s.block = func(vs []T) error {
 		for len(vs) > 0 {
 			if buf == nil {
@@ -394,10 +385,9 @@ func Batch[T, B any](name string, size int, pack func([]T) B, out *Stage[B]) *St
 // pipeline (printing, counting, storing). It takes blocks.
 func Sink[T any](name string, fn func(T) error) *Stage[T] {
 	s := newStage[T](name, "sink")
-	s.handle = func(v T) (T, error) {
-		var zero T
-		return zero, fn(v)
-	}
+	s.oneWay(func(v T) error {
+		return fn(v)
+	})
 	s.block = func(vs []T) error {
 		for i, v := range vs {
 			if err := fn(v); err != nil {
@@ -415,10 +405,9 @@ func Sink[T any](name string, fn func(T) error) *Stage[T] {
 // received (Node.Received): a counting sink. It takes blocks.
 func Discard[T any](name string) *Stage[T] {
 	s := newStage[T](name, "discard")
-	s.handle = func(T) (T, error) {
-		var zero T
-		return zero, nil
-	}
+	s.oneWay(func(T) error {
+		return nil
+	})
 	s.block = func(vs []T) error {
 		s.node.received += uint64(len(vs))
 		return nil
@@ -430,11 +419,10 @@ func Discard[T any](name string) *Stage[T] {
 // blocks.
 func Collect[T any](name string, dst *[]T) *Stage[T] {
 	s := newStage[T](name, "collect")
-	s.handle = func(v T) (T, error) {
-		var zero T
+	s.oneWay(func(v T) error {
 		*dst = append(*dst, v)
-		return zero, nil
-	}
+		return nil
+	})
 	s.block = func(vs []T) error {
 		*dst = append(*dst, vs...)
 		s.node.received += uint64(len(vs))

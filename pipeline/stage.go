@@ -250,6 +250,7 @@ func (n *Node) fail(err error) error {
 // stages and Coroutine). A Stage is not safe for concurrent use.
 type Stage[T any] struct {
 	node   Node
+	push   func(v T) error // a library stage's handler, which replies nothing; nil for coroutines
 	handle func(v T) (reply T, err error)
 	block  func(vs []T) error          // nil: SendAll sends one by one
 	start  func() (reply T, err error) // nil unless a raw coroutine
@@ -257,6 +258,17 @@ type Stage[T any] struct {
 
 func newStage[T any](name, kind string) *Stage[T] {
 	return &Stage[T]{node: Node{name: name, kind: kind}}
+}
+
+// oneWay sets a library stage's handler: push for Send, which is every
+// library stage's per-value path and so saves the reply a coroutine's
+// handler returns, and handle for Exchange and tracing.
+func (s *Stage[T]) oneWay(push func(v T) error) {
+	s.push = push
+	s.handle = func(v T) (T, error) {
+		var zero T
+		return zero, push(v)
+	}
 }
 
 // Node returns the stage's type-independent bookkeeping.
@@ -276,13 +288,13 @@ func (s *Stage[T]) State() State { return s.node.state }
 // does; it does not allocate.
 func (s *Stage[T]) Send(v T) error {
 	n := &s.node
-	if n.gate != 0 {
-		_, err := s.exchangeSlow(v)
+	if n.gate != 0 || s.push == nil {
+		_, err := s.Exchange(v)
 		return err
 	}
 	n.gate = gateBusy
 	n.received++
-	_, err := s.handle(v)
+	err := s.push(v)
 	n.gate = 0
 	if err != nil {
 		return n.fail(err)

@@ -171,6 +171,7 @@ type fastFunc struct {
 	name string
 	call fn
 	test func(v value) (bool, error) // set for predicates: call's truth, without making a Bool
+	not  func(v value) (bool, error) // set for predicates: test negated, which negate uses as it is
 }
 
 func (f *fastFunc) String() string        { return "<fast function " + f.name + ">" }
@@ -187,119 +188,159 @@ func (f *fastFunc) CallInternal(_ *starlark.Thread, args starlark.Tuple, kwargs 
 	return f.call(v)
 }
 
-// binaryFast makes add(k), mul(k), greater(k), less(k), multiple_of(n).
-func binaryFast(op syntax.Token, flip bool, wrap func(starlark.Value) (starlark.Value, error)) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+// binaryFast makes add(k), mul(k), greater(k), less(k), and, for op
+// PERCENT, multiple_of(k), the test v % k == 0. Any v goes through
+// Starlark's Binary and Compare; when k is a small int, closures of the op's
+// own answer a small int v with one comparison and one operation, which is
+// the built-in stages' per-value path.
+func binaryFast(op syntax.Token) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var k starlark.Value
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &k); err != nil {
 			return nil, err
 		}
 		name := fmt.Sprintf("%s(%s)", b.Name(), k)
-		kInt, kIsInt := smallInt(k)
-		f := &fastFunc{name: name}
-		f.call = func(v value) (value, error) {
-			if x, ok := smallInt(v); ok && kIsInt && !flip {
-				if r, ok := intOp(op, x, kInt); ok {
-					if wrap != nil {
-						return wrap(r)
-					}
-					return r, nil
-				}
-			}
-			x, y := v, k
-			if flip {
-				x, y = k, v
-			}
+		general := func(v value) (value, error) {
 			var r starlark.Value
 			var err error
-			if op == syntax.GT || op == syntax.LT {
+			switch op {
+			case syntax.GT, syntax.LT:
 				var ok bool
-				ok, err = starlark.Compare(op, x, y)
+				ok, err = starlark.Compare(op, v, k)
 				r = starlark.Bool(ok)
-			} else {
-				r, err = starlark.Binary(op, x, y)
+			case syntax.PERCENT:
+				if r, err = starlark.Binary(op, v, k); err == nil {
+					var zero bool
+					zero, err = starlark.Equal(r, starlark.MakeInt(0))
+					r = starlark.Bool(zero)
+				}
+			default:
+				r, err = starlark.Binary(op, v, k)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
-			if wrap != nil {
-				return wrap(r)
-			}
 			return r, nil
 		}
-		if op == syntax.GT || op == syntax.LT || wrap != nil {
-			// a predicate: answer small ints in Go without making values
+		f := &fastFunc{name: name, call: general}
+		if op == syntax.GT || op == syntax.LT || op == syntax.PERCENT {
 			f.test = func(v value) (bool, error) {
-				if x, ok := smallInt(v); ok && kIsInt && !flip {
-					switch {
-					case op == syntax.GT:
-						return x > kInt, nil
-					case op == syntax.LT:
-						return x < kInt, nil
-					case op == syntax.PERCENT && kInt != 0:
-						return x%kInt == 0, nil // multiple_of: the sign of the remainder does not matter
-					}
-				}
-				r, err := f.call(v)
-				if err != nil {
-					return false, err
-				}
-				return bool(r.Truth()), nil
+				r, err := general(v)
+				return err == nil && bool(r.Truth()), err
 			}
+			f.not = func(v value) (bool, error) {
+				r, err := general(v)
+				return err == nil && !bool(r.Truth()), err
+			}
+		}
+		if kInt, ok := small(k); ok {
+			specialize(f, op, kInt)
 		}
 		return f, nil
 	}
 }
 
-// smallInt returns v as an int64 when it is a Starlark int that fits in 32
-// bits, so that fast functions can skip Starlark's general arithmetic.
-func smallInt(v value) (int64, bool) {
-	i, ok := v.(starlark.Int)
-	if !ok {
-		return 0, false
-	}
-	x, ok := i.Int64()
-	return x, ok && x >= -1<<31 && x < 1<<31
-}
-
-// intOp applies op to two 32-bit ints in Go (no overflow is possible in 64
-// bits); ok is false for ops it does not handle, or % by zero.
-func intOp(op syntax.Token, x, y int64) (value, bool) {
+// specialize gives f (made by binaryFast for op and the small int k)
+// closures that answer small ints in Go and hand other values to the ones
+// f has.
+func specialize(f *fastFunc, op syntax.Token, k int64) {
+	general, test, not := f.call, f.test, f.not
+	// x and k are small (at most 32 bits), so x+k and x*k cannot overflow
 	switch op {
 	case syntax.PLUS:
-		return starlark.MakeInt64(x + y), true
+		f.call = func(v value) (value, error) {
+			if x, ok := small(v); ok {
+				return starlark.MakeInt64(x + k), nil
+			}
+			return general(v)
+		}
 	case syntax.STAR:
-		return starlark.MakeInt64(x * y), true
+		f.call = func(v value) (value, error) {
+			if x, ok := small(v); ok {
+				return starlark.MakeInt64(x * k), nil
+			}
+			return general(v)
+		}
 	case syntax.GT:
-		return starlark.Bool(x > y), true
+		f.test = func(v value) (bool, error) {
+			if x, ok := small(v); ok {
+				return x > k, nil
+			}
+			return test(v)
+		}
+		f.not = func(v value) (bool, error) {
+			if x, ok := small(v); ok {
+				return x <= k, nil
+			}
+			return not(v)
+		}
 	case syntax.LT:
-		return starlark.Bool(x < y), true
+		f.test = func(v value) (bool, error) {
+			if x, ok := small(v); ok {
+				return x < k, nil
+			}
+			return test(v)
+		}
+		f.not = func(v value) (bool, error) {
+			if x, ok := small(v); ok {
+				return x >= k, nil
+			}
+			return not(v)
+		}
 	case syntax.PERCENT:
-		if y == 0 {
-			return nil, false
+		if k == 0 {
+			return // the general path's ZeroDivisionError
 		}
-		m := x % y
-		if m != 0 && (m < 0) != (y < 0) { // Python's modulo takes the divisor's sign
-			m += y
+		// whether x % k is 0 does not depend on the remainder's sign
+		f.test = func(v value) (bool, error) {
+			if x, ok := small(v); ok {
+				return x%k == 0, nil
+			}
+			return test(v)
 		}
-		return starlark.MakeInt64(m), true
+		f.not = func(v value) (bool, error) {
+			if x, ok := small(v); ok {
+				return x%k != 0, nil
+			}
+			return not(v)
+		}
 	}
-	return nil, false
+	if f.test != nil {
+		f.call = boolCall(f.test)
+	}
 }
 
-func isZero(r starlark.Value) (starlark.Value, error) {
-	if x, ok := smallInt(r); ok {
-		return starlark.Bool(x == 0), nil
+// small returns v as an int64 when it is a small Starlark int (one the
+// fork's Int.Small answers at once; at most 32 bits), so that fast
+// functions can skip Starlark's general arithmetic. It inlines.
+func small(v value) (int64, bool) {
+	if i, ok := v.(starlark.Int); ok {
+		return i.Small()
 	}
-	eq, err := starlark.Equal(r, starlark.MakeInt(0))
-	return starlark.Bool(eq), err
+	return 0, false
 }
 
-// negate(pred) is the fast function `not pred(v)`.
+// boolCall is a predicate as a function returning a Bool.
+func boolCall(test func(v value) (bool, error)) fn {
+	return func(v value) (value, error) {
+		ok, err := test(v)
+		if err != nil {
+			return nil, err
+		}
+		return starlark.Bool(ok), nil
+	}
+}
+
+// negate(pred) is the fast function `not pred(v)`. Negating a fast
+// predicate swaps its test and its negation, so no call is added per value.
 func negateBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var f starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &f); err != nil {
 		return nil, err
+	}
+	name := "negate(" + kernel.ShortRepr(f) + ")"
+	if ff, ok := f.(*fastFunc); ok && ff.not != nil {
+		return &fastFunc{name: name, test: ff.not, not: ff.test, call: boolCall(ff.not)}, nil
 	}
 	pred, err := predicate(thread, "negate", f)
 	if err != nil {
@@ -309,8 +350,5 @@ func negateBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		ok, err := pred(v)
 		return !ok, err
 	}
-	return &fastFunc{name: "negate(" + kernel.ShortRepr(f) + ")", test: test, call: func(v value) (value, error) {
-		ok, err := test(v)
-		return starlark.Bool(ok), err
-	}}, nil
+	return &fastFunc{name: name, test: test, not: pred, call: boolCall(test)}, nil
 }

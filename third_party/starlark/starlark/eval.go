@@ -60,6 +60,11 @@ type Thread struct {
 	// The precise meaning of "step" is not specified and may change.
 	Steps, maxSteps uint64
 
+	// stepLimit is, in WebAssembly, where the interpreter next looks at
+	// maxSteps and cancelReason: maxSteps, or 0 after Cancel, Uncancel or
+	// SetMaxExecutionSteps (pushbook fork: cancel_wasm.go). Unused natively.
+	stepLimit uint64
+
 	// cancelReason records the reason from the first call to Cancel.
 	cancelReason atomic.Pointer[string]
 
@@ -115,6 +120,7 @@ func (thread *Thread) ExecutionSteps() uint64 {
 // of calling thread.Cancel("too many steps").
 func (thread *Thread) SetMaxExecutionSteps(max uint64) {
 	thread.maxSteps = max
+	thread.recheckSteps() // pushbook fork
 }
 
 // Uncancel resets the cancellation state.
@@ -123,6 +129,7 @@ func (thread *Thread) SetMaxExecutionSteps(max uint64) {
 // goroutine, even if the thread is actively executing.
 func (thread *Thread) Uncancel() {
 	thread.cancelReason.Store(nil)
+	thread.recheckSteps() // pushbook fork
 }
 
 // Cancel causes execution of Starlark code in the specified thread to
@@ -137,6 +144,7 @@ func (thread *Thread) Uncancel() {
 func (thread *Thread) Cancel(reason string) {
 	// Atomically set cancelReason, preserving earlier reason if any.
 	thread.cancelReason.CompareAndSwap(nil, &reason)
+	thread.recheckSteps() // pushbook fork
 }
 
 // SetLocal sets the thread-local value associated with the specified key.
@@ -1312,8 +1320,19 @@ func stringRepeat(s String, n Int) (String, error) {
 
 // Call calls the function fn with the specified positional and keyword arguments.
 func Call(thread *Thread, fn Value, args Tuple, kwargs []Tuple) (Value, error) {
-	c, ok := fn.(Callable)
-	if !ok {
+	// pushbook fork: the two common callables by a type switch, not an
+	// assertion to an interface, which in WebAssembly is a call to the
+	// runtime's itab lookup every time.
+	var c Callable
+	switch fn := fn.(type) {
+	case *Function:
+		c = fn
+	case *Builtin:
+		c = fn
+	default:
+		c, _ = fn.(Callable)
+	}
+	if c == nil {
 		return nil, Errorf(TypeError, "invalid call of non-function (%s)", fn.Type()) // pushbook fork: class
 	}
 

@@ -26,7 +26,7 @@ func MakeInt(x int) Int { return MakeInt64(int64(x)) }
 
 // MakeInt64 returns a Starlark int for the specified int64.
 func MakeInt64(x int64) Int {
-	if math.MinInt32 <= x && x <= math.MaxInt32 {
+	if smallIntMin <= x && x <= smallIntMax { // pushbook fork: the platform's small range
 		return makeSmallInt(x)
 	}
 	return makeBigInt(big.NewInt(x))
@@ -37,7 +37,7 @@ func MakeUint(x uint) Int { return MakeUint64(uint64(x)) }
 
 // MakeUint64 returns a Starlark int for the specified uint64.
 func MakeUint64(x uint64) Int {
-	if x <= math.MaxInt32 {
+	if x <= smallIntMax { // pushbook fork: the platform's small range
 		return makeSmallInt(int64(x))
 	}
 	return makeBigInt(new(big.Int).SetUint64(x))
@@ -53,9 +53,11 @@ func MakeBigInt(x *big.Int) Int {
 	return makeBigInt(z)
 }
 
+// isSmall reports whether x is in the platform's small range: int32
+// (int_small.go), or wider in WebAssembly (int_wasm.go). (pushbook fork)
 func isSmall(x *big.Int) bool {
 	n := x.BitLen()
-	return n < 32 || n == 32 && x.Int64() == math.MinInt32
+	return n < smallIntBits || n == smallIntBits && x.Int64() == smallIntMin
 }
 
 var (
@@ -81,6 +83,9 @@ func (i Int) Unary(op syntax.Token) (Value, error) {
 // Int64 returns the value as an int64.
 // If it is not exactly representable the result is undefined and ok is false.
 func (i Int) Int64() (_ int64, ok bool) {
+	if v, ok := i.smallValue(); ok { // pushbook fork: no big.Int for a wasm immediate
+		return v, true
+	}
 	iSmall, iBig := i.get()
 	if iBig != nil {
 		x, acc := bigintToInt64(iBig)
@@ -171,6 +176,9 @@ func (i Int) Format(s fmt.State, ch rune) {
 	big.NewInt(iSmall).Format(s, ch)
 }
 func (i Int) String() string {
+	if v, ok := i.smallValue(); ok { // pushbook fork: no big.Int for a wasm immediate
+		return strconv.FormatInt(v, 10)
+	}
 	iSmall, iBig := i.get()
 	if iBig != nil {
 		return iBig.Text(10)
@@ -181,12 +189,15 @@ func (i Int) Type() string { return "int" }
 func (i Int) Freeze()      {} // immutable
 func (i Int) Truth() Bool  { return i.Sign() != 0 }
 func (i Int) Hash() (uint32, error) {
-	iSmall, iBig := i.get()
 	var lo big.Word
-	if iBig != nil {
-		lo = iBig.Bits()[0]
+	if v, ok := i.smallValue(); ok { // pushbook fork: smallValue, and the magnitude below
+		lo = big.Word(v)
+		if v < 0 && v != int64(int32(v)) {
+			lo = big.Word(-v) // a wasm immediate hashes as the big.Int that upstream makes
+		}
 	} else {
-		lo = big.Word(iSmall)
+		_, iBig := i.get()
+		lo = iBig.Bits()[0]
 	}
 	return 12582917 * uint32(lo+3), nil
 }
@@ -195,16 +206,19 @@ func (i Int) Hash() (uint32, error) {
 // Required by the TotallyOrdered interface.
 func (i Int) Cmp(v Value, depth int) (int, error) {
 	j := v.(Int)
-	iSmall, iBig := i.get()
-	jSmall, jBig := j.get()
-	if iBig != nil || jBig != nil {
+	iSmall, iok := i.smallValue() // pushbook fork: smallValue (wasm immediates)
+	jSmall, jok := j.smallValue()
+	if !iok || !jok {
 		return i.bigInt().Cmp(j.bigInt()), nil
 	}
-	return signum64(iSmall - jSmall), nil // safe: int32 operands
+	return signum64(iSmall - jSmall), nil // safe: operands within ±1<<62
 }
 
 // Float returns the float value nearest i.
 func (i Int) Float() Float {
+	if v, ok := i.smallValue(); ok { // pushbook fork: no big.Int for a wasm immediate
+		return Float(v)
+	}
 	iSmall, iBig := i.get()
 	if iBig != nil {
 		// Fast path for hardware int-to-float conversions.
@@ -237,77 +251,90 @@ func (i Int) finiteFloat() (Float, error) {
 }
 
 func (x Int) Sign() int {
-	xSmall, xBig := x.get()
-	if xBig != nil {
-		return xBig.Sign()
+	if v, ok := x.smallValue(); ok { // pushbook fork: no big.Int for a wasm immediate
+		return signum64(v)
 	}
-	return signum64(xSmall)
+	_, xBig := x.get()
+	return xBig.Sign()
 }
 
 func (x Int) Add(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if !xok || !yok {
 		return MakeBigInt(new(big.Int).Add(x.bigInt(), y.bigInt()))
 	}
 	return MakeInt64(xSmall + ySmall)
 }
 func (x Int) Sub(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if !xok || !yok {
 		return MakeBigInt(new(big.Int).Sub(x.bigInt(), y.bigInt()))
 	}
 	return MakeInt64(xSmall - ySmall)
 }
 func (x Int) Mul(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
-		return MakeBigInt(new(big.Int).Mul(x.bigInt(), y.bigInt()))
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if xok && yok {
+		if z, ok := mulSmall(xSmall, ySmall); ok {
+			return MakeInt64(z)
+		}
 	}
-	return MakeInt64(xSmall * ySmall)
+	return MakeBigInt(new(big.Int).Mul(x.bigInt(), y.bigInt()))
+}
+
+// mulSmall returns x*y if it fits in an int64. (pushbook fork)
+// Precondition: x and y are small values.
+func mulSmall(x, y int64) (int64, bool) {
+	z := x * y
+	if smallIntBits <= 32 {
+		return z, true // int32 operands never overflow
+	}
+	// Operands within ±1<<62: the only overflow is one that division detects.
+	return z, x == 0 || z/x == y
 }
 func (x Int) Or(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if !xok || !yok {
 		return MakeBigInt(new(big.Int).Or(x.bigInt(), y.bigInt()))
 	}
 	return makeSmallInt(xSmall | ySmall)
 }
 func (x Int) And(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if !xok || !yok {
 		return MakeBigInt(new(big.Int).And(x.bigInt(), y.bigInt()))
 	}
 	return makeSmallInt(xSmall & ySmall)
 }
 func (x Int) Xor(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if !xok || !yok {
 		return MakeBigInt(new(big.Int).Xor(x.bigInt(), y.bigInt()))
 	}
 	return makeSmallInt(xSmall ^ ySmall)
 }
 func (x Int) Not() Int {
-	xSmall, xBig := x.get()
-	if xBig != nil {
-		return MakeBigInt(new(big.Int).Not(xBig))
+	if v, ok := x.smallValue(); ok { // pushbook fork: smallValue (wasm immediates)
+		return makeSmallInt(^v)
 	}
-	return makeSmallInt(^xSmall)
+	_, xBig := x.get()
+	return MakeBigInt(new(big.Int).Not(xBig))
 }
 func (x Int) Lsh(y uint) Int { return MakeBigInt(new(big.Int).Lsh(x.bigInt(), y)) }
 func (x Int) Rsh(y uint) Int { return MakeBigInt(new(big.Int).Rsh(x.bigInt(), y)) }
 
 // Precondition: y is nonzero.
 func (x Int) Div(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
 	// http://python-history.blogspot.com/2010/08/why-pythons-integer-division-floors.html
-	if xBig != nil || yBig != nil {
+	if !xok || !yok {
 		xb, yb := x.bigInt(), y.bigInt()
 
 		var quo, rem big.Int
@@ -317,9 +344,15 @@ func (x Int) Div(y Int) Int {
 		}
 		return MakeBigInt(&quo)
 	}
-	quo := xSmall / ySmall
-	rem := xSmall % ySmall
-	if (xSmall < 0) != (ySmall < 0) && rem != 0 {
+	return floorDivSmall(xSmall, ySmall) // pushbook fork: shared with smallIntBinary
+}
+
+// floorDivSmall returns x // y, rounded down as Python does.
+// Precondition: x and y are small values; y is nonzero. (pushbook fork)
+func floorDivSmall(x, y int64) Int {
+	quo := x / y
+	rem := x % y
+	if (x < 0) != (y < 0) && rem != 0 {
 		quo -= 1
 	}
 	return MakeInt64(quo)
@@ -327,9 +360,9 @@ func (x Int) Div(y Int) Int {
 
 // Precondition: y is nonzero.
 func (x Int) Mod(y Int) Int {
-	xSmall, xBig := x.get()
-	ySmall, yBig := y.get()
-	if xBig != nil || yBig != nil {
+	xSmall, xok := x.smallValue() // pushbook fork: smallValue (wasm immediates)
+	ySmall, yok := y.smallValue()
+	if !xok || !yok {
 		xb, yb := x.bigInt(), y.bigInt()
 
 		var quo, rem big.Int
@@ -339,9 +372,15 @@ func (x Int) Mod(y Int) Int {
 		}
 		return MakeBigInt(&rem)
 	}
-	rem := xSmall % ySmall
-	if (xSmall < 0) != (ySmall < 0) && rem != 0 {
-		rem += ySmall
+	return floorModSmall(xSmall, ySmall) // pushbook fork: shared with smallIntBinary
+}
+
+// floorModSmall returns x % y, with the sign of y as in Python.
+// Precondition: x and y are small values; y is nonzero. (pushbook fork)
+func floorModSmall(x, y int64) Int {
+	rem := x % y
+	if (x < 0) != (y < 0) && rem != 0 {
+		rem += y
 	}
 	return makeSmallInt(rem)
 }

@@ -116,16 +116,22 @@ resume: // pushbook fork: see the end of the loop
 loop:
 	for {
 		thread.Steps++
-		if thread.Steps >= thread.maxSteps {
-			if thread.OnMaxSteps != nil {
-				thread.OnMaxSteps(thread)
-			} else {
-				thread.Cancel("too many steps")
+		// pushbook fork: one comparison per instruction in wasm, where
+		// cancellation lowers the limit (cancel_wasm.go); upstream's two
+		// natively. Then upstream's checks, as upstream makes them.
+		if thread.Steps >= thread.stepCheckLimit() || thread.cancelPending() {
+			if thread.Steps >= thread.maxSteps {
+				if thread.OnMaxSteps != nil {
+					thread.OnMaxSteps(thread)
+				} else {
+					thread.Cancel("too many steps")
+				}
 			}
-		}
-		if reason := thread.cancelReason.Load(); reason != nil {
-			err = fmt.Errorf("Starlark computation cancelled: %s", *reason)
-			break loop
+			if reason := thread.cancelled(); reason != nil {
+				err = fmt.Errorf("Starlark computation cancelled: %s", *reason)
+				break loop
+			}
+			thread.stepsChecked()
 		}
 
 		fr.pc = pc
@@ -174,6 +180,11 @@ loop:
 			y := stack[sp-1]
 			x := stack[sp-2]
 			sp -= 2
+			if z, ok := smallIntCompare(op, x, y); ok { // pushbook fork: interp_fast.go
+				stack[sp] = z
+				sp++
+				break
+			}
 			ok, err2 := Compare(op, x, y)
 			if err2 != nil {
 				err = err2
@@ -201,6 +212,11 @@ loop:
 			y := stack[sp-1]
 			x := stack[sp-2]
 			sp -= 2
+			if z, ok := smallIntBinary(binop, x, y); ok { // pushbook fork: interp_fast.go
+				stack[sp] = z
+				sp++
+				break
+			}
 			z, err2 := Binary(binop, x, y)
 			if err2 != nil {
 				err = err2
@@ -228,6 +244,11 @@ loop:
 			y := stack[sp-1]
 			x := stack[sp-2]
 			sp -= 2
+			if z, ok := smallIntBinary(syntax.PLUS, x, y); ok { // pushbook fork: interp_fast.go
+				stack[sp] = z
+				sp++
+				break
+			}
 
 			// It's possible that y is not Iterable but
 			// nonetheless defines x+y, in which case we
@@ -360,7 +381,9 @@ loop:
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
 				if !is[*Function](stack[sp-1]) || args != nil {
-					positional = slices.Clone(positional)
+					// pushbook fork: make and copy, not slices.Clone, whose
+					// append takes the runtime's growslice path.
+					positional = append(make(Tuple, 0, npos), positional...)
 				}
 			}
 			if args != nil {

@@ -128,11 +128,14 @@ var profiler struct {
 	done   chan error      // indicates profiler goroutine is ready
 }
 
+// beginProfSpan's check inlines, as endProfSpan's does (pushbook fork).
 func (thread *Thread) beginProfSpan() {
-	if profiler.events == nil {
-		return // profiling not enabled
+	if profiler.events != nil {
+		thread.beginProfSpanOn()
 	}
+}
 
+func (thread *Thread) beginProfSpanOn() {
 	thread.frameAt(0).spanStart = nanotime()
 }
 
@@ -140,11 +143,16 @@ func (thread *Thread) beginProfSpan() {
 // which trade space and time for greater precision.
 const quantum = 10 * time.Millisecond
 
+// endProfSpan's check inlines into the interpreter's CALL and into Call;
+// the rest is endProfSpanOn (pushbook fork: two calls fewer per call when
+// profiling is off).
 func (thread *Thread) endProfSpan() {
-	if profiler.events == nil {
-		return // profiling not enabled
+	if profiler.events != nil {
+		thread.endProfSpanOn()
 	}
+}
 
+func (thread *Thread) endProfSpanOn() {
 	// Add the span to the thread's accumulator.
 	thread.proftime += time.Duration(nanotime() - thread.frameAt(0).spanStart)
 	if thread.proftime < quantum {
