@@ -568,8 +568,24 @@ func makeToplevelFunction(prog *Program, predeclared StringDict) *Function {
 			predeclared: predeclared,
 			globals:     make([]Value, len(prog.compiled.Globals)),
 			constants:   constants,
+			universals:  universalsOf(prog.compiled.Names), // pushbook fork
 		},
 	}
+}
+
+// universalsOf returns Universe's value for each name (nil for a name that
+// is not universal), so that UNIVERSAL indexes a slice where upstream
+// hashes the name at every execution (pushbook fork: a map lookup is a
+// call and a string hash, in WebAssembly a few percent of a coroutine
+// pipeline's time, for `while True` and `int(x)`). Universe is fixed
+// before evaluation begins, as its doc comment requires, so the values are
+// the ones a lookup would find. It costs one lookup per name per module.
+func universalsOf(names []string) []Value {
+	vs := make([]Value, len(names))
+	for i, name := range names {
+		vs[i] = Universe[name]
+	}
+	return vs
 }
 
 // Eval calls [EvalOptions] using [syntax.LegacyFileOptions].
@@ -1322,13 +1338,15 @@ func stringRepeat(s String, n Int) (String, error) {
 func Call(thread *Thread, fn Value, args Tuple, kwargs []Tuple) (Value, error) {
 	// pushbook fork: the two common callables by a type switch, not an
 	// assertion to an interface, which in WebAssembly is a call to the
-	// runtime's itab lookup every time.
+	// runtime's itab lookup every time; a built-in's function is called
+	// directly (what Builtin.CallInternal does, one frame fewer).
 	var c Callable
+	var builtin *Builtin
 	switch fn := fn.(type) {
 	case *Function:
 		c = fn
 	case *Builtin:
-		c = fn
+		c, builtin = fn, fn
 	default:
 		c, _ = fn.(Callable)
 	}
@@ -1374,7 +1392,13 @@ func Call(thread *Thread, fn Value, args Tuple, kwargs []Tuple) (Value, error) {
 		thread.stack = thread.stack[:len(thread.stack)-1] // pop
 	}()
 
-	result, err := c.CallInternal(thread, args, kwargs)
+	var result Value
+	var err error
+	if builtin != nil { // pushbook fork: see above
+		result, err = builtin.fn(thread, builtin, args, kwargs)
+	} else {
+		result, err = c.CallInternal(thread, args, kwargs)
+	}
 
 	// Sanity check: nil is not a valid Starlark value.
 	if result == nil && err == nil {

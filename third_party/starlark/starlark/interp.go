@@ -790,7 +790,7 @@ loop:
 			}
 
 		case compile.UNIVERSAL:
-			stack[sp] = Universe[f.Prog.Names[arg]]
+			stack[sp] = fn.module.universals[arg] // pushbook fork: Universe[f.Prog.Names[arg]] (eval.go universalsOf)
 			sp++
 
 		default:

@@ -741,6 +741,7 @@ type Module struct {
 	predeclared StringDict
 	globals     []Value
 	constants   []Value
+	universals  []Value // pushbook fork: Universe[name] of each of the program's names (eval.go universalsOf)
 
 	// pushbook fork: what 'from m import *' bound (module.go importStar):
 	// the globals without a slot, and that it ran.
