@@ -570,6 +570,13 @@ func javaStringHash(s string) (h int32) {
 
 // https://github.com/google/starlark-go/blob/master/doc/spec.md#int
 func int_(thread *Thread, _ *Builtin, args Tuple, kwargs []Tuple) (Value, error) {
+	// pushbook fork: int(i) of an int is i, without UnpackArgs (whose
+	// pointers to x and base make two allocations).
+	if len(args) == 1 && len(kwargs) == 0 {
+		if i, ok := args[0].(Int); ok {
+			return i, nil
+		}
+	}
 	var x Value = zero
 	var base Value
 	if err := UnpackArgs("int", args, kwargs, "x", &x, "base?", &base); err != nil {
