@@ -381,9 +381,12 @@ loop:
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
 				if !is[*Function](stack[sp-1]) || args != nil {
-					// pushbook fork: make and copy, not slices.Clone, whose
-					// append takes the runtime's growslice path.
-					positional = append(make(Tuple, 0, npos), positional...)
+					// pushbook fork: make and copy, which the compiler turns
+					// into one makeslicecopy (no zeroing, no typedslicecopy),
+					// not slices.Clone, whose append takes growslice's path.
+					clone := make(Tuple, npos)
+					copy(clone, positional)
+					positional = clone
 				}
 			}
 			if args != nil {
