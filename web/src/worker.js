@@ -14,6 +14,11 @@
 
 /* global importScripts, Go */
 
+// Start-up marks (web/PROTOCOL.md, Starting fast): this thread's steps from its first line to
+// ready, named pushbook-*, sent with ready so the page can put them on its own timeline.
+const mark = (name) => globalThis.performance?.mark(name);
+mark("pushbook-worker-start");
+
 let running = null; // the id of the execute being run, or null
 let started = false;
 
@@ -40,6 +45,7 @@ async function compileKernel(wasmURL) {
   } catch (err) {
     throw new Error(`${wasmURL}: could not fetch: ${err.message}`, { cause: err });
   }
+  mark("pushbook-wasm-response");
   if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status} ${resp.statusText}`.trim());
   const type = resp.headers.get("content-type") ?? "";
   try {
@@ -66,7 +72,9 @@ async function instantiate(module, wasmURL) {
   } catch (err) {
     throw new Error(`wasm_exec.js: ${err.message}`, { cause: err });
   }
+  mark("pushbook-wasm-exec-loaded");
   module = await compiled;
+  mark("pushbook-wasm-compiled");
   if (!given) {
     try {
       post({ type: "module", module });
@@ -76,6 +84,7 @@ async function instantiate(module, wasmURL) {
   }
   const go = new Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
+  mark("pushbook-wasm-instantiated");
   return { go, instance };
 }
 
@@ -94,16 +103,32 @@ async function start({ module, wasmURL }) {
     if (announced) return;
     if (typeof self.pushbook !== "object" || typeof self.pushbook.execute !== "function") return;
     announced = true;
-    post({ type: "ready", version: String(self.pushbook.version ?? "") });
+    mark("pushbook-worker-ready");
+    post({ type: "ready", version: String(self.pushbook.version ?? ""), marks: startMarks() });
     post({ type: "status", state: "idle" });
   };
   self.pushbookReady = announce;
+  mark("pushbook-go-run");
   go.run(instance).then(
     () => fatal("the kernel program exited"),
     (err) => fatal(`the kernel crashed: ${err?.message ?? err}`),
   );
   // A Go main that defines pushbook but never calls pushbookReady still counts as ready.
   setTimeout(announce, 0);
+}
+
+/**
+ * This thread's start-up marks (pushbook-*, some set by the Go side) as
+ * [{name, time}], time in ms since the Unix epoch (performance.timeOrigin + startTime),
+ * which the page turns into marks on its own timeline.
+ * @returns {{name: string, time: number}[]}
+ */
+function startMarks() {
+  if (!globalThis.performance) return [];
+  return performance
+    .getEntriesByType("mark")
+    .filter((m) => m.name.startsWith("pushbook-"))
+    .map((m) => ({ name: m.name, time: performance.timeOrigin + m.startTime }));
 }
 
 function parseResult(text) {
