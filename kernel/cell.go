@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"runtime"
-	"runtime/metrics"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -249,13 +248,10 @@ const heapCheckEvery = 1 << 16
 // overBudget reports the heap's size and whether it is over budget after a
 // collection (garbage is not counted against a cell).
 func overBudget(budget uint64) (uint64, bool) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}} // heap objects, live or not yet collected
-	metrics.Read(sample)
-	if heap := sample[0].Value.Uint64(); heap <= budget {
+	if heap := heapObjectBytes(); heap <= budget {
 		return heap, false
 	}
 	runtime.GC()
-	metrics.Read(sample)
-	heap := sample[0].Value.Uint64()
+	heap := heapObjectBytes()
 	return heap, heap > budget
 }
