@@ -1,6 +1,7 @@
-// worker.js: the kernel's Web Worker (a classic worker script, so it can importScripts the
-// Go runtime's wasm_exec.js). It starts the Go program (main.wasm), which defines
-// globalThis.pushbook, and relays the page's messages to it. The message protocol is
+// worker.js: the kernel's Web Worker (a classic worker script; it loads the Go runtime's
+// wasm_exec.js with import(), or importScripts where a browser has no import() here). It
+// starts the Go program (main.wasm), which defines globalThis.pushbook, and relays the
+// page's messages to it. The message protocol is
 // documented in web/PROTOCOL.md; this file and kernel.js are its only two ends.
 //
 // It runs exactly the cell it is sent and keeps no queue: the page sends the next
@@ -56,9 +57,29 @@ async function compileKernel(wasmURL) {
   }
 }
 
+/**
+ * Loads Go's wasm_exec.js, which defines Go, without blocking this thread: import() lets
+ * main.wasm's response start its streaming compile as soon as it comes, where
+ * importScripts would hold it back until the script had loaded. A browser without
+ * import() in workers gets importScripts.
+ */
+async function loadGoRuntime() {
+  const url = new URL("wasm_exec.js", self.location.href).href;
+  try {
+    await import(url);
+  } catch {
+    try {
+      importScripts(url);
+    } catch (err) {
+      throw new Error(`wasm_exec.js: ${err.message}`, { cause: err });
+    }
+  }
+  if (typeof Go !== "function") throw new Error("wasm_exec.js: it did not define Go");
+}
+
 // Compiles main.wasm unless the page sent the module, sends the page the module it
 // compiled (so a replacement worker only instantiates it), and instantiates it. The
-// download starts before wasm_exec.js loads, which blocks this thread meanwhile.
+// download and its compile run while wasm_exec.js loads.
 /**
  * @param {WebAssembly.Module | undefined} module the module the page sent, if any
  * @param {string} wasmURL
@@ -67,11 +88,7 @@ async function instantiate(module, wasmURL) {
   const given = module instanceof WebAssembly.Module;
   const compiled = given ? Promise.resolve(module) : compileKernel(wasmURL);
   compiled.catch(() => {}); // awaited below, once wasm_exec.js has loaded
-  try {
-    importScripts("wasm_exec.js");
-  } catch (err) {
-    throw new Error(`wasm_exec.js: ${err.message}`, { cause: err });
-  }
+  await loadGoRuntime();
   mark("pushbook-wasm-exec-loaded");
   module = await compiled;
   mark("pushbook-wasm-compiled");
