@@ -392,7 +392,7 @@ func BenchmarkPageWarmKernelReady(b *testing.B) {
 // profileBrowser starts a Chromium of its own on the user data directory
 // profile and returns the context of its first tab; chromedp.Cancel on it
 // closes the browser gracefully, so its caches reach the disk.
-func profileBrowser(b *testing.B, profile string) context.Context {
+func profileBrowser(b testing.TB, profile string) context.Context {
 	b.Helper()
 	path := chromiumPath()
 	if st, err := os.Stat(path); err != nil || st.IsDir() {
