@@ -40,20 +40,74 @@ func kernelReadyMs(p *page, url string) float64 {
 	return eval[float64](p, mark+".startTime")
 }
 
+// startupSteps are the start-up marks the page and its kernel's worker set
+// (pushbook-STEP; web/PROTOCOL.md, Starting fast), in the order they happen.
+var startupSteps = []string{
+	"page-script",          // index.html's inline script starts the worker
+	"worker-start",         // worker.js runs
+	"wasm-exec-loaded",     // wasm_exec.js loaded (the download already under way)
+	"wasm-response",        // main.wasm's response headers
+	"wasm-compiled",        // compileStreaming done
+	"wasm-instantiated",    // WebAssembly.instantiate done
+	"go-run",               // go.run called
+	"go-inits-done",        // the Go runtime and every package init() done
+	"go-session",           // the bridge and its kernel session made
+	"worker-ready",         // the worker posts ready
+	"app-boot",             // app.js starts the page
+	"notebook-shown",       // the first notebook is on the page
+	"kernel-ready",         // the page has the kernel
+	"first-execute",        // the first cell sent to the kernel
+	"first-output-message", // the first output message back
+}
+
+// startupBreakdown sums, over visits, when each of startupSteps happened, in
+// ms since navigation start.
+type startupBreakdown struct {
+	sum   map[string]float64
+	count map[string]int
+}
+
+// add reads the start-up marks of the page p shows.
+func (s *startupBreakdown) add(p *page) {
+	if s.sum == nil {
+		s.sum, s.count = map[string]float64{}, map[string]int{}
+	}
+	got := eval[map[string]float64](p, `Object.fromEntries(performance.getEntriesByType("mark")
+		.filter((m) => m.name.startsWith("pushbook-")).map((m) => [m.name.slice(9), m.startTime]))`)
+	for _, step := range startupSteps {
+		if ms, ok := got[step]; ok {
+			s.sum[step] += ms
+			s.count[step]++
+		}
+	}
+}
+
+// report reports each step's mean as ms-at-STEP.
+func (s *startupBreakdown) report(b *testing.B) {
+	for _, step := range startupSteps {
+		if s.count[step] > 0 {
+			b.ReportMetric(s.sum[step]/float64(s.count[step]), "ms-at-"+step)
+		}
+	}
+}
+
 // BenchmarkPageKernelReady measures navigation start to kernel-ready over
-// loopback, each time in a fresh browser context so nothing is cached.
-// Target: 300 ms.
+// loopback, each time in a fresh browser context so nothing is cached, with
+// the start-up steps on the way (ms-at-STEP). Target: 300 ms.
 func BenchmarkPageKernelReady(b *testing.B) {
 	base := serve(b, siteDir(b))
 	var total float64
+	var steps startupBreakdown
 	n := 0
 	for b.Loop() {
 		p, closeTab := coldPage(b)
 		total += kernelReadyMs(p, base)
+		steps.add(p)
 		n++
 		closeTab()
 	}
 	b.ReportMetric(total/float64(n), "ms-to-ready")
+	steps.report(b)
 }
 
 // byteCounter wraps a handler and counts the response body bytes it sends,
@@ -329,6 +383,7 @@ func BenchmarkPageFirstOutput(b *testing.B) {
 	}
 	base := serve(b, dir)
 	var first, ready float64
+	var steps startupBreakdown
 	n := 0
 	for b.Loop() {
 		p, closeTab := coldPage(b)
@@ -337,11 +392,13 @@ func BenchmarkPageFirstOutput(b *testing.B) {
 		ready += kernelReadyMs(p, base+"?run=all")
 		p.waitFor(`pushbookFirstOutput.shown`, "the first output of Run all", 30*time.Second)
 		first += eval[float64](p, `pushbookFirstOutput.shown`)
+		steps.add(p)
 		n++
 		closeTab()
 	}
 	b.ReportMetric(first/float64(n), "ms-to-first-output")
 	b.ReportMetric(ready/float64(n), "ms-to-ready")
+	steps.report(b)
 }
 
 // wasmCodeCacheWait is how long the warm benchmark waits, after its first
@@ -360,6 +417,7 @@ const wasmCodeCacheWait = 3 * time.Second
 func BenchmarkPageWarmKernelReady(b *testing.B) {
 	base := serve(b, siteDir(b))
 	var total, cached float64
+	var steps startupBreakdown
 	n := 0
 	for b.Loop() {
 		profile := b.TempDir()
@@ -373,18 +431,21 @@ func BenchmarkPageWarmKernelReady(b *testing.B) {
 		require.NoError(b, chromedp.Cancel(first), "closing Chromium after the first visit")
 
 		second := profileBrowser(b, profile)
-		total += kernelReadyMs(&page{tb: b, ctx: second}, base)
+		warm := &page{tb: b, ctx: second}
+		total += kernelReadyMs(warm, base)
+		steps.add(warm)
 		require.NoError(b, chromedp.Cancel(second), "closing Chromium after the second visit")
 		n++
 	}
 	b.ReportMetric(total/float64(n), "ms-warm-ready")
 	b.ReportMetric(cached/float64(n), "wasm-code-cached")
+	steps.report(b)
 }
 
 // profileBrowser starts a Chromium of its own on the user data directory
 // profile and returns the context of its first tab; chromedp.Cancel on it
 // closes the browser gracefully, so its caches reach the disk.
-func profileBrowser(b *testing.B, profile string) context.Context {
+func profileBrowser(b testing.TB, profile string) context.Context {
 	b.Helper()
 	path := chromiumPath()
 	if st, err := os.Stat(path); err != nil || st.IsDir() {
@@ -394,6 +455,12 @@ func profileBrowser(b *testing.B, profile string) context.Context {
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-component-update", true),
 		chromedp.UserDataDir(profile), chromedp.WindowSize(1200, 900))
+	if f := os.Getenv("PUSHBOOK_BENCH_JS_FLAGS"); f != "" {
+		// A diagnostic only (V8 flags no visitor has), never the figure to report:
+		// --wasm-caching-timeout-ms=0 shows the code cache working (web/README.md).
+		b.Logf("Chromium with --js-flags=%s", f)
+		opts = append(opts, chromedp.Flag("js-flags", f))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	b.Cleanup(func() { cancel(); cancelAlloc() })

@@ -55,6 +55,30 @@ function takeEarlyStart(baseURL) {
 }
 
 /**
+ * Sets performance.mark(name) unless a mark of that name exists: the page's start-up marks
+ * (web/PROTOCOL.md, Starting fast) record the first time only. startTime, when given, is
+ * in ms since this page's time origin.
+ * @param {string} name
+ * @param {number} [startTime]
+ */
+export function markOnce(name, startTime) {
+  if (typeof performance === "undefined" || performance.getEntriesByName(name, "mark").length) return;
+  performance.mark(name, startTime === undefined ? undefined : { startTime: Math.max(0, startTime) });
+}
+
+/**
+ * Puts the worker's start-up marks (ready's marks: [{name, time}], time in ms since the
+ * Unix epoch) on the page's timeline, the first kernel's only.
+ * @param {unknown} marks
+ */
+function markWorkerStart(marks) {
+  if (!Array.isArray(marks) || typeof performance === "undefined") return;
+  for (const m of marks) {
+    if (typeof m?.name === "string" && m.name.startsWith("pushbook-") && Number.isFinite(m.time)) markOnce(m.name, m.time - performance.timeOrigin);
+  }
+}
+
+/**
  * The nbformat error output for a cell that was running when the kernel's worker died
  * (reason: the "lost" event's message). Saved with the notebook, so a reader knows why
  * the cell has no result.
@@ -141,6 +165,7 @@ export class Kernel extends EventTarget {
           clearTimeout(timer);
           settled = true;
           this.version = msg.version;
+          markWorkerStart(msg.marks);
           this.#session++;
           this.#sendData(worker);
           this.#setState("idle");
@@ -180,6 +205,7 @@ export class Kernel extends EventTarget {
         this.#setState(msg.state);
         break;
       case "output":
+        markOnce("pushbook-first-output-message");
         if (this.#current?.kind === "execute" && this.#current.id === msg.id) this.#current.onOutput?.(msg.output);
         break;
       case "module":
@@ -298,6 +324,7 @@ export class Kernel extends EventTarget {
     return new Promise((resolve) => {
       // A check is an execute to everything below but the message's type.
       this.#current = { kind: "execute", type, id, resolve, onOutput };
+      markOnce("pushbook-first-execute");
       this.#worker.postMessage({ type, id, code });
     });
   }

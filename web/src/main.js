@@ -14,7 +14,7 @@
 // and shows a notebook (show below): what every part does when another notebook appears.
 
 import { CellView, preloadEditor } from "./cellview.js";
-import { Kernel } from "./kernel.js";
+import { Kernel, markOnce } from "./kernel.js";
 import { NotebookStore } from "./storage.js";
 import { refreshNotebookGraphs } from "./livegraph.js";
 import { ExercisePanel, HintMemory } from "./exercise.js";
@@ -78,7 +78,7 @@ class App {
       for (const cell of this.notebook.cells) if (cell.execution_count != null) this.notebook.setExecutionCount(cell.id, null);
     },
     // The first kernel-ready time since navigation start, for the speed benchmark.
-    markReady: () => performance.getEntriesByName("pushbook-kernel-ready").length || performance.mark("pushbook-kernel-ready"),
+    markReady: () => markOnce("pushbook-kernel-ready"),
   });
 
   view = new NotebookView({
@@ -129,6 +129,7 @@ class App {
   });
 
   async boot() {
+    markOnce("pushbook-app-boot"); // start-up marks: web/PROTOCOL.md, Starting fast
     bindControls(document, window, this.parts(), new CommandKeys());
     const kernelReady = this.host.start(); // loads while the notebook opens
     // The editor's code is not needed to show the notebook: load it once the kernel is up
@@ -137,6 +138,7 @@ class App {
     fillExamplesMenu($("examples"), document.querySelector(".examples-label"), await this.files.loadExamples());
     this.runAllPending = new URLSearchParams(location.search).get("run") === "all";
     await this.files.openInitial();
+    markOnce("pushbook-notebook-shown");
     if (this.runAllPending && (await kernelReady)) this.runner.runAll();
     this.runAllPending = false;
     this.updateURL(); // without run=all: a reload does not run everything again

@@ -1,6 +1,7 @@
-// worker.js: the kernel's Web Worker (a classic worker script, so it can importScripts the
-// Go runtime's wasm_exec.js). It starts the Go program (main.wasm), which defines
-// globalThis.pushbook, and relays the page's messages to it. The message protocol is
+// worker.js: the kernel's Web Worker (a classic worker script; it loads the Go runtime's
+// wasm_exec.js with import(), or importScripts where a browser has no import() here). It
+// starts the Go program (main.wasm), which defines globalThis.pushbook, and relays the
+// page's messages to it. The message protocol is
 // documented in web/PROTOCOL.md; this file and kernel.js are its only two ends.
 //
 // It runs exactly the cell it is sent and keeps no queue: the page sends the next
@@ -13,6 +14,11 @@
 // cell.
 
 /* global importScripts, Go */
+
+// Start-up marks (web/PROTOCOL.md, Starting fast): this thread's steps from its first line to
+// ready, named pushbook-*, sent with ready so the page can put them on its own timeline.
+const mark = (name) => globalThis.performance?.mark(name);
+mark("pushbook-worker-start");
 
 let running = null; // the id of the execute being run, or null
 let started = false;
@@ -40,6 +46,7 @@ async function compileKernel(wasmURL) {
   } catch (err) {
     throw new Error(`${wasmURL}: could not fetch: ${err.message}`, { cause: err });
   }
+  mark("pushbook-wasm-response");
   if (!resp.ok) throw new Error(`${wasmURL}: HTTP ${resp.status} ${resp.statusText}`.trim());
   const type = resp.headers.get("content-type") ?? "";
   try {
@@ -50,9 +57,29 @@ async function compileKernel(wasmURL) {
   }
 }
 
+/**
+ * Loads Go's wasm_exec.js, which defines Go, without blocking this thread: import() lets
+ * main.wasm's response start its streaming compile as soon as it comes, where
+ * importScripts would hold it back until the script had loaded. A browser without
+ * import() in workers gets importScripts.
+ */
+async function loadGoRuntime() {
+  const url = new URL("wasm_exec.js", self.location.href).href;
+  try {
+    await import(url);
+  } catch {
+    try {
+      importScripts(url);
+    } catch (err) {
+      throw new Error(`wasm_exec.js: ${err.message}`, { cause: err });
+    }
+  }
+  if (typeof Go !== "function") throw new Error("wasm_exec.js: it did not define Go");
+}
+
 // Compiles main.wasm unless the page sent the module, sends the page the module it
 // compiled (so a replacement worker only instantiates it), and instantiates it. The
-// download starts before wasm_exec.js loads, which blocks this thread meanwhile.
+// download and its compile run while wasm_exec.js loads.
 /**
  * @param {WebAssembly.Module | undefined} module the module the page sent, if any
  * @param {string} wasmURL
@@ -61,12 +88,10 @@ async function instantiate(module, wasmURL) {
   const given = module instanceof WebAssembly.Module;
   const compiled = given ? Promise.resolve(module) : compileKernel(wasmURL);
   compiled.catch(() => {}); // awaited below, once wasm_exec.js has loaded
-  try {
-    importScripts("wasm_exec.js");
-  } catch (err) {
-    throw new Error(`wasm_exec.js: ${err.message}`, { cause: err });
-  }
+  await loadGoRuntime();
+  mark("pushbook-wasm-exec-loaded");
   module = await compiled;
+  mark("pushbook-wasm-compiled");
   if (!given) {
     try {
       post({ type: "module", module });
@@ -76,6 +101,7 @@ async function instantiate(module, wasmURL) {
   }
   const go = new Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
+  mark("pushbook-wasm-instantiated");
   return { go, instance };
 }
 
@@ -94,16 +120,32 @@ async function start({ module, wasmURL }) {
     if (announced) return;
     if (typeof self.pushbook !== "object" || typeof self.pushbook.execute !== "function") return;
     announced = true;
-    post({ type: "ready", version: String(self.pushbook.version ?? "") });
+    mark("pushbook-worker-ready");
+    post({ type: "ready", version: String(self.pushbook.version ?? ""), marks: startMarks() });
     post({ type: "status", state: "idle" });
   };
   self.pushbookReady = announce;
+  mark("pushbook-go-run");
   go.run(instance).then(
     () => fatal("the kernel program exited"),
     (err) => fatal(`the kernel crashed: ${err?.message ?? err}`),
   );
   // A Go main that defines pushbook but never calls pushbookReady still counts as ready.
   setTimeout(announce, 0);
+}
+
+/**
+ * This thread's start-up marks (pushbook-*, some set by the Go side) as
+ * [{name, time}], time in ms since the Unix epoch (performance.timeOrigin + startTime),
+ * which the page turns into marks on its own timeline.
+ * @returns {{name: string, time: number}[]}
+ */
+function startMarks() {
+  if (!globalThis.performance) return [];
+  return performance
+    .getEntriesByType("mark")
+    .filter((m) => m.name.startsWith("pushbook-"))
+    .map((m) => ({ name: m.name, time: performance.timeOrigin + m.startTime }));
 }
 
 function parseResult(text) {

@@ -1,5 +1,6 @@
 // What the kernel's worker (src/worker.js) finds in its global scope: Go's wasm_exec.js
-// (importScripts) defines Go; the Go program (wasm/) sets pushbook and calls pushbookReady.
+// (import() or importScripts) defines Go; the Go program (wasm/) sets pushbook and calls
+// pushbookReady.
 
 declare class Go {
   importObject: WebAssembly.Imports;
