@@ -56,10 +56,12 @@ func (s *Stage) Hash() (uint32, error) { return uint32(uintptr(unsafe.Pointer(s)
 // Pipeline returns the stage underneath.
 func (s *Stage) Pipeline() *pipeline.Stage[starlark.Value] { return s.st }
 
+// stageMethods keep no reference to their argument slice (BorrowArgs):
+// `output.send(v)` then costs no allocation for its arguments.
 var stageMethods = [...]*starlark.Builtin{
-	starlark.NewBuiltin("send", stageSend),
-	starlark.NewBuiltin("throw", stageThrow),
-	starlark.NewBuiltin("close", stageClose),
+	starlark.NewBuiltin("send", stageSend).BorrowArgs(),
+	starlark.NewBuiltin("throw", stageThrow).BorrowArgs(),
+	starlark.NewBuiltin("close", stageClose).BorrowArgs(),
 }
 
 // method returns stage method i bound to s; bound methods are kept, since

@@ -380,7 +380,7 @@ loop:
 				// Copy positional arguments into a new array,
 				// unless the callee is another Starlark function,
 				// in which case it can be trusted not to mutate them.
-				if !is[*Function](stack[sp-1]) || args != nil {
+				if !borrowsArgs(stack[sp-1]) || args != nil {
 					// pushbook fork: make and copy, which the compiler turns
 					// into one makeslicecopy (no zeroing, no typedslicecopy),
 					// not slices.Clone, whose append takes growslice's path.

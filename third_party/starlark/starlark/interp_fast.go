@@ -77,3 +77,17 @@ func smallIntCompare(op syntax.Token, x, y Value) (Bool, bool) {
 	}
 	return Bool(threeway(op, signum64(xs-ys))), true // safe: operands within ±1<<62
 }
+
+// borrowsArgs reports whether the callee fn keeps no reference to the
+// slice of its positional arguments, so that CALL may pass them in its own
+// operand stack: a Starlark function (upstream's rule) or a built-in marked
+// by BorrowArgs (pushbook fork).
+func borrowsArgs(fn Value) bool {
+	switch fn := fn.(type) {
+	case *Function:
+		return true
+	case *Builtin:
+		return fn.borrows
+	}
+	return false
+}
