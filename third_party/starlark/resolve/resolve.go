@@ -83,7 +83,6 @@ package resolve // import "go.starlark.net/resolve"
 
 import (
 	"fmt"
-	"log"
 	"sort"
 	"strings"
 

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"math/big"
 	"math/bits"
 	"runtime"
@@ -556,7 +555,7 @@ func makeToplevelFunction(prog *Program, predeclared StringDict) *Function {
 		case float64:
 			v = Float(c)
 		default:
-			log.Panicf("unexpected constant %T: %v", c, c)
+			panicf("unexpected constant %T: %v", c, c)
 		}
 		constants[i] = v
 	}

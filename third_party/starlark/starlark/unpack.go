@@ -5,7 +5,6 @@ package starlark
 
 import (
 	"fmt"
-	"log"
 	"reflect"
 	"strings"
 	"unsafe"
@@ -311,10 +310,10 @@ func unpackArgNoEscape(v Value, ptr any) error {
 		// v must have type *V, where V is some subtype of starlark.Value.
 		ptrt := reflect.TypeOf(ptr)
 		if _, ok := ptr.(Unpacker); ok {
-			log.Panicf("unpackArgNoEscape does not support %s (Unpacker); use UnpackArg instead", ptrt)
+			panicf("unpackArgNoEscape does not support %s (Unpacker); use UnpackArg instead", ptrt)
 		}
 		if ptrt.Kind() != reflect.Pointer {
-			log.Panicf("internal error: not a pointer: %s", ptrt)
+			panicf("internal error: not a pointer: %s", ptrt)
 		}
 		paramVarType := ptrt.Elem()
 		if !reflect.TypeOf(v).AssignableTo(paramVarType) {
@@ -324,7 +323,7 @@ func unpackArgNoEscape(v Value, ptr any) error {
 			// If the variable *ptr is not a subtype of Value,
 			// no value of v can possibly work.
 			if !paramVarType.AssignableTo(reflect.TypeFor[Value]()) {
-				log.Panicf("pointer element type does not implement Value: %s", ptrt)
+				panicf("pointer element type does not implement Value: %s", ptrt)
 			}
 
 			// Report Starlark dynamic type error.

@@ -12,7 +12,6 @@ package syntax
 // chunkedfile mechanism.
 
 import (
-	"log"
 	"slices"
 )
 

@@ -9,7 +9,6 @@ package syntax
 import (
 	"fmt"
 	"io"
-	"log"
 	"math/big"
 	"os"
 	"strconv"
