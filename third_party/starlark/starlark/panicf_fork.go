@@ -4,17 +4,10 @@
 
 package starlark
 
-import (
-	"fmt"
-	"os"
-)
+import "go.starlark.net/internal/forklog"
 
-// panicf reports an internal error as log.Panicf does: the message on
-// standard error (without log's timestamp), then a panic with it. eval.go
-// and unpack.go call it instead of log.Panicf, so that the log package
+// panicf reports an internal error as log.Panicf does. eval.go and
+// unpack.go call it instead of log.Panicf (this package's own tests import
+// log, so it cannot declare a stand-in named log), so that the log package
 // stays out of pushbook's main.wasm (pushbook fork, FORK.md).
-func panicf(format string, args ...any) {
-	s := fmt.Sprintf(format, args...)
-	fmt.Fprintln(os.Stderr, s)
-	panic(s)
-}
+func panicf(format string, args ...any) { forklog.Logger{}.Panicf(format, args...) }
