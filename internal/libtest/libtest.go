@@ -178,6 +178,18 @@ func AssertCellErrors(t testing.TB, s *kernel.Session, cases []ErrorCase) {
 	}
 }
 
+// AssertCellErrorsApart runs each case as a subtest named by its code, in
+// a session of its own from newSession, and checks its error output, so
+// that no case sees what another defined.
+func AssertCellErrorsApart(t *testing.T, newSession func() *kernel.Session, cases []ErrorCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc[0], func(t *testing.T) {
+			AssertCellErrors(t, newSession(), []ErrorCase{tc})
+		})
+	}
+}
+
 // ReadFiles is an Options.ReadFile that serves files, by name.
 func ReadFiles(files map[string]string) func(name string) ([]byte, error) {
 	return func(name string) ([]byte, error) {

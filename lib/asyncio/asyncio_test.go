@@ -437,11 +437,7 @@ func TestAsyncioBuiltinsRejectBadArguments(t *testing.T) {
 		{"partial(1)", "TypeError", "the first argument must be a function, not int"},
 		{"perf_counter(1)", "TypeError", "perf_counter: got 1 arguments, want 0"},
 	}
-	for _, tc := range cases {
-		t.Run(tc[0], func(t *testing.T) {
-			libtest.AssertCellErrors(t, libtest.Session(kernel.Options{}), []libtest.ErrorCase{tc})
-		})
-	}
+	libtest.AssertCellErrorsApart(t, func() *kernel.Session { return libtest.Session(kernel.Options{}) }, cases)
 }
 
 func TestAsyncioSmallPieces(t *testing.T) {

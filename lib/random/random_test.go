@@ -138,11 +138,7 @@ func TestRandomRejectsBadArgumentsWithPythonErrors(t *testing.T) {
 		{"random.Random(1).shuffle((1, 2))", "TypeError", "want list"},
 		{"random.Random(1).missing()", "AttributeError", "no .missing field or method"},
 	}
-	for _, tc := range cases {
-		t.Run(tc[0], func(t *testing.T) {
-			libtest.AssertCellErrors(t, session(), []libtest.ErrorCase{tc})
-		})
-	}
+	libtest.AssertCellErrorsApart(t, session, cases)
 }
 
 func TestRandomShowsItsSeed(t *testing.T) {
